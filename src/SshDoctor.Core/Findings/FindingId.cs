@@ -1,0 +1,66 @@
+namespace SshDoctor.Core.Findings;
+
+/// <summary>Stable finding IDs from causes.md. The enum member name is the JSON "id".</summary>
+public enum FindingId
+{
+    // A. Account gate
+    USER_UNKNOWN,
+    USER_LOCKED,
+    USER_EXPIRED,
+    USER_SHELL_INVALID,
+    USER_DENIED,
+    ROOT_LOGIN_REFUSED,
+    NOLOGIN_FILE,
+
+    // K. Key lookup
+    KEY_NOT_AUTHORIZED,
+    KEY_FOR_OTHER_USER,
+    HOME_MISSING,
+    SSH_DIR_MISSING,
+    AUTHKEYS_MISSING,
+    AUTHKEYS_NOT_REGULAR,
+    AUTHKEYS_UNREADABLE,
+    STRICTMODES_OWNER,
+    STRICTMODES_MODE,
+    SELINUX_LABEL,
+    KEY_LINE_INVALID,
+    AUTHKEYS_ENCODING,
+    KEY_OPTION_FROM,
+    KEY_OPTION_EXPIRED,
+    KEY_OPTION_INVALID,
+    KEY_REVOKED,
+    AUTHKEYS_FILE_CONFIG,
+    AUTHKEYS_COMMAND,
+
+    // G. Algorithms and methods
+    PUBKEY_AUTH_DISABLED,
+    KEY_ALGORITHM_REFUSED,
+    RSA_SHA1_REFUSED,
+    KEY_RSA_TOO_SMALL,
+    TOO_MANY_AUTH_TRIES,
+    AUTH_METHODS_REQUIRED,
+
+    // C. Server state and configuration
+    SSHD_CONFIG_INVALID,
+    SSHD_HOST_KEYS_MISSING,
+    DISK_FULL,
+    CLOUD_INIT_ROOT_DISABLED,
+    SHELL_NOLOGIN,
+
+    // Client side
+    CLIENT_KEY_PERMISSIONS,
+    CLIENT_KEY_FORMAT,
+    CLIENT_KEY_ENCRYPTED,
+    CLIENT_KEY_PAIR_MISMATCH,
+    WRONG_USERNAME,
+    HOST_KEY_CHANGED,
+    HOST_KEY_UNKNOWN,
+
+    // Added by sshdoctor (causes.md allows new IDs)
+    /// <summary>info: the image's default login user according to cloud-init / os-release.</summary>
+    CLOUD_DEFAULT_USER,
+    /// <summary>info: the outcome depends on the client address (from=, Match Address) and no --from was given.</summary>
+    ADDRESS_CONDITION,
+    /// <summary>warning: `sshd -T` on the live system disagrees with the model's effective setting.</summary>
+    SSHD_EFFECTIVE_MISMATCH,
+}

@@ -1,0 +1,8 @@
+namespace SshDoctor.Core.Localization;
+
+internal static partial class Texts
+{
+    public static readonly IReadOnlyDictionary<string, string> ProbePt = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+    };
+}

@@ -1,0 +1,33 @@
+namespace SshDoctor.Core.Localization;
+
+/// <summary>
+/// The message tables. Each area has one file per language (Texts.Findings.Fr.cs, Texts.Keys.Ja.cs, ...)
+/// declaring one dictionary field named {Area}{Lang}; a language's table is the union of its areas.
+/// </summary>
+internal static partial class Texts
+{
+    private static readonly IReadOnlyDictionary<string, string>?[] Tables = new IReadOnlyDictionary<string, string>?[5];
+
+    public static IReadOnlyDictionary<string, string> Table(Lang lang)
+    {
+        // Built on first use: static fields of the other partial files are initialized by then.
+        return Tables[(int)lang] ??= lang switch
+        {
+            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr),
+            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt),
+            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo),
+            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa),
+            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn),
+        };
+    }
+
+    private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] parts)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+            foreach (var (k, v) in part)
+                if (!all.TryAdd(k, v))
+                    throw new InvalidOperationException($"text key '{k}' is defined twice");
+        return all;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SshDoctor.Core.Model;
+
+public enum Verdict { Accepted, Refused, Unknown }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace SshDoctor.Cli;
+
+/// <summary>Builds the command tree and runs it with sshdoctor's exit-code contract.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
+            "\"Permission denied (publickey)\") and repairs it.\n\n" +
+            "On the server or its mounted root volume: check, fix, undo, logs.\n" +
+            "From the client: probe, key, explain.  With no access at all: userdata.");
+        foreach (var command in CommandRegistry.Create(stdout, stderr))
+            root.Subcommands.Add(command);
+
+        // Users paste OpenSSH warnings that start with '@' ("@@@@ WARNING: UNPROTECTED ..."):
+        // never treat an argument as a response file.
+        var parseConfig = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var result = root.Parse(args, parseConfig);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+                stderr.WriteLine("sshdoctor: " + error.Message);
+            stderr.WriteLine("Try 'sshdoctor --help'.");
+            return ExitCodes.Usage;
+        }
+        var invokeConfig = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return result.Invoke(invokeConfig);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine("sshdoctor: " + e.Message);
+            return ExitCodes.Usage;
+        }
+    }
+}

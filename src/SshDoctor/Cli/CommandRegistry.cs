@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace SshDoctor.Cli;
+
+/// <summary>Every top-level command; one file per command under Cli/Commands.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        var io = new CliIo(stdout, stderr);
+        yield break;
+    }
+}
+
+public sealed record CliIo(TextWriter Out, TextWriter Err);

@@ -1,0 +1,3 @@
+using SshDoctor.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
