@@ -61,7 +61,7 @@ internal static partial class Texts
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "Public-key authentication is turned off (PubkeyAuthentication no at {source}), so sshd does not look at keys at all.",
         ["PUBKEY_AUTH_DISABLED.fix"] = "Set PubkeyAuthentication yes at {source} (or remove the line), then reload sshd.",
-        ["KEY_ALGORITHM_REFUSED.message"] = "sshd does not accept {algorithm}: it is not in PubkeyAcceptedAlgorithms ({source}).",
+        ["KEY_ALGORITHM_REFUSED.message"] = "sshd does not accept the algorithm {algorithm}: it is not in PubkeyAcceptedAlgorithms ({source}).",
         ["KEY_ALGORITHM_REFUSED.fix"] = "Use a key of an accepted type (ssh-ed25519 is accepted everywhere), or add {algorithm} to PubkeyAcceptedAlgorithms.",
         ["RSA_SHA1_REFUSED.message"] = "RSA signatures with SHA-1 ({algorithm}) are refused: the client can only sign that way and the server rejects it (OpenSSH 8.8 or later, RHEL 9 or Amazon Linux 2023 policy), or a recent client rejects it toward an old server.",
         ["RSA_SHA1_REFUSED.fix"] = "Update the client (PuTTY 0.75+, WinSCP 5.19+) or switch to an ed25519 key; re-enabling ssh-rsa on the server is a last resort.",
@@ -95,7 +95,7 @@ internal static partial class Texts
         ["CLIENT_KEY_PAIR_MISMATCH.fix"] = "Regenerate the public key from the private key with ssh-keygen -y and stop using the old .pub file.",
         ["WRONG_USERNAME.message"] = "The server accepts this key for {user}, not for the user name you tried.",
         ["WRONG_USERNAME.fix"] = "Log in as {user}.",
-        ["HOST_KEY_CHANGED.message"] = "known_hosts holds another host key for {host} than the one the server now presents ({fingerprint}); usually the address now belongs to a new instance.",
+        ["HOST_KEY_CHANGED.message"] = "known_hosts holds a host key for {host} that differs from the one the server now presents ({fingerprint}); usually the address now belongs to a new instance.",
         ["HOST_KEY_CHANGED.fix"] = "If the server really is new, remove the old entry with ssh-keygen -R {host} and connect again.",
         ["HOST_KEY_UNKNOWN.message"] = "First connection to {host}: its host key ({fingerprint}) is not in known_hosts yet.",
         ["HOST_KEY_UNKNOWN.fix"] = "Compare the fingerprint with the one in the instance's console output before you accept it.",

@@ -60,8 +60,8 @@ internal static partial class Texts
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "公開鍵認証が無効になっている ({source} の PubkeyAuthentication no) ため、sshd は鍵をまったく確認しません。",
-        ["PUBKEY_AUTH_DISABLED.fix"] = "{source} で PubkeyAuthentication yes に設定する (または行を削除する) と、sshd を再読み込みしてください。",
-        ["KEY_ALGORITHM_REFUSED.message"] = "{algorithm} が PubkeyAcceptedAlgorithms ({source}) に含まれていないため、sshd はこれを受け付けません。",
+        ["PUBKEY_AUTH_DISABLED.fix"] = "{source} で PubkeyAuthentication yes に設定し (または行を削除し)、sshd を再読み込みしてください。",
+        ["KEY_ALGORITHM_REFUSED.message"] = "アルゴリズム {algorithm} が PubkeyAcceptedAlgorithms ({source}) に含まれていないため、sshd はこれを受け付けません。",
         ["KEY_ALGORITHM_REFUSED.fix"] = "受け付けられる種類の鍵 (ssh-ed25519 はどこでも使えます) を使うか、{algorithm} を PubkeyAcceptedAlgorithms に追加してください。",
         ["RSA_SHA1_REFUSED.message"] = "SHA-1 を使う RSA 署名 ({algorithm}) が拒否されています。クライアントがこの方式でしか署名できずサーバーが拒否している (OpenSSH 8.8 以降、RHEL 9 や Amazon Linux 2023 のポリシー) か、新しいクライアントが古いサーバーに対してこれを拒否しています。",
         ["RSA_SHA1_REFUSED.fix"] = "クライアントを更新する (PuTTY 0.75+、WinSCP 5.19+) か、ed25519 の鍵に切り替えてください。サーバーで ssh-rsa を再び有効にするのは最後の手段です。",
@@ -86,7 +86,7 @@ internal static partial class Texts
 
         // Client side
         ["CLIENT_KEY_PERMISSIONS.message"] = "秘密鍵 {path} を他のユーザーが読み取れる (モード {mode}) ため、ssh クライアントはこの鍵の使用を拒否します (\"UNPROTECTED PRIVATE KEY FILE\")。",
-        ["CLIENT_KEY_PERMISSIONS.fix"] = "{path} を自分だけが読み取れるようにしてください (chmod 600。Windows ではファイルのアクセス許可から他のユーザーを削除します)。",
+        ["CLIENT_KEY_PERMISSIONS.fix"] = "{path} を自分だけが読み取れるようにしてください (chmod 600、Windows ではファイルのアクセス許可から他のユーザーを削除)。",
         ["CLIENT_KEY_FORMAT.message"] = "クライアントが鍵ファイル {path} を読み込めません: {problem}。",
         ["CLIENT_KEY_FORMAT.fix"] = "sshdoctor key convert で、クライアントが必要とする形式に鍵を変換してください。",
         ["CLIENT_KEY_ENCRYPTED.message"] = "秘密鍵 {path} はパスフレーズで保護されています。端末なしで動くツールはパスフレーズを尋ねられず、失敗します。",

@@ -15,7 +15,7 @@ internal static partial class Texts
         ["ui.fix"] = "Fix",
         ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
         ["ui.key"] = "Key: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "Public-key login: {accepted} of {total} users accepted, {refused} refused.",
+        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
         ["ui.nothing"] = "No problems found.",
 
         ["err.root_missing"] = "{root} does not exist.",

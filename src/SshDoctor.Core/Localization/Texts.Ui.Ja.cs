@@ -25,7 +25,7 @@ internal static partial class Texts
         ["err.key_unreadable"] = "鍵 {path} を読み取れません: {reason}。",
         ["err.user_and_all"] = "--user と --all-users はどちらか一方だけを指定してください。",
         ["err.from_invalid"] = "--from {value} は IP アドレスではありません。",
-        ["err.user_required"] = "--user 名前 (または --all-users) を指定してください。",
+        ["err.user_required"] = "--user ユーザー名 (または --all-users) を指定してください。",
         ["err.internal"] = "予期しないエラー: {detail}。この問題を報告してください。",
 
         ["reason.not_searchable"] = "ユーザーが {path} に入れない",

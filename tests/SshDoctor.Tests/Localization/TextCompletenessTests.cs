@@ -173,6 +173,19 @@ public sealed class TextCompletenessTests
         Assert.True(empty.Count == 0, $"{lang}: empty {string.Join(", ", empty)}");
     }
 
+    [Theory]
+    [MemberData(nameof(TranslationLangs))]
+    public void Findings_and_ui_texts_are_translated(Lang lang)
+    {
+        // A sentence copied from English by mistake still passes every other check.
+        var en = Texts.Table(Lang.En);
+        var other = Texts.Table(lang);
+        var copied = Texts.FindingsEn.Keys.Concat(Texts.UiEn.Keys)
+            .Where(k => other.TryGetValue(k, out var t) && t == en[k] && en[k].Split(' ').Length > 3)
+            .ToList();
+        Assert.True(copied.Count == 0, $"{lang}: untranslated {string.Join(", ", copied)}");
+    }
+
     // (4) same placeholders in every language
     [Theory]
     [MemberData(nameof(TranslationLangs))]
