@@ -22,7 +22,7 @@ internal static partial class Texts
 
         // K. Key lookup
         ["KEY_NOT_AUTHORIZED.message"] = "This key is in none of the authorized keys files sshd reads for {user} ({files}), so sshd refuses it.",
-        ["KEY_NOT_AUTHORIZED.fix"] = "Add this public key to one of those files, or connect with the private key that matches a key already listed there.",
+        ["KEY_NOT_AUTHORIZED.fix"] = "Add this public key to one of those files, or connect with the private key that matches a key already listed there (an instance launched from an image of another instance keeps that instance's keys).",
         ["KEY_FOR_OTHER_USER.message"] = "This key is authorized for the account {user} (in {path}).",
         ["KEY_FOR_OTHER_USER.fix"] = "Log in as {user}.",
         ["HOME_MISSING.message"] = "The home directory {path} of {user} does not exist (deleted, or its file system is not mounted), so sshd finds no authorized keys.",

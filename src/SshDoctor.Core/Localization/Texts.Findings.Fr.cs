@@ -22,7 +22,7 @@ internal static partial class Texts
 
         // K. Key lookup
         ["KEY_NOT_AUTHORIZED.message"] = "Cette clé ne figure dans aucun des fichiers de clés autorisées que sshd lit pour {user} ({files}), donc sshd la refuse.",
-        ["KEY_NOT_AUTHORIZED.fix"] = "Ajoutez cette clé publique à l'un de ces fichiers, ou connectez-vous avec la clé privée correspondant à une clé qui y figure déjà.",
+        ["KEY_NOT_AUTHORIZED.fix"] = "Ajoutez cette clé publique à l'un de ces fichiers, ou connectez-vous avec la clé privée correspondant à une clé qui y figure déjà (une instance lancée depuis l'image d'une autre instance garde les clés de celle-ci).",
         ["KEY_FOR_OTHER_USER.message"] = "Cette clé est autorisée pour le compte {user} (dans {path}).",
         ["KEY_FOR_OTHER_USER.fix"] = "Connectez-vous en tant que {user}.",
         ["HOME_MISSING.message"] = "Le répertoire de base {path} de {user} n'existe pas (supprimé, ou système de fichiers non monté), donc sshd ne trouve aucune clé autorisée.",

@@ -22,7 +22,7 @@ internal static partial class Texts
 
         // K. Key lookup
         ["KEY_NOT_AUTHORIZED.message"] = "sshd が {user} について読み込む authorized keys ファイル ({files}) のどれにもこの鍵が含まれていないため、sshd は鍵を拒否します。",
-        ["KEY_NOT_AUTHORIZED.fix"] = "この公開鍵をいずれかのファイルに追加するか、すでに登録されている鍵に対応する秘密鍵で接続してください。",
+        ["KEY_NOT_AUTHORIZED.fix"] = "この公開鍵をいずれかのファイルに追加するか、すでに登録されている鍵に対応する秘密鍵で接続してください (別のインスタンスから作成した AMI で起動したインスタンスには、元のインスタンスの公開鍵が残っています)。",
         ["KEY_FOR_OTHER_USER.message"] = "この鍵はアカウント {user} に対して許可されています ({path})。",
         ["KEY_FOR_OTHER_USER.fix"] = "{user} でログインしてください。",
         ["HOME_MISSING.message"] = "{user} のホームディレクトリ {path} が存在しない (削除された、またはファイルシステムがマウントされていない) ため、sshd は許可された鍵を見つけられません。",

@@ -22,7 +22,7 @@ internal static partial class Texts
 
         // K. Key lookup
         ["KEY_NOT_AUTHORIZED.message"] = "sshd가 {user} 사용자에 대해 읽는 authorized keys 파일({files}) 어디에도 이 키가 없으므로 sshd가 키를 거부합니다.",
-        ["KEY_NOT_AUTHORIZED.fix"] = "이 공개 키를 해당 파일 중 하나에 추가하거나, 이미 등록된 키에 대응하는 개인 키로 연결하십시오.",
+        ["KEY_NOT_AUTHORIZED.fix"] = "이 공개 키를 해당 파일 중 하나에 추가하거나, 이미 등록된 키에 대응하는 개인 키로 연결하십시오(다른 인스턴스의 이미지로 시작한 인스턴스에는 원래 인스턴스의 키가 그대로 남아 있습니다).",
         ["KEY_FOR_OTHER_USER.message"] = "이 키는 {user} 계정에 대해 허용되어 있습니다({path}).",
         ["KEY_FOR_OTHER_USER.fix"] = "{user} 사용자로 로그인하십시오.",
         ["HOME_MISSING.message"] = "{user} 사용자의 홈 디렉터리 {path}이(가) 없으므로(삭제되었거나 파일 시스템이 마운트되지 않음) sshd가 허용된 키를 찾지 못합니다.",

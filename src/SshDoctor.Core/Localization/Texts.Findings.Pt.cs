@@ -22,7 +22,7 @@ internal static partial class Texts
 
         // K. Key lookup
         ["KEY_NOT_AUTHORIZED.message"] = "Esta chave não está em nenhum dos arquivos de chaves autorizadas que o sshd lê para {user} ({files}), então o sshd a recusa.",
-        ["KEY_NOT_AUTHORIZED.fix"] = "Adicione esta chave pública a um desses arquivos ou conecte-se com a chave privada correspondente a uma chave que já esteja lá.",
+        ["KEY_NOT_AUTHORIZED.fix"] = "Adicione esta chave pública a um desses arquivos ou conecte-se com a chave privada correspondente a uma chave que já esteja lá (uma instância iniciada a partir da imagem de outra instância mantém as chaves dela).",
         ["KEY_FOR_OTHER_USER.message"] = "Esta chave está autorizada para a conta {user} (em {path}).",
         ["KEY_FOR_OTHER_USER.fix"] = "Faça login como {user}.",
         ["HOME_MISSING.message"] = "O diretório home {path} de {user} não existe (foi excluído ou o sistema de arquivos não está montado), então o sshd não encontra nenhuma chave autorizada.",
