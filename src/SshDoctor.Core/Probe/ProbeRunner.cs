@@ -215,11 +215,15 @@ public static class ProbeRunner
             var key = candidates.First(c => c.User == other && c.Accepted(o.Login)).Key;
             findings.Add(Finding.Create(FindingId.WRONG_USERNAME, o.GivenUser is null ? Severity.Info : Severity.Blocking,
                 user: other,
-                fix: [$"ssh -i {key.Path} {(o.Port == 22 ? "" : $"-p {o.Port} ")}{other}@{o.Host}"],
+                fix: [$"ssh -i {IdentityPath(key.Path)} {(o.Port == 22 ? "" : $"-p {o.Port} ")}{other}@{o.Host}"],
                 args: [("tried", o.GivenUser ?? ""), ("users", string.Join(", ", accepting)), ("key", key.Public.Sha256Fingerprint)]));
         }
         return findings;
     }
+
+    /// <summary>ssh -i wants the private key: FILE rather than FILE.pub when both exist.</summary>
+    private static string IdentityPath(string path)
+        => path.EndsWith(".pub", StringComparison.Ordinal) && File.Exists(path[..^4]) ? path[..^4] : path;
 
     public static IEnumerable<Finding> HostKeyFindings(HostKeyCheck check, string defaultKnownHosts, string host, int port)
     {

@@ -8,7 +8,8 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
-        yield break;
+        yield return Commands.ProbeCommand.Create(io);
+        yield return Commands.KnownHostsCommand.Create(io);
     }
 }
 
