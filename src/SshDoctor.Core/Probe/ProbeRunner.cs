@@ -69,11 +69,11 @@ public static class ProbeRunner
         var jobs = Jobs(phase1, o.Keys, ref budget, ref truncated);
         if (jobs.Count == 0) jobs.Add((o.GivenUser ?? AutoUsers[0], o.Keys[0]));
 
-        // The first connection alone: an unreachable or non-SSH target costs one timeout, not N.
+        // The first connection alone: an unreachable, non-SSH or incompatible target costs one timeout, not N.
         var first = await RunOne(o, algorithms, jobs[0].User, jobs[0].Key, ct).ConfigureAwait(false);
         candidates.Add(first);
         var target = first.Report;
-        if (target.Reached)
+        if (first.Result != CandidateResult.Error)
         {
             candidates.AddRange(await RunMany(o, algorithms, jobs.Skip(1).ToList(), ct).ConfigureAwait(false));
             var givenAccepted = o.GivenUser is not null && candidates.Any(c => c.User == o.GivenUser && c.Accepted(o.Login));
