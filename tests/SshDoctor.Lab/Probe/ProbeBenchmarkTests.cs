@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace SshDoctor.Lab.Probe;
+
+/// <summary>
+/// The issue's benchmark: `sshdoctor probe` over 10 candidate names vs a loop of `ssh` over the same names,
+/// against the same lab sshd, in the same run. Goal: at most 0.5x the loop's wall time.
+/// </summary>
+public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+{
+    private readonly ProbeLabKeys _keys = new();
+
+    [Fact]
+    public async Task Probe_over_ten_names_vs_an_ssh_loop()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        var key = _keys.Make("bench", "ed25519");
+        var line = _keys.PublicLine(key) + "\n";
+        await using var lab = await ProbeLabServer.StartAsync(
+        [
+            new ProbeLabUser("ubuntu", 45101, line),
+            new ProbeLabUser("admin", 45102, null),
+            new ProbeLabUser("ec2-user", 45103, _keys.PublicLine(_keys.Make("bench-other", "ed25519")) + "\n"),
+        ]);
+        string[] names = ["ec2-user", "ubuntu", "admin", "centos", "fedora", "rocky", "bitnami", "root", "debian", "opc"];
+        var dll = typeof(SshDoctor.Cli.CliApp).Assembly.Location;
+
+        // Warm-up: page cache for dotnet and ssh; not measured.
+        await ProbeLabServer.Run("dotnet", dll, "probe", $"127.0.0.1:{lab.Port}", "-i", key, "--users", "ubuntu", "--known-hosts", "/dev/null");
+        await ProbeLabServer.Run("ssh", SshArgs(lab.Port, key, "ubuntu"));
+
+        var probeTimes = new List<double>();
+        var loopTimes = new List<double>();
+        for (var round = 0; round < 3; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (exit, stdout, _) = await ProbeLabServer.Run("dotnet", dll, "probe", $"127.0.0.1:{lab.Port}", "-i", key,
+                "--users", string.Join(",", names), "--known-hosts", "/dev/null", "--json");
+            probeTimes.Add(clock.Elapsed.TotalMilliseconds);
+            Assert.Equal(0, exit);
+            Assert.Contains("\"pk_ok\"", stdout);
+
+            clock.Restart();
+            var accepted = 0;
+            foreach (var n in names)
+                if ((await ProbeLabServer.Run("ssh", SshArgs(lab.Port, key, n))).Exit == 0) accepted++;
+            loopTimes.Add(clock.Elapsed.TotalMilliseconds);
+            Assert.Equal(1, accepted);
+        }
+        probeTimes.Sort();
+        loopTimes.Sort();
+        var ratio = probeTimes[1] / loopTimes[1];
+        output.WriteLine($"probe (10 names, dotnet sshdoctor.dll): {string.Join(" / ", probeTimes.Select(t => $"{t:0} ms"))}");
+        output.WriteLine($"ssh loop (10 names):                     {string.Join(" / ", loopTimes.Select(t => $"{t:0} ms"))}");
+        output.WriteLine($"median ratio probe/loop: {ratio:0.00} (goal <= 0.50)");
+        Assert.True(ratio <= 0.5, $"probe {probeTimes[1]:0} ms vs ssh loop {loopTimes[1]:0} ms: ratio {ratio:0.00} > 0.5");
+    }
+
+    private static string[] SshArgs(int port, string key, string user) =>
+    [
+        "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
+        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-i", key, "-p", port.ToString(), $"{user}@127.0.0.1", "true",
+    ];
+}
