@@ -56,5 +56,11 @@ internal static partial class Texts
         ["probe.error.no_key"] = "no key to try: none of ~/.ssh/id_* exists; give one with -i FILE",
         ["probe.error.bad_key"] = "cannot read the key: {detail}",
         ["probe.error.login_no_signer"] = "--login needs an unencrypted OpenSSH private key ({path}: {reason})",
+        ["probe.signer.public_only"] = "only the public key is available",
+        ["probe.signer.mismatch"] = "the private key does not match the public key",
+        ["probe.signer.not_openssh"] = "not an OpenSSH-format private key (convert it: ssh-keygen -p -f FILE)",
+        ["probe.signer.encrypted"] = "the private key is protected by a passphrase",
+        ["probe.signer.unsupported_type"] = "this key type cannot sign here",
+        ["probe.signer.damaged"] = "the private key file is damaged",
     };
 }

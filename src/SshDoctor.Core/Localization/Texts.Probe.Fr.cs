@@ -56,5 +56,11 @@ internal static partial class Texts
         ["probe.error.no_key"] = "aucune clé à essayer : aucun fichier ~/.ssh/id_* n'existe ; indiquez-en une avec -i FILE",
         ["probe.error.bad_key"] = "impossible de lire la clé : {detail}",
         ["probe.error.login_no_signer"] = "--login exige une clé privée OpenSSH non chiffrée ({path} : {reason})",
+        ["probe.signer.public_only"] = "seule la clé publique est disponible",
+        ["probe.signer.mismatch"] = "la clé privée ne correspond pas à la clé publique",
+        ["probe.signer.not_openssh"] = "ce n'est pas une clé privée au format OpenSSH (conversion : ssh-keygen -p -f FILE)",
+        ["probe.signer.encrypted"] = "la clé privée est protégée par une phrase de passe",
+        ["probe.signer.unsupported_type"] = "ce type de clé ne peut pas signer ici",
+        ["probe.signer.damaged"] = "le fichier de clé privée est endommagé",
     };
 }

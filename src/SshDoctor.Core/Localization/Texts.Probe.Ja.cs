@@ -56,5 +56,11 @@ internal static partial class Texts
         ["probe.error.no_key"] = "試す鍵がありません。~/.ssh/id_* が 1 つもないため、-i FILE で指定してください",
         ["probe.error.bad_key"] = "鍵を読み込めません: {detail}",
         ["probe.error.login_no_signer"] = "--login には暗号化されていない OpenSSH 形式の秘密鍵が必要です（{path}: {reason}）",
+        ["probe.signer.public_only"] = "公開鍵しかありません",
+        ["probe.signer.mismatch"] = "秘密鍵が公開鍵と一致しません",
+        ["probe.signer.not_openssh"] = "OpenSSH 形式の秘密鍵ではありません（変換: ssh-keygen -p -f FILE）",
+        ["probe.signer.encrypted"] = "秘密鍵がパスフレーズで保護されています",
+        ["probe.signer.unsupported_type"] = "この種類の鍵ではここで署名できません",
+        ["probe.signer.damaged"] = "秘密鍵のファイルが壊れています",
     };
 }

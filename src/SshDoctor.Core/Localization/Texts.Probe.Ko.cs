@@ -56,5 +56,11 @@ internal static partial class Texts
         ["probe.error.no_key"] = "시도할 키가 없습니다. ~/.ssh/id_* 파일이 하나도 없으니 -i FILE로 지정하세요",
         ["probe.error.bad_key"] = "키를 읽을 수 없습니다: {detail}",
         ["probe.error.login_no_signer"] = "--login에는 암호화되지 않은 OpenSSH 개인 키가 필요합니다({path}: {reason})",
+        ["probe.signer.public_only"] = "공개 키만 있습니다",
+        ["probe.signer.mismatch"] = "개인 키가 공개 키와 맞지 않습니다",
+        ["probe.signer.not_openssh"] = "OpenSSH 형식의 개인 키가 아닙니다(변환: ssh-keygen -p -f FILE)",
+        ["probe.signer.encrypted"] = "개인 키가 암호 문구로 보호되어 있습니다",
+        ["probe.signer.unsupported_type"] = "이 키 유형으로는 여기서 서명할 수 없습니다",
+        ["probe.signer.damaged"] = "개인 키 파일이 손상되었습니다",
     };
 }

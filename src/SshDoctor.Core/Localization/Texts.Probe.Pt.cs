@@ -56,5 +56,11 @@ internal static partial class Texts
         ["probe.error.no_key"] = "nenhuma chave para testar: não existe nenhum ~/.ssh/id_*; informe uma com -i FILE",
         ["probe.error.bad_key"] = "não foi possível ler a chave: {detail}",
         ["probe.error.login_no_signer"] = "--login precisa de uma chave privada OpenSSH sem criptografia ({path}: {reason})",
+        ["probe.signer.public_only"] = "só a chave pública está disponível",
+        ["probe.signer.mismatch"] = "a chave privada não corresponde à chave pública",
+        ["probe.signer.not_openssh"] = "não é uma chave privada no formato OpenSSH (converta com: ssh-keygen -p -f FILE)",
+        ["probe.signer.encrypted"] = "a chave privada está protegida por senha",
+        ["probe.signer.unsupported_type"] = "este tipo de chave não pode assinar aqui",
+        ["probe.signer.damaged"] = "o arquivo da chave privada está corrompido",
     };
 }

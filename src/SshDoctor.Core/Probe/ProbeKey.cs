@@ -7,7 +7,7 @@ namespace SshDoctor.Core.Probe;
 public sealed record ProbeKey(string Path, PublicKey Public, bool Encrypted)
 {
     public IProbeSigner? Signer { get; init; }
-    /// <summary>Why no signer is available (only meaningful with `--login`).</summary>
+    /// <summary>Why no signer is available (only meaningful with `--login`): a code, see probe.signer.* texts.</summary>
     public string? SignerUnavailable { get; init; }
 
     /// <summary>The files ssh tries without -i, in ssh's order (OpenSSH 9.x).</summary>
@@ -66,12 +66,12 @@ public sealed record ProbeKey(string Path, PublicKey Public, bool Encrypted)
 
         if (!wantSigner) return new ProbeKey(path, pub, encrypted);
         if (privateText is null)
-            return new ProbeKey(path, pub, encrypted) { SignerUnavailable = "only the public key is available" };
+            return new ProbeKey(path, pub, encrypted) { SignerUnavailable = "public_only" };
         var signer = OpenSshPrivateKey.TryCreateSigner(privateText, out var reason);
         if (signer is not null && !signer.PublicKey.Equals(pub))
         {
             signer.Dispose();
-            return new ProbeKey(path, pub, encrypted) { SignerUnavailable = "the private key does not match the public key" };
+            return new ProbeKey(path, pub, encrypted) { SignerUnavailable = "mismatch" };
         }
         return new ProbeKey(path, pub, encrypted) { Signer = signer, SignerUnavailable = reason };
     }

@@ -46,16 +46,16 @@ public static class OpenSshPrivateKey
         catch (SshProtocolException) { return null; }
     }
 
-    /// <summary>A signer for an unencrypted key; null with a reason otherwise.</summary>
+    /// <summary>A signer for an unencrypted key; null with a reason code otherwise (not_openssh, encrypted, unsupported_type, damaged).</summary>
     public static IProbeSigner? TryCreateSigner(string text, out string? reason)
     {
         reason = null;
         var blob = Decode(text);
-        if (blob is null) { reason = "not an OpenSSH private key"; return null; }
+        if (blob is null) { reason = "not_openssh"; return null; }
         try
         {
             var r = Header(blob, out var cipher);
-            if (cipher != "none") { reason = "the private key is encrypted (passphrase)"; return null; }
+            if (cipher != "none") { reason = "encrypted"; return null; }
             var publicKey = PublicKey.FromBlob(r.Bytes()) ?? throw new SshProtocolException("unsupported key type");
             var priv = new SshReader(r.Bytes());
             if (priv.UInt32() != priv.UInt32()) throw new SshProtocolException("check bytes differ");
@@ -107,13 +107,13 @@ public static class OpenSshPrivateKey
                     return new EcdsaProbeSigner(publicKey, ecdsa, hash, size);
                 }
                 default:
-                    reason = $"key type {type} is not supported for --login";
+                    reason = "unsupported_type";
                     return null;
             }
         }
         catch (Exception e) when (e is SshProtocolException or CryptographicException or ArgumentException)
         {
-            reason = "damaged OpenSSH private key: " + e.Message;
+            reason = "damaged";
             return null;
         }
     }

@@ -102,6 +102,23 @@ public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<Prob
     }
 
     [Fact]
+    public async Task Login_signs_with_rsa_ecdsa_and_ed25519_keys()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        string[] keys = [_keys.Make("login-rsa", "rsa", 2048), _keys.Make("login-ecdsa", "ecdsa", 256), _keys.Make("login-ecdsa384", "ecdsa", 384),
+            _keys.Make("login-ecdsa521", "ecdsa", 521), _keys.Make("login-ed", "ed25519")];
+        await using var lab = await ProbeLabServer.StartAsync(
+            [new ProbeLabUser("rocky", 45061, string.Join("\n", keys.Select(_keys.PublicLine)) + "\n")]);
+        foreach (var key in keys)
+        {
+            var r = ProbeCli.Run("probe", $"rocky@127.0.0.1:{lab.Port}", "-i", key, "--login", "--known-hosts", "/dev/null");
+            Assert.True(r.Exit == 0, key + "\n" + r.Out + r.Err + lab.Log);
+            Assert.Equal("accepted", r.Candidates.First().GetProperty("login").GetString());
+        }
+        Assert.Equal(keys.Length, lab.Log.Split('\n').Count(l => l.Contains("Accepted publickey for rocky", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Rsa_key_against_a_server_without_ssh_rsa()
     {
         if (ProbeLabServer.SkipRequested(output)) return;

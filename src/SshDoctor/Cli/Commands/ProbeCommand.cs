@@ -120,7 +120,7 @@ internal static class ProbeCommand
         }
         if (keys.Count == 0) throw new UsageException(m.Get("probe.error.no_key"));
         if (login && keys.All(k => k.Signer is null))
-            throw new UsageException(m.Get("probe.error.login_no_signer", ("path", keys[0].Path), ("reason", keys[0].SignerUnavailable ?? "")));
+            throw new UsageException(m.Get("probe.error.login_no_signer", ("path", keys[0].Path), ("reason", m.Get("probe.signer." + (keys[0].SignerUnavailable ?? "public_only")))));
         return keys;
     }
 
@@ -212,7 +212,7 @@ internal static class ProbeCommand
         {
             w.WriteLine(m.Get("probe.key", ("type", k.Public.Type), ("fingerprint", k.Public.Sha256Fingerprint), ("path", k.Path)));
             if (o.Options.Login && k.Signer is null)
-                w.WriteLine("  " + m.Get("probe.key.no_signer", ("reason", k.SignerUnavailable ?? "")));
+                w.WriteLine("  " + m.Get("probe.key.no_signer", ("reason", m.Get("probe.signer." + (k.SignerUnavailable ?? "public_only")))));
         }
         if (o.Reachable && o.Candidates.Count > 0)
         {
