@@ -18,7 +18,7 @@ internal static partial class Texts
         ["probe.target.error.no_common_algorithm"] = "{host}: no algorithm in common with the server ({detail}).",
         ["probe.target.error.host_key_invalid"] = "{host}: the server's host key signature does not verify ({detail}).",
         ["probe.target.error.none"] = "{host}: {detail}",
-        ["probe.algorithms.heading"] = "Algorithms offered by the server",
+        ["probe.algorithms.heading"] = "Algorithms offered by the server:",
         ["probe.algorithms.kex"] = "key exchange",
         ["probe.algorithms.host_key"] = "host key",
         ["probe.algorithms.ciphers"] = "ciphers",
@@ -34,7 +34,7 @@ internal static partial class Texts
         ["probe.methods.no_publickey"] = "publickey is not among them: the server does not accept keys at all.",
         ["probe.key"] = "Key: {type} {fingerprint} ({path})",
         ["probe.key.no_signer"] = "--login is not possible with this key ({reason}); only the query was made.",
-        ["probe.candidates.heading"] = "Candidate users (one connection each; only the public key is sent)",
+        ["probe.candidates.heading"] = "Candidate users (one connection each; only the public key is sent):",
         ["probe.candidate.none_accepted"] = "the server let this user in without any authentication",
         ["probe.login.accepted"] = "signed login accepted (disconnected before any session)",
         ["probe.login.refused"] = "signed login refused after the key was accepted",
@@ -62,5 +62,6 @@ internal static partial class Texts
         ["probe.signer.encrypted"] = "the private key is protected by a passphrase",
         ["probe.signer.unsupported_type"] = "this key type cannot sign here",
         ["probe.signer.damaged"] = "the private key file is damaged",
+        ["probe.label"] = "{label}: {value}",
     };
 }

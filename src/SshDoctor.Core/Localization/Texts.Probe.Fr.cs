@@ -18,7 +18,7 @@ internal static partial class Texts
         ["probe.target.error.no_common_algorithm"] = "{host} : aucun algorithme en commun avec le serveur ({detail}).",
         ["probe.target.error.host_key_invalid"] = "{host} : la signature de la clé d'hôte du serveur n'est pas valide ({detail}).",
         ["probe.target.error.none"] = "{host} : {detail}",
-        ["probe.algorithms.heading"] = "Algorithmes proposés par le serveur",
+        ["probe.algorithms.heading"] = "Algorithmes proposés par le serveur :",
         ["probe.algorithms.kex"] = "échange de clés",
         ["probe.algorithms.host_key"] = "clé d'hôte",
         ["probe.algorithms.ciphers"] = "chiffrements",
@@ -34,7 +34,7 @@ internal static partial class Texts
         ["probe.methods.no_publickey"] = "publickey n'en fait pas partie : le serveur n'accepte aucune clé.",
         ["probe.key"] = "Clé : {type} {fingerprint} ({path})",
         ["probe.key.no_signer"] = "--login est impossible avec cette clé ({reason}) ; seule la requête a été faite.",
-        ["probe.candidates.heading"] = "Utilisateurs candidats (une connexion chacun ; seule la clé publique est envoyée)",
+        ["probe.candidates.heading"] = "Utilisateurs candidats (une connexion chacun ; seule la clé publique est envoyée) :",
         ["probe.candidate.none_accepted"] = "le serveur a laissé entrer cet utilisateur sans aucune authentification",
         ["probe.login.accepted"] = "connexion signée acceptée (déconnecté avant toute session)",
         ["probe.login.refused"] = "connexion signée refusée alors que la clé avait été acceptée",
@@ -62,5 +62,6 @@ internal static partial class Texts
         ["probe.signer.encrypted"] = "la clé privée est protégée par une phrase de passe",
         ["probe.signer.unsupported_type"] = "ce type de clé ne peut pas signer ici",
         ["probe.signer.damaged"] = "le fichier de clé privée est endommagé",
+        ["probe.label"] = "{label} : {value}",
     };
 }

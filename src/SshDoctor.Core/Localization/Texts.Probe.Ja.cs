@@ -18,7 +18,7 @@ internal static partial class Texts
         ["probe.target.error.no_common_algorithm"] = "{host}: サーバーと共通のアルゴリズムがありません（{detail}）。",
         ["probe.target.error.host_key_invalid"] = "{host}: サーバーのホスト鍵の署名を検証できません（{detail}）。",
         ["probe.target.error.none"] = "{host}: {detail}",
-        ["probe.algorithms.heading"] = "サーバーが提示したアルゴリズム",
+        ["probe.algorithms.heading"] = "サーバーが提示したアルゴリズム:",
         ["probe.algorithms.kex"] = "鍵交換",
         ["probe.algorithms.host_key"] = "ホスト鍵",
         ["probe.algorithms.ciphers"] = "暗号",
@@ -34,7 +34,7 @@ internal static partial class Texts
         ["probe.methods.no_publickey"] = "publickey が含まれていません。このサーバーは鍵を一切受け付けません。",
         ["probe.key"] = "鍵: {type} {fingerprint}（{path}）",
         ["probe.key.no_signer"] = "この鍵では --login を実行できないため（{reason}）、問い合わせだけを行いました。",
-        ["probe.candidates.heading"] = "候補ユーザー（ユーザーごとに 1 接続、送るのは公開鍵のみ）",
+        ["probe.candidates.heading"] = "候補ユーザー（ユーザーごとに 1 接続、送るのは公開鍵のみ）:",
         ["probe.candidate.none_accepted"] = "サーバーはこのユーザーを認証なしで通しました",
         ["probe.login.accepted"] = "署名付きログインが受け入れられました（セッションを開く前に切断）",
         ["probe.login.refused"] = "鍵は受け入れられましたが、署名付きログインは拒否されました",
@@ -62,5 +62,6 @@ internal static partial class Texts
         ["probe.signer.encrypted"] = "秘密鍵がパスフレーズで保護されています",
         ["probe.signer.unsupported_type"] = "この種類の鍵ではここで署名できません",
         ["probe.signer.damaged"] = "秘密鍵のファイルが壊れています",
+        ["probe.label"] = "{label}: {value}",
     };
 }

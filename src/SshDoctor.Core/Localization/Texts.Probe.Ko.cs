@@ -18,7 +18,7 @@ internal static partial class Texts
         ["probe.target.error.no_common_algorithm"] = "{host}: 서버와 공통으로 지원하는 알고리즘이 없습니다({detail}).",
         ["probe.target.error.host_key_invalid"] = "{host}: 서버 호스트 키의 서명을 검증할 수 없습니다({detail}).",
         ["probe.target.error.none"] = "{host}: {detail}",
-        ["probe.algorithms.heading"] = "서버가 제공하는 알고리즘",
+        ["probe.algorithms.heading"] = "서버가 제공하는 알고리즘:",
         ["probe.algorithms.kex"] = "키 교환",
         ["probe.algorithms.host_key"] = "호스트 키",
         ["probe.algorithms.ciphers"] = "암호",
@@ -34,7 +34,7 @@ internal static partial class Texts
         ["probe.methods.no_publickey"] = "publickey가 없습니다. 이 서버는 키를 전혀 받지 않습니다.",
         ["probe.key"] = "키: {type} {fingerprint} ({path})",
         ["probe.key.no_signer"] = "이 키로는 --login을 할 수 없어({reason}) 조회만 했습니다.",
-        ["probe.candidates.heading"] = "후보 사용자(사용자마다 연결 하나, 공개 키만 보냄)",
+        ["probe.candidates.heading"] = "후보 사용자(사용자마다 연결 하나, 공개 키만 보냄):",
         ["probe.candidate.none_accepted"] = "서버가 이 사용자를 인증 없이 들여보냈습니다",
         ["probe.login.accepted"] = "서명 로그인 수락됨(세션을 열기 전에 연결을 끊음)",
         ["probe.login.refused"] = "키는 수락되었지만 서명 로그인이 거부됨",
@@ -62,5 +62,6 @@ internal static partial class Texts
         ["probe.signer.encrypted"] = "개인 키가 암호 문구로 보호되어 있습니다",
         ["probe.signer.unsupported_type"] = "이 키 유형으로는 여기서 서명할 수 없습니다",
         ["probe.signer.damaged"] = "개인 키 파일이 손상되었습니다",
+        ["probe.label"] = "{label}: {value}",
     };
 }

@@ -18,7 +18,7 @@ internal static partial class Texts
         ["probe.target.error.no_common_algorithm"] = "{host}: nenhum algoritmo em comum com o servidor ({detail}).",
         ["probe.target.error.host_key_invalid"] = "{host}: a assinatura da chave de host do servidor não confere ({detail}).",
         ["probe.target.error.none"] = "{host}: {detail}",
-        ["probe.algorithms.heading"] = "Algoritmos oferecidos pelo servidor",
+        ["probe.algorithms.heading"] = "Algoritmos oferecidos pelo servidor:",
         ["probe.algorithms.kex"] = "troca de chaves",
         ["probe.algorithms.host_key"] = "chave de host",
         ["probe.algorithms.ciphers"] = "cifras",
@@ -34,7 +34,7 @@ internal static partial class Texts
         ["probe.methods.no_publickey"] = "publickey não está entre eles: o servidor não aceita nenhuma chave.",
         ["probe.key"] = "Chave: {type} {fingerprint} ({path})",
         ["probe.key.no_signer"] = "--login não é possível com esta chave ({reason}); só a consulta foi feita.",
-        ["probe.candidates.heading"] = "Usuários candidatos (uma conexão para cada; só a chave pública é enviada)",
+        ["probe.candidates.heading"] = "Usuários candidatos (uma conexão para cada; só a chave pública é enviada):",
         ["probe.candidate.none_accepted"] = "o servidor deixou este usuário entrar sem nenhuma autenticação",
         ["probe.login.accepted"] = "login assinado aceito (desconectado antes de qualquer sessão)",
         ["probe.login.refused"] = "login assinado recusado depois de a chave ter sido aceita",
@@ -62,5 +62,6 @@ internal static partial class Texts
         ["probe.signer.encrypted"] = "a chave privada está protegida por senha",
         ["probe.signer.unsupported_type"] = "este tipo de chave não pode assinar aqui",
         ["probe.signer.damaged"] = "o arquivo da chave privada está corrompido",
+        ["probe.label"] = "{label}: {value}",
     };
 }

@@ -161,6 +161,12 @@ public static class ProbeConnection
                 ? ConnectionError.HostKeyInvalid : ConnectionError.ProtocolError;
             report.ErrorDetail = e.Message;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else the server's bytes could provoke (a bad point, an overflow) is its protocol error, never a crash.
+            report.Error = ConnectionError.ProtocolError;
+            report.ErrorDetail = e.Message;
+        }
         finally
         {
             if (session is not null)

@@ -63,3 +63,40 @@ public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixtur
         "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-i", key, "-p", port.ToString(), $"{user}@127.0.0.1", "true",
     ];
 }
+
+/// <summary>The bound on connections in flight, measured from sshd's own log.</summary>
+public sealed class ProbeParallelismTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+{
+    private readonly ProbeLabKeys _keys = new();
+
+    [Fact]
+    public async Task At_most_four_connections_in_flight_and_one_per_candidate()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        var key = _keys.Make("par", "ed25519");
+        await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("ubuntu", 45201, _keys.PublicLine(key) + "\n")]);
+        string[] names = ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "u10", "u11", "u12"];
+        var r = ProbeCli.Run("probe", $"127.0.0.1:{lab.Port}", "-i", key, "--users", string.Join(",", names), "--known-hosts", "/dev/null");
+        Assert.Equal(1, r.Exit);
+        await Task.Delay(300);
+        var open = new HashSet<string>();
+        var max = 0;
+        var total = 0;
+        foreach (var line in lab.Log.Split('\n'))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"^Connection from 127\.0\.0\.1 port (\d+)");
+            if (m.Success)
+            {
+                open.Add(m.Groups[1].Value);
+                total++;
+                max = Math.Max(max, open.Count);
+                continue;
+            }
+            m = System.Text.RegularExpressions.Regex.Match(line, @"(?:Disconnected from|Connection closed by|Received disconnect from) .*127\.0\.0\.1 port (\d+)");
+            if (m.Success) open.Remove(m.Groups[1].Value);
+        }
+        output.WriteLine($"connections: {total}, most in flight: {max}");
+        Assert.Equal(names.Length, total);
+        Assert.InRange(max, 1, 4);
+    }
+}

@@ -177,11 +177,13 @@ internal static class ProbeCommand
         if (r.Server.OpenSshVersion is { } v) w.WriteLine("  " + m.Get("probe.target.openssh", ("version", v)));
         if (r.Offered is { } a)
         {
-            w.WriteLine("  " + m.Get("probe.algorithms.heading") + ":");
-            w.WriteLine($"    {m.Get("probe.algorithms.kex")}: {string.Join(",", a.Kex)}");
-            w.WriteLine($"    {m.Get("probe.algorithms.host_key")}: {string.Join(",", a.HostKey)}");
-            w.WriteLine($"    {m.Get("probe.algorithms.ciphers")}: {string.Join(",", a.CiphersServerToClient)}");
-            w.WriteLine($"    {m.Get("probe.algorithms.macs")}: {string.Join(",", a.MacsServerToClient)}");
+            w.WriteLine("  " + m.Get("probe.algorithms.heading"));
+            foreach (var (label, list) in new[]
+                     {
+                         ("probe.algorithms.kex", a.Kex), ("probe.algorithms.host_key", a.HostKey),
+                         ("probe.algorithms.ciphers", a.CiphersServerToClient), ("probe.algorithms.macs", a.MacsServerToClient),
+                     })
+                w.WriteLine("    " + m.Get("probe.label", ("label", m.Get(label)), ("value", string.Join(",", list))));
         }
         if (r.ServerSigAlgs is { } s)
             w.WriteLine("  " + m.Get("probe.server_sig_algs", ("algorithms", string.Join(",", s))));
@@ -217,7 +219,7 @@ internal static class ProbeCommand
         if (o.Reachable && o.Candidates.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine(m.Get("probe.candidates.heading") + ":");
+            w.WriteLine(m.Get("probe.candidates.heading"));
             var width = Math.Max(8, o.Candidates.Max(c => c.User.Length));
             var many = o.Options.Keys.Count > 1;
             foreach (var c in o.Candidates)
