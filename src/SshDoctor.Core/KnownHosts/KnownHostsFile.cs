@@ -86,6 +86,13 @@ public static class KnownHostsFile
     public static string DefaultPath(string? home = null)
         => Path.Combine(home ?? Environment.GetEnvironmentVariable("HOME") ?? "/root", ".ssh", "known_hosts");
 
+    /// <summary>ssh's defaults: UserKnownHostsFile ~/.ssh/known_hosts ~/.ssh/known_hosts2, GlobalKnownHostsFile /etc/ssh/ssh_known_hosts(2).</summary>
+    public static IReadOnlyList<string> DefaultPaths(string? home = null)
+    {
+        var user = DefaultPath(home);
+        return [user, user + "2", "/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"];
+    }
+
     /// <summary>"host" for port 22, "[host]:port" otherwise (ssh's lookup name).</summary>
     public static string LookupName(string host, int port) => port == 22 ? host : $"[{host}]:{port}";
 

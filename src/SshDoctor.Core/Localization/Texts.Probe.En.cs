@@ -63,5 +63,6 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "this key type cannot sign here",
         ["probe.signer.damaged"] = "the private key file is damaged",
         ["probe.label"] = "{label}: {value}",
+        ["probe.penalties"] = "This server (OpenSSH {version}) blocks an address after repeated failed logins (PerSourcePenalties): the automatic search stopped after {count} refusals. Name the users to try with --users.",
     };
 }

@@ -63,5 +63,6 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "ce type de clé ne peut pas signer ici",
         ["probe.signer.damaged"] = "le fichier de clé privée est endommagé",
         ["probe.label"] = "{label} : {value}",
+        ["probe.penalties"] = "Ce serveur (OpenSSH {version}) bloque une adresse après des échecs de connexion répétés (PerSourcePenalties) : la recherche automatique s'est arrêtée après {count} refus. Indiquez les utilisateurs à essayer avec --users.",
     };
 }

@@ -63,5 +63,6 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "この種類の鍵ではここで署名できません",
         ["probe.signer.damaged"] = "秘密鍵のファイルが壊れています",
         ["probe.label"] = "{label}: {value}",
+        ["probe.penalties"] = "このサーバー（OpenSSH {version}）はログイン失敗が続くとアドレスをブロックします（PerSourcePenalties）。自動検索は {count} 回拒否された時点で止めました。試すユーザーを --users で指定してください。",
     };
 }

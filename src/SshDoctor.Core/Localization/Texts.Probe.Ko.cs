@@ -63,5 +63,6 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "이 키 유형으로는 여기서 서명할 수 없습니다",
         ["probe.signer.damaged"] = "개인 키 파일이 손상되었습니다",
         ["probe.label"] = "{label}: {value}",
+        ["probe.penalties"] = "이 서버(OpenSSH {version})는 로그인 실패가 반복되면 주소를 차단합니다(PerSourcePenalties). 자동 검색은 거부 {count}회 후 멈췄습니다. 시도할 사용자를 --users로 지정하세요.",
     };
 }

@@ -63,5 +63,6 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "este tipo de chave não pode assinar aqui",
         ["probe.signer.damaged"] = "o arquivo da chave privada está corrompido",
         ["probe.label"] = "{label}: {value}",
+        ["probe.penalties"] = "Este servidor (OpenSSH {version}) bloqueia um endereço após falhas de login repetidas (PerSourcePenalties): a busca automática parou após {count} recusas. Informe os usuários a testar com --users.",
     };
 }

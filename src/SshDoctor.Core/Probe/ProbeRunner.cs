@@ -16,8 +16,10 @@ public sealed record ProbeOptions(string Host, int Port, IReadOnlyList<ProbeKey>
     public int MaxParallel { get; init; } = 4;
     /// <summary>Connections per run: sshd 9.8+ penalises a source with many failed authentications.</summary>
     public int MaxConnections { get; init; } = 24;
-    public IReadOnlyList<string> KnownHostsFiles { get; init; } = [KnownHostsFile.DefaultPath()];
+    public IReadOnlyList<string> KnownHostsFiles { get; init; } = KnownHostsFile.DefaultPaths();
     public ClientAlgorithms Algorithms { get; init; } = ClientAlgorithms.Default;
+    /// <summary>Tests: treat the server as one that penalises failures (the lab's sshd is 9.2).</summary>
+    internal bool AssumePenalties { get; init; }
 }
 
 public enum CandidateResult { PkOk, Refused, Error }
@@ -37,6 +39,9 @@ public sealed record ProbeOutcome(
     IReadOnlyList<Finding> Findings,
     bool Truncated)
 {
+    /// <summary>The automatic search stopped early because the server (OpenSSH 9.8+) penalises failed logins.</summary>
+    public bool PenaltyLimited { get; init; }
+
     public bool Reachable => Target?.Reached ?? false;
     public IEnumerable<ProbeCandidate> Accepting => Candidates.Where(c => c.Accepted(Options.Login));
     public bool AnyPkOk => Candidates.Any(c => c.Result == CandidateResult.PkOk);
@@ -55,6 +60,26 @@ public static class ProbeRunner
     /// <summary>causes.md "Default login user by image", plus root.</summary>
     public static readonly IReadOnlyList<string> AutoUsers = ["ec2-user", "ubuntu", "admin", "centos", "fedora", "rocky", "bitnami", "root"];
 
+    /// <summary>
+    /// OpenSSH 9.8+ (PerSourcePenalties) blocks an address once its penalties pass 15 s, at 5 s per connection
+    /// with failed authentication: the probe's automatic search stays at 3 refused connections there.
+    /// </summary>
+    public const int RefusedBudgetWithPenalties = 3;
+
+    public static bool PenalisesFailures(ServerIdentification? server) =>
+        server?.OpenSshMajorMinor is { } v && (v.Major > 9 || (v.Major == 9 && v.Minor >= 8));
+
+    /// <summary>The auto list, with the image's own default first when the banner names the distribution.</summary>
+    public static IReadOnlyList<string> AutoOrder(ServerIdentification? server)
+    {
+        var comments = (server?.Comments ?? "") + " " + (server?.Software ?? "");
+        string? first = comments.Contains("Ubuntu", StringComparison.OrdinalIgnoreCase) ? "ubuntu"
+            : comments.Contains("Debian", StringComparison.OrdinalIgnoreCase) || comments.Contains("deb1", StringComparison.Ordinal) ? "admin"
+            : comments.Contains("FreeBSD", StringComparison.OrdinalIgnoreCase) ? "ec2-user"
+            : null;
+        return first is null ? AutoUsers : [first, .. AutoUsers.Where(u => u != first)];
+    }
+
     public static async Task<ProbeOutcome> RunAsync(ProbeOptions o, CancellationToken ct = default)
     {
         var known = KnownHostsFile.Load(o.KnownHostsFiles);
@@ -65,7 +90,7 @@ public static class ProbeRunner
 
         IEnumerable<string> phase1 = o.Users is not null
             ? Distinct(o.GivenUser is null ? o.Users : o.Users.Prepend(o.GivenUser))
-            : o.GivenUser is not null ? [o.GivenUser] : AutoUsers;
+            : o.GivenUser is not null ? [o.GivenUser] : [AutoUsers[0]];
         var jobs = Jobs(phase1, o.Keys, ref budget, ref truncated);
         if (jobs.Count == 0) jobs.Add((o.GivenUser ?? AutoUsers[0], o.Keys[0]));
 
@@ -73,14 +98,28 @@ public static class ProbeRunner
         var first = await RunOne(o, algorithms, jobs[0].User, jobs[0].Key, ct).ConfigureAwait(false);
         candidates.Add(first);
         var target = first.Report;
+        var penalties = false;
         if (first.Result != CandidateResult.Error)
         {
+            penalties = o.AssumePenalties || PenalisesFailures(first.Report.Server);
             candidates.AddRange(await RunMany(o, algorithms, jobs.Skip(1).ToList(), ct).ConfigureAwait(false));
-            var givenAccepted = o.GivenUser is not null && candidates.Any(c => c.User == o.GivenUser && c.Accepted(o.Login));
-            if (o.Users is null && o.GivenUser is not null && !givenAccepted)
+            var accepted = candidates.Any(c => c.Accepted(o.Login) && (o.GivenUser is null || c.User == o.GivenUser));
+            if (o.Users is null && !accepted)
             {
-                var more = Jobs(AutoUsers.Where(u => u != o.GivenUser), o.Keys, ref budget, ref truncated);
-                candidates.AddRange(await RunMany(o, algorithms, more, ct).ConfigureAwait(false));
+                // Automatic search: the given user was refused, or none was given.
+                var tried = candidates.Select(c => c.User).ToHashSet();
+                var more = Jobs(AutoOrder(first.Report.Server).Where(u => !tried.Contains(u)), o.Keys, ref budget, ref truncated);
+                if (penalties)
+                {
+                    var refusedSoFar = candidates.Count(c => c.Result != CandidateResult.PkOk);
+                    var (found, cut) = await RunUntilAccepted(o, algorithms, more, RefusedBudgetWithPenalties - refusedSoFar, ct).ConfigureAwait(false);
+                    candidates.AddRange(found);
+                    truncated |= cut;
+                }
+                else
+                {
+                    candidates.AddRange(await RunMany(o, algorithms, more, ct).ConfigureAwait(false));
+                }
             }
         }
 
@@ -91,7 +130,23 @@ public static class ProbeRunner
             hostKey = KnownHostsFile.Check(known, o.Host, o.Port, serverKey);
 
         var findings = Analyze(o, target, hostKey, candidates);
-        return new ProbeOutcome(o, target, hostKey, candidates, findings, truncated);
+        return new ProbeOutcome(o, target, hostKey, candidates, findings, truncated) { PenaltyLimited = penalties && truncated };
+    }
+
+    /// <summary>One at a time, stopping at the first acceptance or when the refusals allowed are spent.</summary>
+    private static async Task<(List<ProbeCandidate> Found, bool Cut)> RunUntilAccepted(ProbeOptions o, ClientAlgorithms algorithms,
+        List<(string User, ProbeKey Key)> jobs, int refusalsAllowed, CancellationToken ct)
+    {
+        var found = new List<ProbeCandidate>();
+        foreach (var (i, job) in jobs.Index())
+        {
+            if (refusalsAllowed <= 0) return (found, true);
+            var c = await RunOne(o, algorithms, job.User, job.Key, ct).ConfigureAwait(false);
+            found.Add(c);
+            if (c.Accepted(o.Login)) return (found, i < jobs.Count - 1);
+            if (c.Result != CandidateResult.PkOk) refusalsAllowed--;
+        }
+        return (found, false);
     }
 
     /// <summary>Only the transport: banner, algorithms, host key (the `knownhosts` command).</summary>

@@ -249,3 +249,34 @@ public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<Prob
         await Task.CompletedTask;
     }
 }
+
+/// <summary>The automatic search against a server that penalises failures (OpenSSH 9.8+), simulated on the lab's 9.2.</summary>
+public sealed class ProbePenaltyTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+{
+    private readonly ProbeLabKeys _keys = new();
+
+    [Fact]
+    public async Task Stops_at_the_first_acceptance_or_after_three_refusals()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        var key = _keys.Make("pen", "ed25519");
+        var line = _keys.PublicLine(key) + "\n";
+        await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("rocky", 45301, line), new ProbeLabUser("admin", 45302, line)]);
+        var pub = Core.Keys.KeyFile.Load(key + ".pub").Public!;
+        var pk = new Core.Probe.ProbeKey(key, pub, false);
+
+        // Debian banner: admin goes first and accepts; nothing else is tried after it.
+        var o = new Core.Probe.ProbeOptions("127.0.0.1", lab.Port, [pk]) { GivenUser = "ec2-user", AssumePenalties = true, KnownHostsFiles = [] };
+        var found = await Core.Probe.ProbeRunner.RunAsync(o);
+        Assert.Equal(["ec2-user", "admin"], found.Candidates.Select(c => c.User));
+        Assert.True(found.Truncated);
+
+        // rocky comes late in the list: the search gives up after 3 refusals (ec2-user + 2 more).
+        var other = _keys.Make("pen-other", "ed25519");
+        var pk2 = new Core.Probe.ProbeKey(other, Core.Keys.KeyFile.Load(other + ".pub").Public!, false);
+        var limited = await Core.Probe.ProbeRunner.RunAsync(o with { Keys = [pk2] });
+        output.WriteLine(string.Join(",", limited.Candidates.Select(c => $"{c.User}:{c.Result}")));
+        Assert.Equal(3, limited.Candidates.Count);
+        Assert.True(limited.PenaltyLimited);
+    }
+}

@@ -102,3 +102,35 @@ public class ProbeAnalysisTests
         Assert.Equal(3, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(Outcome(C("u", CandidateResult.Error, new ProbeConnectionReport { Error = ConnectionError.ConnectionRefused }))));
     }
 }
+
+public class ProbeCandidateOrderTests
+{
+    private static ServerIdentification Id(string banner)
+    {
+        var rest = banner["SSH-2.0-".Length..];
+        var sp = rest.IndexOf(' ');
+        return new ServerIdentification(banner, "2.0", sp < 0 ? rest : rest[..sp], sp < 0 ? null : rest[(sp + 1)..], []);
+    }
+
+    [Theory]
+    [InlineData("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5", "ubuntu")]
+    [InlineData("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "admin")]
+    [InlineData("SSH-2.0-OpenSSH_8.7", "ec2-user")]
+    public void The_banner_puts_the_image_default_first(string banner, string first)
+    {
+        var order = ProbeRunner.AutoOrder(Id(banner));
+        Assert.Equal(first, order[0]);
+        Assert.Equal(ProbeRunner.AutoUsers.Order(), order.Order());
+    }
+
+    [Theory]
+    [InlineData("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", false)]
+    [InlineData("SSH-2.0-OpenSSH_9.7", false)]
+    [InlineData("SSH-2.0-OpenSSH_9.8", true)]
+    [InlineData("SSH-2.0-OpenSSH_10.0p2 Debian-5", true)]
+    [InlineData("SSH-2.0-dropbear_2022.83", false)]
+    public void Penalties_start_with_openssh_9_8(string banner, bool expected)
+    {
+        Assert.Equal(expected, ProbeRunner.PenalisesFailures(Id(banner)));
+    }
+}

@@ -25,7 +25,7 @@ internal static class KnownHostsCommand
             var (_, host, port) = ProbeTarget.Parse(result.GetValue(target) ?? "", m);
             var seconds = result.GetValue(timeout);
             if (!(seconds > 0 && seconds <= 600)) throw new UsageException(m.Get("probe.error.bad_timeout"));
-            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : [KnownHostsFile.DefaultPath()];
+            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : KnownHostsFile.DefaultPaths();
             var (report, check) = await ProbeRunner.HostKeyOnlyAsync(host, port, TimeSpan.FromSeconds(seconds), files, ct);
             var findings = check is null ? [] : ProbeRunner.HostKeyFindings(check, KnownHostsFile.DefaultPath(), host, port).ToList();
             if (result.GetValue(common.Json))

@@ -63,7 +63,7 @@ internal static class ProbeCommand
             }
 
             var keys = LoadKeys(result.GetValue(identity), doLogin, m);
-            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : [KnownHostsFile.DefaultPath()];
+            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : KnownHostsFile.DefaultPaths();
             var options = new ProbeOptions(host, port, keys)
             {
                 GivenUser = user,
@@ -157,7 +157,8 @@ internal static class ProbeCommand
             o.Candidates.Select(c => ProbeJsonMapper.Candidate(c, many)).ToList(),
             o.Findings.Select(f => FindingJson.From(f, m)).ToList(),
             Conclusion(o, m),
-            o.Truncated ? true : null);
+            o.Truncated ? true : null,
+            o.PenaltyLimited ? true : null);
         JsonOut.Write(w, doc, ProbeJsonContext.Instance.ProbeJson);
     }
 
@@ -232,7 +233,11 @@ internal static class ProbeCommand
                     line += "  " + m.Get("probe.login." + ProbeJsonMapper.LoginCode(l.Outcome));
                 w.WriteLine(line);
             }
-            if (o.Truncated) w.WriteLine("  " + m.Get("probe.truncated", ("count", o.Options.MaxConnections.ToString())));
+            if (o.PenaltyLimited)
+                w.WriteLine("  " + m.Get("probe.penalties", ("version", o.Target?.Server?.OpenSshVersion ?? ""),
+                    ("count", ProbeRunner.RefusedBudgetWithPenalties.ToString())));
+            else if (o.Truncated)
+                w.WriteLine("  " + m.Get("probe.truncated", ("count", o.Options.MaxConnections.ToString())));
         }
         w.WriteLine();
         var accepting = o.Accepting.Select(c => c.User).Distinct().ToList();

@@ -11,7 +11,7 @@ namespace SshDoctor.Cli.Commands;
 public sealed record ProbeJson(
     string Tool, int Schema, string Command, ProbeTargetJson Target, ProbeKeyJson? Key, IReadOnlyList<ProbeKeyJson>? Keys,
     string Verdict, IReadOnlyList<ProbeCandidateJson> Candidates, IReadOnlyList<FindingJson> Findings,
-    ProbeConclusionJson? Conclusion, bool? Truncated);
+    ProbeConclusionJson? Conclusion, bool? Truncated, bool? PenaltyLimited);
 
 public sealed record ProbeTargetJson(
     string Host, int Port, bool Reachable, string? Error, string? ErrorDetail, string? Banner, string? Software, string? Version,
