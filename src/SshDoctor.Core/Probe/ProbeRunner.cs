@@ -235,6 +235,18 @@ public static class ProbeRunner
                 findings.Add(Finding.Create(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking,
                     args: [.. keyArgs, ("algorithms", string.Join(",", sigAlgs))]));
 
+            // Policies a client can infer from the version when nothing accepts the key: DSA is off by
+            // default since OpenSSH 7.0, RSA below 1024 bits refused since 7.6 (RequiredRSASize in 9.1+).
+            var noPkOk = forKey.Count > 0 && forKey.All(c => c.Result != CandidateResult.PkOk) && forKey.Any(c => c.Report.PublicKeyOffered);
+            var version = forKey.Select(c => c.Report.Server?.OpenSshMajorMinor).FirstOrDefault(v => v is not null);
+            if (noPkOk && key.Public.Type == "ssh-dss" && version is { } v7 && v7.Major >= 7
+                && !findings.Any(f => f.Id == FindingId.KEY_ALGORITHM_REFUSED))
+                findings.Add(Finding.Create(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking,
+                    args: [.. keyArgs, ("algorithms", "ssh-dss"), ("evidence", "default")]));
+            if (noPkOk && key.Public.Type == "ssh-rsa" && key.Public.Bits < 1024)
+                findings.Add(Finding.Create(FindingId.KEY_RSA_TOO_SMALL, Severity.Blocking,
+                    args: [.. keyArgs, ("bits", key.Public.Bits.ToString())]));
+
             if (key.Public.Type == "ssh-rsa")
             {
                 var sha1Refused = forKey.Any(c => c.Report.Sha1Query == QueryOutcome.Refused);

@@ -280,3 +280,23 @@ public sealed class ProbePenaltyTests(ITestOutputHelper output) : IClassFixture<
         Assert.True(limited.PenaltyLimited);
     }
 }
+
+public sealed class ProbeDsaTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+{
+    private readonly ProbeLabKeys _keys = new();
+
+    [Fact]
+    public async Task Dsa_key_is_refused_by_default_policy()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        var dsa = _keys.Make("dsa", "dsa");
+        await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("ubuntu", 45401, _keys.PublicLine(dsa) + "\n")]);
+        var r = ProbeCli.Run("probe", $"ubuntu@127.0.0.1:{lab.Port}", "-i", dsa, "--users", "ubuntu", "--known-hosts", "/dev/null");
+        output.WriteLine(r.Out);
+        Assert.Equal(1, r.Exit);
+        Assert.Equal("refused", r.ResultOf("ubuntu"));
+        Assert.NotNull(r.Finding("KEY_ALGORITHM_REFUSED"));
+        Assert.Contains("not in PubkeyAcceptedAlgorithms", lab.Log);
+        Assert.False(await ProbeCli.SshAcceptsKey(lab.Port, "ubuntu", dsa));
+    }
+}

@@ -94,6 +94,17 @@ public class ProbeAnalysisTests
     }
 
     [Fact]
+    public void Small_rsa_key_refused_everywhere_is_too_small()
+    {
+        var small = PublicKey.FromBlob(new SshWriter().String("ssh-rsa").MpintUnsigned([1, 0, 1]).MpintUnsigned(Enumerable.Repeat((byte)0xC3, 64).ToArray()).ToArray())!;
+        Assert.Equal(512, small.Bits);
+        var k = new ProbeKey("/k/old", small, false);
+        var report = Reached(QueryOutcome.Refused);
+        var f = ProbeRunner.Analyze(new ProbeOptions("h", 22, [k]), report, null, [new ProbeCandidate("u", k, CandidateResult.Refused, report)]);
+        Assert.Contains(f, x => x.Id == FindingId.KEY_RSA_TOO_SMALL && x.Args["bits"] == "512");
+    }
+
+    [Fact]
     public void Exit_codes_follow_the_contract()
     {
         ProbeOutcome Outcome(params ProbeCandidate[] cs) => new(new ProbeOptions("h", 22, [Key]), cs.Length > 0 ? cs[0].Report : new ProbeConnectionReport(), null, cs, [], false);
