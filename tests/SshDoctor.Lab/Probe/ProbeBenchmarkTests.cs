@@ -24,19 +24,22 @@ public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixtur
             new ProbeLabUser("ec2-user", 45103, _keys.PublicLine(_keys.Make("bench-other", "ed25519")) + "\n"),
         ]);
         string[] names = ["ec2-user", "ubuntu", "admin", "centos", "fedora", "rocky", "bitnami", "root", "debian", "opc"];
-        var dll = typeof(SshDoctor.Cli.CliApp).Assembly.Location;
+        // SSHDOCTOR_EXE: a published executable (dotnet publish -c Release); else the built dll through `dotnet`.
+        var exe = Environment.GetEnvironmentVariable("SSHDOCTOR_EXE");
+        var (file, prefix) = exe is { Length: > 0 } ? (exe, Array.Empty<string>()) : ("dotnet", new[] { typeof(SshDoctor.Cli.CliApp).Assembly.Location });
+        string[] Cmd(params string[] a) => [.. prefix, .. a];
 
         // Warm-up: page cache for dotnet and ssh; not measured.
-        await ProbeLabServer.Run("dotnet", dll, "probe", $"127.0.0.1:{lab.Port}", "-i", key, "--users", "ubuntu", "--known-hosts", "/dev/null");
+        await ProbeLabServer.Run(file, Cmd("probe", $"127.0.0.1:{lab.Port}", "-i", key, "--users", "ubuntu", "--known-hosts", "/dev/null"));
         await ProbeLabServer.Run("ssh", SshArgs(lab.Port, key, "ubuntu"));
 
         var probeTimes = new List<double>();
         var loopTimes = new List<double>();
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 5; round++)
         {
             var clock = Stopwatch.StartNew();
-            var (exit, stdout, _) = await ProbeLabServer.Run("dotnet", dll, "probe", $"127.0.0.1:{lab.Port}", "-i", key,
-                "--users", string.Join(",", names), "--known-hosts", "/dev/null", "--json");
+            var (exit, stdout, _) = await ProbeLabServer.Run(file, Cmd("probe", $"127.0.0.1:{lab.Port}", "-i", key,
+                "--users", string.Join(",", names), "--known-hosts", "/dev/null", "--json"));
             probeTimes.Add(clock.Elapsed.TotalMilliseconds);
             Assert.Equal(0, exit);
             Assert.Contains("\"pk_ok\"", stdout);
@@ -50,11 +53,11 @@ public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixtur
         }
         probeTimes.Sort();
         loopTimes.Sort();
-        var ratio = probeTimes[1] / loopTimes[1];
-        output.WriteLine($"probe (10 names, dotnet sshdoctor.dll): {string.Join(" / ", probeTimes.Select(t => $"{t:0} ms"))}");
+        var ratio = probeTimes[2] / loopTimes[2];
+        output.WriteLine($"probe (10 names, {file}): {string.Join(" / ", probeTimes.Select(t => $"{t:0} ms"))}");
         output.WriteLine($"ssh loop (10 names):                     {string.Join(" / ", loopTimes.Select(t => $"{t:0} ms"))}");
         output.WriteLine($"median ratio probe/loop: {ratio:0.00} (goal <= 0.50)");
-        Assert.True(ratio <= 0.5, $"probe {probeTimes[1]:0} ms vs ssh loop {loopTimes[1]:0} ms: ratio {ratio:0.00} > 0.5");
+        Assert.True(ratio <= 0.5, $"probe {probeTimes[2]:0} ms vs ssh loop {loopTimes[2]:0} ms: ratio {ratio:0.00} > 0.5");
     }
 
     private static string[] SshArgs(int port, string key, string user) =>
