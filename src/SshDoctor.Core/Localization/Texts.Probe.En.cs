@@ -64,5 +64,6 @@ internal static partial class Texts
         ["probe.signer.damaged"] = "the private key file is damaged",
         ["probe.label"] = "{label}: {value}",
         ["probe.penalties"] = "This server (OpenSSH {version}) blocks an address after repeated failed logins (PerSourcePenalties): the automatic search stopped after {count} refusals. Name the users to try with --users.",
+        ["probe.keys.default"] = "No -i given: trying the keys ssh would try (~/.ssh/id_*), each on its own connection:",
     };
 }

@@ -64,5 +64,6 @@ internal static partial class Texts
         ["probe.signer.damaged"] = "le fichier de clé privée est endommagé",
         ["probe.label"] = "{label} : {value}",
         ["probe.penalties"] = "Ce serveur (OpenSSH {version}) bloque une adresse après des échecs de connexion répétés (PerSourcePenalties) : la recherche automatique s'est arrêtée après {count} refus. Indiquez les utilisateurs à essayer avec --users.",
+        ["probe.keys.default"] = "Pas de -i : essai des clés que ssh essaierait (~/.ssh/id_*), chacune sur sa propre connexion :",
     };
 }

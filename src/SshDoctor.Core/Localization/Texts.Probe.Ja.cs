@@ -64,5 +64,6 @@ internal static partial class Texts
         ["probe.signer.damaged"] = "秘密鍵のファイルが壊れています",
         ["probe.label"] = "{label}: {value}",
         ["probe.penalties"] = "このサーバー（OpenSSH {version}）はログイン失敗が続くとアドレスをブロックします（PerSourcePenalties）。自動検索は {count} 回拒否された時点で止めました。試すユーザーを --users で指定してください。",
+        ["probe.keys.default"] = "-i の指定がないため、ssh が試す鍵（~/.ssh/id_*）を鍵ごとに別の接続で試します:",
     };
 }

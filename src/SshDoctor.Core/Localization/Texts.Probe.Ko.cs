@@ -64,5 +64,6 @@ internal static partial class Texts
         ["probe.signer.damaged"] = "개인 키 파일이 손상되었습니다",
         ["probe.label"] = "{label}: {value}",
         ["probe.penalties"] = "이 서버(OpenSSH {version})는 로그인 실패가 반복되면 주소를 차단합니다(PerSourcePenalties). 자동 검색은 거부 {count}회 후 멈췄습니다. 시도할 사용자를 --users로 지정하세요.",
+        ["probe.keys.default"] = "-i가 없어 ssh가 시도할 키(~/.ssh/id_*)를 키마다 별도의 연결로 시도합니다:",
     };
 }

@@ -64,5 +64,6 @@ internal static partial class Texts
         ["probe.signer.damaged"] = "o arquivo da chave privada está corrompido",
         ["probe.label"] = "{label}: {value}",
         ["probe.penalties"] = "Este servidor (OpenSSH {version}) bloqueia um endereço após falhas de login repetidas (PerSourcePenalties): a busca automática parou após {count} recusas. Informe os usuários a testar com --users.",
+        ["probe.keys.default"] = "Sem -i: testando as chaves que o ssh tentaria (~/.ssh/id_*), cada uma em sua própria conexão:",
     };
 }

@@ -18,6 +18,8 @@ public sealed record ProbeOptions(string Host, int Port, IReadOnlyList<ProbeKey>
     public int MaxConnections { get; init; } = 24;
     public IReadOnlyList<string> KnownHostsFiles { get; init; } = KnownHostsFile.DefaultPaths();
     public ClientAlgorithms Algorithms { get; init; } = ClientAlgorithms.Default;
+    /// <summary>No -i: the keys are those ssh would try (~/.ssh/id_*).</summary>
+    public bool DefaultKeys { get; init; }
     /// <summary>Tests: treat the server as one that penalises failures (the lab's sshd is 9.2).</summary>
     internal bool AssumePenalties { get; init; }
 }

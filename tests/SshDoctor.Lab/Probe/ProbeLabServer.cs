@@ -167,9 +167,13 @@ public sealed class ProbeLabServer : IAsyncDisposable
         await f.WriteAsync(Encoding.UTF8.GetBytes(content));
     }
 
-    public static async Task<(int Exit, string Out, string Err)> Run(string file, params string[] args)
+    public static Task<(int Exit, string Out, string Err)> Run(string file, params string[] args) => RunWithEnv(file, null, args);
+
+    public static async Task<(int Exit, string Out, string Err)> RunWithEnv(string file, IDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        if (env is not null)
+            foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         p.StandardInput.Close();
         var o = p.StandardOutput.ReadToEndAsync();

@@ -300,3 +300,44 @@ public sealed class ProbeDsaTests(ITestOutputHelper output) : IClassFixture<Prob
         Assert.False(await ProbeCli.SshAcceptsKey(lab.Port, "ubuntu", dsa));
     }
 }
+
+public sealed class ProbeDefaultKeysTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+{
+    private readonly ProbeLabKeys _keys = new();
+
+    [Fact]
+    public async Task Without_i_the_keys_ssh_would_try_are_listed_and_each_probed()
+    {
+        if (ProbeLabServer.SkipRequested(output)) return;
+        var home = Directory.CreateTempSubdirectory("sshdoctor-probe-home-").FullName;
+        try
+        {
+            var dotSsh = Directory.CreateDirectory(Path.Combine(home, ".ssh")).FullName;
+            var rsa = _keys.Make("home-rsa", "rsa", 2048);
+            var ed = _keys.Make("home-ed", "ed25519");
+            foreach (var (src, name) in new[] { (rsa, "id_rsa"), (ed, "id_ed25519") })
+            {
+                File.Copy(src, Path.Combine(dotSsh, name));
+                File.Copy(src + ".pub", Path.Combine(dotSsh, name + ".pub"));
+            }
+            await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("ubuntu", 45501, _keys.PublicLine(ed) + "\n")]);
+            var dll = typeof(SshDoctor.Cli.CliApp).Assembly.Location;
+            var env = new Dictionary<string, string> { ["HOME"] = home, ["LANG"] = "C" };
+            var (exit, stdout, stderr) = await ProbeLabServer.RunWithEnv("dotnet", env, dll, "probe", $"ubuntu@127.0.0.1:{lab.Port}");
+            output.WriteLine(stdout + stderr);
+            Assert.Equal(0, exit);
+            Assert.Contains("No -i given", stdout);
+            Assert.Contains(Path.Combine(dotSsh, "id_rsa"), stdout);
+            Assert.Contains(Path.Combine(dotSsh, "id_ed25519"), stdout);
+
+            var (jexit, json, _) = await ProbeLabServer.RunWithEnv("dotnet", env, dll, "probe", $"ubuntu@127.0.0.1:{lab.Port}", "--json");
+            Assert.Equal(0, jexit);
+            var doc = System.Text.Json.JsonDocument.Parse(json).RootElement;
+            Assert.Equal(2, doc.GetProperty("keys").GetArrayLength());
+            var ubuntu = doc.GetProperty("candidates").EnumerateArray().Where(c => c.GetProperty("user").GetString() == "ubuntu").ToList();
+            Assert.Equal(2, ubuntu.Count); // one connection per key
+            Assert.Single(ubuntu, c => c.GetProperty("result").GetString() == "pk_ok");
+        }
+        finally { Directory.Delete(home, true); }
+    }
+}

@@ -71,6 +71,7 @@ internal static class ProbeCommand
                 Login = doLogin,
                 Timeout = TimeSpan.FromSeconds(seconds),
                 KnownHostsFiles = files,
+                DefaultKeys = result.GetValue(identity) is not { Length: > 0 },
             };
             try
             {
@@ -211,6 +212,7 @@ internal static class ProbeCommand
             if (!o.Target.PublicKeyOffered) w.WriteLine("  " + m.Get("probe.methods.no_publickey"));
         }
         w.WriteLine();
+        if (o.Options.DefaultKeys) w.WriteLine(m.Get("probe.keys.default"));
         foreach (var k in o.Options.Keys)
         {
             w.WriteLine(m.Get("probe.key", ("type", k.Public.Type), ("fingerprint", k.Public.Sha256Fingerprint), ("path", k.Path)));
