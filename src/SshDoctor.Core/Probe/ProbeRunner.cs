@@ -140,12 +140,12 @@ public static class ProbeRunner
         List<(string User, ProbeKey Key)> jobs, int refusalsAllowed, CancellationToken ct)
     {
         var found = new List<ProbeCandidate>();
-        foreach (var (i, job) in jobs.Index())
+        foreach (var job in jobs)
         {
             if (refusalsAllowed <= 0) return (found, true);
             var c = await RunOne(o, algorithms, job.User, job.Key, ct).ConfigureAwait(false);
             found.Add(c);
-            if (c.Accepted(o.Login)) return (found, i < jobs.Count - 1);
+            if (c.Accepted(o.Login)) return (found, false); // found: stopping here is the point, not a cut
             if (c.Result != CandidateResult.PkOk) refusalsAllowed--;
         }
         return (found, false);

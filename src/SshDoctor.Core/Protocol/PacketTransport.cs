@@ -61,7 +61,7 @@ internal sealed class PacketTransport(SshInput input, Stream output) : IDisposab
                     throw new SshDisconnectedException(reason, description);
                 }
                 case SshMsg.Ignore or SshMsg.Debug or SshMsg.Unimplemented when !(StrictKex && InInitialKex):
-                    if (payload[0] == SshMsg.Debug)
+                    if (payload[0] == SshMsg.Debug && DebugMessages.Count < 16)
                     {
                         var r = new SshReader(payload, 1);
                         r.Bool();

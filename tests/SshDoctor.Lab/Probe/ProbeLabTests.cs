@@ -269,7 +269,7 @@ public sealed class ProbePenaltyTests(ITestOutputHelper output) : IClassFixture<
         var o = new Core.Probe.ProbeOptions("127.0.0.1", lab.Port, [pk]) { GivenUser = "ec2-user", AssumePenalties = true, KnownHostsFiles = [] };
         var found = await Core.Probe.ProbeRunner.RunAsync(o);
         Assert.Equal(["ec2-user", "admin"], found.Candidates.Select(c => c.User));
-        Assert.True(found.Truncated);
+        Assert.False(found.PenaltyLimited);
 
         // rocky comes late in the list: the search gives up after 3 refusals (ec2-user + 2 more).
         var other = _keys.Make("pen-other", "ed25519");
