@@ -28,7 +28,7 @@ public sealed record ClientAlgorithms(
     public static readonly IReadOnlyList<string> SupportedKex =
         ["curve25519-sha256", "curve25519-sha256@libssh.org", "ecdh-sha2-nistp256", "diffie-hellman-group14-sha256"];
     public static readonly IReadOnlyList<string> SupportedHostKey =
-        ["ssh-ed25519", "ecdsa-sha2-nistp256", "rsa-sha2-512", "rsa-sha2-256"];
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256"];
 
     public static ClientAlgorithms Default { get; } =
         new(SupportedKex, SupportedHostKey, DirectionCipher.SupportedCiphers, DirectionCipher.SupportedMacs);

@@ -62,7 +62,7 @@ public sealed class ProbeLabServer : IAsyncDisposable
     }
 
     public static async Task<ProbeLabServer> StartAsync(IEnumerable<ProbeLabUser> users, string extraConfig = "", bool usePam = false,
-        string? rootAuthorizedKeys = null)
+        string? rootAuthorizedKeys = null, bool allHostKeyTypes = false)
     {
         var root = Directory.CreateTempSubdirectory("sshdoctor-probe-lab-").FullName;
         var etc = Path.Combine(root, "etc");
@@ -111,12 +111,20 @@ public sealed class ProbeLabServer : IAsyncDisposable
 
         var hostKey = Path.Combine(ssh, "ssh_host_ed25519_key");
         await Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "probe-lab-host", "-f", hostKey);
+        var extraHostKeys = new StringBuilder();
+        if (allHostKeyTypes)
+            foreach (var (type, bits) in new[] { ("rsa", "3072"), ("ecdsa", "256"), ("ecdsa", "384"), ("ecdsa", "521") })
+            {
+                var name = $"ssh_host_{type}{bits}_key";
+                await Run("ssh-keygen", "-q", "-t", type, "-b", bits, "-N", "", "-f", Path.Combine(ssh, name));
+                extraHostKeys.AppendLine($"HostKey /etc/ssh/{name}");
+            }
         var port = FreePort();
         await File.WriteAllTextAsync(Path.Combine(ssh, "sshd_config"), $"""
             Port {port}
             ListenAddress 127.0.0.1
             HostKey /etc/ssh/ssh_host_ed25519_key
-            PidFile /etc/ssh/sshd.pid
+            {extraHostKeys}            PidFile /etc/ssh/sshd.pid
             LogLevel VERBOSE
             UsePAM {(usePam ? "yes" : "no")}
             KbdInteractiveAuthentication no

@@ -212,7 +212,7 @@ public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<Prob
     {
         if (ProbeLabServer.SkipRequested(output)) return;
         var (good, _, _) = Keys();
-        await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("ubuntu", 45051, _keys.PublicLine(good) + "\n")]);
+        await using var lab = await ProbeLabServer.StartAsync([new ProbeLabUser("ubuntu", 45051, _keys.PublicLine(good) + "\n")], allHostKeyTypes: true);
         var key = Core.Keys.KeyFile.Load(good + ".pub").Public!;
         foreach (var kex in Core.Protocol.ClientAlgorithms.SupportedKex)
         foreach (var cipher in Core.Protocol.DirectionCipher.SupportedCiphers)
@@ -225,12 +225,14 @@ public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<Prob
             Assert.True(report.Error == Core.Protocol.ConnectionError.None, $"{kex} {cipher} {mac}: {report.Error} {report.ErrorDetail}");
             Assert.Equal(Core.Protocol.QueryOutcome.PkOk, report.Query);
         }
-        foreach (var hk in new[] { "ssh-ed25519" })
+        foreach (var hk in Core.Protocol.ClientAlgorithms.SupportedHostKey)
         {
             var algs = Core.Protocol.ClientAlgorithms.Default with { HostKey = [hk] };
             var report = await Core.Protocol.ProbeConnection.RunAsync(
                 new Core.Protocol.ProbeConnectionRequest("127.0.0.1", lab.Port, null, null, TimeSpan.FromSeconds(10)) { Algorithms = algs });
-            Assert.Equal(Core.Protocol.ConnectionError.None, report.Error);
+            Assert.True(report.Error == Core.Protocol.ConnectionError.None, $"{hk}: {report.Error} {report.ErrorDetail}");
+            Assert.Equal(hk, report.Negotiated!.HostKey);
+            Assert.Equal(hk.StartsWith("rsa-", StringComparison.Ordinal) ? "ssh-rsa" : hk, report.HostKey!.Type);
         }
     }
 

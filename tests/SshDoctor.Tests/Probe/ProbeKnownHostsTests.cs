@@ -72,6 +72,6 @@ public class ProbeKnownHostsTests
     public void Host_key_preference_follows_known_types()
     {
         var algs = Core.Protocol.ClientAlgorithms.Default.PreferHostKeys(["ssh-rsa"]);
-        Assert.Equal(["rsa-sha2-512", "rsa-sha2-256", "ssh-ed25519", "ecdsa-sha2-nistp256"], algs.HostKey);
+        Assert.Equal(["rsa-sha2-512", "rsa-sha2-256", "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"], algs.HostKey);
     }
 }
