@@ -7,9 +7,9 @@ namespace SshDoctor.Lab.Probe;
 /// The benchmark: `sshdoctor probe` over 10 candidate names vs a loop of `ssh` over the same names,
 /// against the same lab sshd, in the same run. Goal: at most 0.5x the loop's wall time.
 /// </summary>
-public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeBenchmarkTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Fact]
     public async Task Probe_over_ten_names_vs_an_ssh_loop()
@@ -68,9 +68,9 @@ public sealed class ProbeBenchmarkTests(ITestOutputHelper output) : IClassFixtur
 }
 
 /// <summary>The bound on connections in flight, measured from sshd's own log.</summary>
-public sealed class ProbeParallelismTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeParallelismTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Fact]
     public async Task At_most_four_connections_in_flight_and_one_per_candidate()

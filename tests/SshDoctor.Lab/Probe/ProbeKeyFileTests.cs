@@ -4,9 +4,9 @@ using SshDoctor.Core.Protocol;
 namespace SshDoctor.Lab.Probe;
 
 /// <summary>The probe's own private key reader, against files made by ssh-keygen.</summary>
-public sealed class ProbeKeyFileTests : IClassFixture<ProbeLabKeys>
+public sealed class ProbeKeyFileTests(ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Theory]
     [InlineData("ed25519", null)]

@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace SshDoctor.Lab.Probe;
 
 /// <summary>sshdoctor probe against a real OpenSSH sshd (9.2p1 here) with test accounts.</summary>
-public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeLabTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     private (string Good, string Other, string Rsa) Keys() =>
         (_keys.Make("good", "ed25519"), _keys.Make("other", "ed25519"), _keys.Make("rsa", "rsa", 3072));
@@ -253,9 +253,9 @@ public sealed class ProbeLabTests(ITestOutputHelper output) : IClassFixture<Prob
 }
 
 /// <summary>The automatic search against a server that penalises failures (OpenSSH 9.8+), simulated on the lab's 9.2.</summary>
-public sealed class ProbePenaltyTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbePenaltyTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Fact]
     public async Task Stops_at_the_first_acceptance_or_after_three_refusals()
@@ -283,9 +283,9 @@ public sealed class ProbePenaltyTests(ITestOutputHelper output) : IClassFixture<
     }
 }
 
-public sealed class ProbeDsaTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeDsaTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Fact]
     public async Task Dsa_key_is_refused_by_default_policy()
@@ -303,9 +303,9 @@ public sealed class ProbeDsaTests(ITestOutputHelper output) : IClassFixture<Prob
     }
 }
 
-public sealed class ProbeDefaultKeysTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeDefaultKeysTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     [Fact]
     public async Task Without_i_the_keys_ssh_would_try_are_listed_and_each_probed()

@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 namespace SshDoctor.Lab.Probe;
 
 /// <summary>Listeners that are not SSH: each gives a clear answer, within --timeout, and never a crash.</summary>
-public sealed class ProbeNotSshTests(ITestOutputHelper output) : IClassFixture<ProbeLabKeys>
+public sealed class ProbeNotSshTests(ITestOutputHelper output, ProbeLabKeys keys) : IClassFixture<ProbeLabKeys>
 {
-    private readonly ProbeLabKeys _keys = new();
+    private readonly ProbeLabKeys _keys = keys;
 
     /// <summary>A one-behaviour TCP server on 127.0.0.1; every accepted connection runs <paramref name="behave"/>.</summary>
     private sealed class ProbeFakeServer : IDisposable
