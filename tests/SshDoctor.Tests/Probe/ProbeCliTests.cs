@@ -14,6 +14,7 @@ public class ProbeCliTests
     [InlineData("ec2-user@ec2-1-2-3-4.compute.amazonaws.com:2222", "ec2-user", "ec2-1-2-3-4.compute.amazonaws.com", 2222)]
     [InlineData("root@[::1]:2200", "root", "::1", 2200)]
     [InlineData("[fe80::1]", null, "fe80::1", 22)]
+    [InlineData("jane@corp.example@10.0.0.7", "jane@corp.example", "10.0.0.7", 22)]
     [InlineData("fe80::1", null, "fe80::1", 22)]
     public void Targets_parse(string text, string? user, string host, int port)
     {
@@ -26,6 +27,9 @@ public class ProbeCliTests
     [InlineData("host:99999")]
     [InlineData("host:ssh")]
     [InlineData("bad user@host")]
+    [InlineData("-oProxyCommand=x@host")]
+    [InlineData("-oProxyCommand=x")]
+    [InlineData("host;reboot")]
     [InlineData("[::1")]
     public void Bad_targets_are_usage_errors(string text)
     {

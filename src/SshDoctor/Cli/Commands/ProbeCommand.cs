@@ -300,13 +300,14 @@ internal static class ProbeTarget
             }
             else host = t;
         }
-        if (host.Length == 0 || port is < 1 or > 65535 || host.Any(c => char.IsWhiteSpace(c) || c == '/'))
+        if (host.Length == 0 || host[0] == '-' || port is < 1 or > 65535 || host.Any(c => char.IsWhiteSpace(c) || c is '/' or '\'' or '"' or ';' or '`' or '$'))
             throw Bad(text, m);
         return (user, host, port);
     }
 
+    /// <summary>POSIX names plus '@' and '$' (SSSD/AD "user@domain", machine accounts); nothing a shell or sshd would split.</summary>
     public static bool ValidUser(string u) =>
-        u.Length is > 0 and <= 64 && u.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '$');
+        u.Length is > 0 and <= 128 && u[0] != '-' && u.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '$' or '@');
 
     private static UsageException Bad(string text, Messages m) => new(m.Get("probe.error.bad_target", ("target", text)));
 }
