@@ -14,6 +14,8 @@ internal static class CommandRegistry
             yield return Commands.FixCommand.Create(io);
             yield return Commands.UndoCommand.Create(io);
         }
+        yield return Commands.ProbeCommand.Create(io);
+        yield return Commands.KnownHostsCommand.Create(io);
     }
 }
 
