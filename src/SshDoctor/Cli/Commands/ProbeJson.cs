@@ -43,10 +43,13 @@ public sealed record KnownHostsJson(string Tool, int Schema, string Command, Pro
 [JsonSerializable(typeof(KnownHostsJson))]
 internal sealed partial class ProbeJsonContext : JsonSerializerContext
 {
-    public static ProbeJsonContext Instance { get; } = new(new JsonSerializerOptions(JsonOut.Options)
+    public static ProbeJsonContext Instance { get; } = new(WithSnakeCase(JsonOut.CreateOptions()));
+
+    private static JsonSerializerOptions WithSnakeCase(JsonSerializerOptions options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    });
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        return options;
+    }
 }
 
 internal static class ProbeJsonMapper
