@@ -9,6 +9,7 @@ internal static class CommandRegistry
     {
         var io = new CliIo(stdout, stderr);
         yield return Commands.CheckCommand.Create(io);
+        yield return Commands.UserdataCommand.Create(io);
     }
 }
 
