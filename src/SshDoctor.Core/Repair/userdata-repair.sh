@@ -4,6 +4,8 @@
 # POSIX sh. Only narrows access: removes group/world write bits, fixes owners to root or the user,
 # appends one key line. Never drops or reorders an authorized_keys line. Every changed file is backed up.
 SSHDOCTOR_USER=@@SSHDOCTOR_USER@@
+# The key line is single-quoted on purpose: nothing in its comment may expand.
+# shellcheck disable=SC2016
 SSHDOCTOR_KEY=@@SSHDOCTOR_KEY@@
 
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
