@@ -116,7 +116,8 @@ fix_owner_to_user() {
     fi
 }
 
-# $1 path, $2 octal mode wanted when the current one is wider or unusable, $3 bits the owner needs.
+# $1 path, $2 octal mode to set when the current one is wider than $2 (any group/other or special bit) or
+# lacks $3, what the owner needs to use it (x on ~/.ssh, r on authorized_keys). A narrower usable mode is kept.
 fix_mode_exact() {
     m=$(mode_of "$1")
     if has_bits "$m" 7077 || [ $(( 0$m & 0$3 )) -ne $(( 0$3 )) ]; then
@@ -160,7 +161,10 @@ if [ -L "$HOME_DIR" ] && [ ! -d "$HOME_DIR" ]; then
 fi
 if [ ! -e "$HOME_DIR" ]; then
     parent=${HOME_DIR%/*}
-    [ -n "$parent" ] && mkdir -p "$parent"
+    # a missing /home (unmounted home filesystem) is created 0755, as the distributions ship it
+    if [ -n "$parent" ] && [ ! -d "$parent" ]; then
+        (umask 022 && mkdir -p "$parent") || fail "cannot create $parent"
+    fi
     mkdir "$HOME_DIR" || fail "cannot create $HOME_DIR"
     if [ -d /etc/skel ]; then
         cp -Rp /etc/skel/. "$HOME_DIR"/ 2>/dev/null
@@ -185,7 +189,7 @@ if [ ! -e "$SSH_DIR" ]; then
 fi
 [ -d "$SSH_DIR" ] || fail "$SSH_DIR is not a directory"
 fix_owner_to_user "$SSH_DIR"
-fix_mode_exact "$SSH_DIR" 0700 0700
+fix_mode_exact "$SSH_DIR" 0700 0100
 
 if [ -L "$AUTH_FILE" ]; then
     fail "$AUTH_FILE is a symbolic link: not repaired automatically"
@@ -199,7 +203,7 @@ if [ ! -e "$AUTH_FILE" ]; then
 fi
 [ -f "$AUTH_FILE" ] || fail "$AUTH_FILE is not a regular file"
 fix_owner_to_user "$AUTH_FILE"
-fix_mode_exact "$AUTH_FILE" 0600 0600
+fix_mode_exact "$AUTH_FILE" 0600 0400
 
 # ---- content -------------------------------------------------------------------------------------------------
 # Replaces $AUTH_FILE with $1 atomically: same directory, mode and owner copied first, then rename.
