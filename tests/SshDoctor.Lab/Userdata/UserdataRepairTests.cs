@@ -58,6 +58,10 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
         new("UTF-16LE with BOM (PowerShell)",
             Keys([.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes((Others + KeyLine + "\n").Replace("\n", "\r\n"))]),
             Encoding: "utf-16"),
+        new("UTF-16LE without BOM", Keys(System.Text.Encoding.Unicode.GetBytes(Others + KeyLine + "\n")), Encoding: "utf-16-nobom"),
+        // Healthy for Debian's sshd (private-group rule): the script must change nothing at all.
+        new("healthy tree, home 0775 in the user's private group (Debian)", t => t.Cast().Chmod("/home/alice", "0775"),
+            RefusedBefore: false),
         new("key wrapped over two lines", Keys(Others + $"{K.Type} {K.Base64[..30]}\n{K.Base64[30..]} {Comment}\n")),
         new("space inside the key's base64", Keys(Others + $"{K.Type} {K.Base64[..24]} {K.Base64[24..]} {Comment}\n")),
     ];
@@ -94,7 +98,10 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
         Assert.All(first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("sshdoctor: ", l));
 
         var console = File.ReadAllText(tree.HostPath("/dev/console"));
-        Assert.True(console.Contains("sshdoctor: done: repaired", StringComparison.Ordinal), $"console report missing:\n{console}");
+        var healthy = name.StartsWith("healthy", StringComparison.Ordinal);
+        var done = healthy ? "sshdoctor: done: nothing to change" : "sshdoctor: done: repaired";
+        Assert.True(console.Contains(done, StringComparison.Ordinal), $"console report lacks \"{done}\":\n{console}");
+        if (healthy) Assert.False(Directory.Exists(tree.HostPath("/var/backups/sshdoctor")), "a backup was made although nothing changed");
 
         var after = RealSshd.Run(tree, "alice", K);
         output.WriteLine("AFTER\n" + after.Transcript);
@@ -148,7 +155,12 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
             Assert.True(afterLines.All(l => l == c.Line), string.Join('\n', afterLines));
             return;
         }
-        var text = c.Encoding == "utf-16" ? System.Text.Encoding.Unicode.GetString(before.AsSpan(2)) : System.Text.Encoding.UTF8.GetString(before);
+        var text = c.Encoding switch
+        {
+            "utf-16" => System.Text.Encoding.Unicode.GetString(before.AsSpan(2)),
+            "utf-16-nobom" => System.Text.Encoding.Unicode.GetString(before),
+            _ => System.Text.Encoding.UTF8.GetString(before),
+        };
         text = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
         var beforeLines = text.Split('\n').ToList();
         if (beforeLines[^1] == "") beforeLines.RemoveAt(beforeLines.Count - 1);
