@@ -61,7 +61,18 @@ gid_of() { stat -c '%g' "$1"; }
 has_bits() { [ $(( 0$1 & 0$2 )) -ne 0 ]; }
 
 # ---- the account ---------------------------------------------------------------------------------------------
-PWLINE=$(getent passwd -- "$SSHDOCTOR_USER" 2>/dev/null | head -n 1)
+# getent sees every NSS source (files, sss, ldap); a minimal image without it falls back to the files.
+db() {
+    if command -v getent >/dev/null 2>&1; then
+        getent "$@"
+    elif [ $# -eq 1 ]; then
+        cat "/etc/$1"
+    else
+        awk -F: -v k="$2" '$1 == k || $3 == k' "/etc/$1"
+    fi
+}
+
+PWLINE=$(db passwd "$SSHDOCTOR_USER" 2>/dev/null | head -n 1)
 if [ -z "$PWLINE" ]; then
     say "user $SSHDOCTOR_USER does not exist on this system (getent passwd found nothing)"
     say "check the user name for this image; nothing was changed"
@@ -91,12 +102,12 @@ fi
 
 # Does group $1 (a gid) have the user as its only member, the way Debian's sshd decides it?
 private_group() {
-    grline=$(getent group "$1" 2>/dev/null | head -n 1)
+    grline=$(db group "$1" 2>/dev/null | head -n 1)
     [ -n "$grline" ] || return 1
     members=$(printf '%s\n' "$grline" | cut -d: -f4)
-    others=$(getent passwd | awk -F: -v g="$1" -v u="$USER_UID" '$4 == g && $3 != u { n++ } END { print n + 0 }')
+    others=$(db passwd | awk -F: -v g="$1" -v u="$USER_UID" '$4 == g && $3 != u { n++ } END { print n + 0 }')
     [ "$others" -eq 0 ] || return 1
-    primary=$(getent passwd | awk -F: -v g="$1" -v u="$USER_UID" '$4 == g && $3 == u { n++ } END { print n + 0 }')
+    primary=$(db passwd | awk -F: -v g="$1" -v u="$USER_UID" '$4 == g && $3 == u { n++ } END { print n + 0 }')
     count=$primary
     if [ -n "$members" ]; then
         [ "$members" = "$SSHDOCTOR_USER" ] || return 1
