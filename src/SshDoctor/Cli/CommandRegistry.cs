@@ -16,6 +16,7 @@ internal static class CommandRegistry
         }
         yield return Commands.ProbeCommand.Create(io);
         yield return Commands.KnownHostsCommand.Create(io);
+        yield return Commands.UserdataCommand.Create(io);
     }
 }
 
