@@ -20,7 +20,8 @@ public sealed class LabTree : IDisposable
     /// <summary>The tree's directory on the host (what --root gets).</summary>
     public string Root { get; }
     public bool UsePam { get; private set; } = true;
-    public string LogLevel { get; private set; } = "VERBOSE";
+    /// <summary>VERBOSE unless SSHDOCTOR_LAB_LOGLEVEL says otherwise (DEBUG3 shows why sshd skipped a line).</summary>
+    public string LogLevel { get; private set; } = Environment.GetEnvironmentVariable("SSHDOCTOR_LAB_LOGLEVEL") is { Length: > 0 } l ? l : "VERBOSE";
     public int Port { get; private set; }
 
     private LabTree(string name)

@@ -47,7 +47,7 @@ while read -r verb id tree port user key log; do
   started=0; rc=255
   if ((ok)); then
     : > "$log"
-    /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    /usr/sbin/sshd -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
     spid=$!
     for ((i = 0; i < 500; i++)); do   # up to 5 s for "Server listening"
       if grep -q 'Server listening on' "$log"; then started=1; break; fi

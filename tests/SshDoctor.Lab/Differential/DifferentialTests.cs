@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using SshDoctor.Lab.Claim;
+using SshDoctor.Lab.Harness;
+using SshDoctor.Lab.Scenarios;
+using Xunit.Abstractions;
+
+namespace SshDoctor.Lab.Differential;
+
+/// <summary>
+/// Random states (fixed seed) through the real sshd and through `check`: the verdicts must be the same.
+/// SSHDOCTOR_DIFF_COUNT states (default 300) from SSHDOCTOR_DIFF_SEED (default 20261121), starting at
+/// SSHDOCTOR_DIFF_START (default 0: set it with COUNT=1 to replay one state). scripts/lab-differential.sh
+/// runs thousands.
+/// </summary>
+[Collection(LabCollection.Name)]
+public sealed class DifferentialTests(ITestOutputHelper output)
+{
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
+
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict()
+    {
+        var seed = Env("SSHDOCTOR_DIFF_SEED", 20261121);
+        var count = Env("SSHDOCTOR_DIFF_COUNT", 300);
+        var start = Env("SSHDOCTOR_DIFF_START", 0);
+        var clock = Stopwatch.StartNew();
+        var sshdTime = TimeSpan.Zero;
+        int accepted = 0, checkMissing = 0, notStarted = 0;
+        var disagreements = new List<string>();
+
+        for (var i = start; i < start + count; i++)
+        {
+            var state = StateGenerator.Generate(seed, i);
+            using var tree = LabTree.Create($"diff-{seed}-{i}");
+            state.Apply(tree);
+            var truth = RealSshd.Run(tree, state.User, LabKeys.Main);
+            sshdTime += truth.Elapsed;
+            if (!truth.Started) notStarted++;
+            if (truth.Authenticated) accepted++;
+
+            var claim = CheckClaim.Run(tree.Root, state.User, LabKeys.Main.PublicPath);
+            if (!claim.Available) { checkMissing++; continue; }
+            if (claim.Verdict != truth.Verdict)
+            {
+                var report = $"DISAGREEMENT seed={seed} state={i} (replay: SSHDOCTOR_DIFF_SEED={seed} SSHDOCTOR_DIFF_START={i} SSHDOCTOR_DIFF_COUNT=1)\n" +
+                             $"sshd: {truth.Verdict}   check: {claim.Verdict}\n{state.Describe()}\n{truth.Transcript}\n{claim.Transcript}\n";
+                disagreements.Add(report);
+                output.WriteLine(report);
+            }
+        }
+
+        var summary = $"{count} states (seed {seed}, from {start}): {accepted} accepted by sshd, {count - accepted} refused, " +
+                      $"{notStarted} where sshd did not start; {clock.Elapsed.TotalSeconds:F1} s in all, " +
+                      $"{sshdTime.TotalMilliseconds / Math.Max(1, count):F0} ms per state in sshd; " +
+                      (checkMissing > 0 ? $"`check` not in this build: {checkMissing} states judged by sshd only" : $"{disagreements.Count} disagreements");
+        output.WriteLine(summary);
+        Console.WriteLine("lab differential: " + summary);
+        Assert.True(disagreements.Count == 0,
+            $"{disagreements.Count} of {count} states: check's verdict differs from the real sshd's.\n{summary}\n\n" +
+            string.Join("\n", disagreements.Take(5)));
+    }
+}
