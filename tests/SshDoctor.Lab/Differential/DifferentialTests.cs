@@ -28,6 +28,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         var sshdTime = TimeSpan.Zero;
         int accepted = 0, checkMissing = 0, notStarted = 0;
         var disagreements = new List<string>();
+        var dump = Environment.GetEnvironmentVariable("SSHDOCTOR_DIFF_DUMP") is { Length: > 0 } d ? d : null;
 
         for (var i = start; i < start + count; i++)
         {
@@ -40,6 +41,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             if (truth.Authenticated) accepted++;
 
             var claim = CheckClaim.Run(tree.Root, state.User, LabKeys.Main.PublicPath);
+            if (dump is not null)
+                File.AppendAllText(dump, $"=== state {i}: sshd {truth.Verdict} (ssh exit {truth.SshExitCode}), check {claim.Verdict} [{string.Join(",", claim.BlockingIds)}]\n" +
+                    state.Describe() + "\n" + string.Join("\n", truth.Log.Where(Interesting).Select(l => "  | " + l)) + "\n");
             if (!claim.Available) { checkMissing++; continue; }
             if (claim.Verdict != truth.Verdict)
             {
@@ -60,4 +64,11 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             $"{disagreements.Count} of {count} states: check's verdict differs from the real sshd's.\n{summary}\n\n" +
             string.Join("\n", disagreements.Take(5)));
     }
+
+    /// <summary>sshd log lines worth keeping in the dump (not the listening/connection/teardown noise).</summary>
+    private static bool Interesting(string line) =>
+        !line.StartsWith("Server listening", StringComparison.Ordinal) && !line.StartsWith("Connection from", StringComparison.Ordinal) &&
+        !line.StartsWith("Received signal", StringComparison.Ordinal) && !line.StartsWith("Received disconnect", StringComparison.Ordinal) &&
+        !line.StartsWith("Disconnected from", StringComparison.Ordinal) && !line.StartsWith("User child", StringComparison.Ordinal) &&
+        !line.StartsWith("Starting session", StringComparison.Ordinal) && !line.StartsWith("Close session", StringComparison.Ordinal);
 }
