@@ -8,7 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
-        yield break;
+        yield return Commands.CheckCommand.Create(io);
     }
 }
 
