@@ -48,7 +48,7 @@ public static class AccountGate
         if (allow.Count > 0 && !allow.Any(e => e.Args.Any(p => Patterns.User(user, from, from, p) == 1)))
         {
             var last = allow[^1];
-            Denied(ev, user, "AllowUsers", last.Source, AppendToLine(last.Source, user));
+            Denied(ev, user, "AllowUsers", last.Source, AppendToLine(ctx, last.Source, user));
             return;
         }
         var denyGroups = cfg.Entries("denygroups");
@@ -65,7 +65,7 @@ public static class AccountGate
         {
             var group = ctx.Accounts.GroupByGid(account.Gid)?.Name ?? account.Name;
             var last = allowGroups[^1];
-            Denied(ev, user, "AllowGroups", last.Source, AppendToLine(last.Source, group));
+            Denied(ev, user, "AllowGroups", last.Source, AppendToLine(ctx, last.Source, group));
         }
     }
 
@@ -75,8 +75,8 @@ public static class AccountGate
 
     private static IReadOnlyList<string> ShowLine(ConfigSource s) => [$"sed -n '{s.Line}p' {s.File}"];
 
-    private static IReadOnlyList<string> AppendToLine(ConfigSource s, string name) =>
-        [$"sed -i '{s.Line}s/[[:space:]]*$/ {name}/' {s.File}", "sshd -t && systemctl reload ssh sshd 2>/dev/null"];
+    private static IReadOnlyList<string> AppendToLine(TargetContext ctx, ConfigSource s, string name) =>
+        [$"sed -i '{s.Line}s/[[:space:]]*$/ {name}/' {s.File}", ctx.ReloadCommand];
 
     public static string DayToDate(long day) => DateTimeOffset.FromUnixTimeSeconds(day * 86400).ToString("yyyy-MM-dd");
 }

@@ -108,7 +108,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                 ("value", string.Join(' ', cfg.AuthorizedKeysFiles.Value)), ("source", cfg.AuthorizedKeysFiles.Where));
             return new LookupResult(false, false, null, null);
         }
-        if (primary.Gate is FileGate.HomeMissing or FileGate.DirMissing or FileGate.FileMissing)
+        if (primary.Gate is FileGate.HomeMissing or FileGate.DirMissing or FileGate.FileMissing or FileGate.NotRegular)
         {
             ReportGate(primary);
             return new LookupResult(false, false, null, null);

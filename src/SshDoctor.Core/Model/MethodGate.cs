@@ -12,7 +12,7 @@ public static class MethodGate
         var pubkey = cfg.PubkeyAuthentication;
         if (!pubkey.Value)
             ev.Add(FindingId.PUBKEY_AUTH_DISABLED, Severity.Blocking, pubkey.Source?.File,
-                EditLine(pubkey.Source, "PubkeyAuthentication", "yes"), ("source", pubkey.Where));
+                EditLine(ctx, pubkey.Source, "PubkeyAuthentication", "yes"), ("source", pubkey.Where));
 
         var methods = cfg.AuthenticationMethods;
         if (!PublickeyAloneSatisfies(methods.Value))
@@ -69,8 +69,8 @@ public static class MethodGate
             ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, ["ssh-keygen -t ed25519"]);
     }
 
-    private static IReadOnlyList<string> EditLine(ConfigSource? source, string keyword, string value) =>
+    private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>
         source is { } s
-            ? [$"sed -i '{s.Line}s/^\\([[:space:]]*\\){keyword}.*/\\1{keyword} {value}/I' {s.File}", "sshd -t && systemctl reload ssh sshd 2>/dev/null"]
+            ? [$"sed -i '{s.Line}s/^\\([[:space:]]*\\){keyword}.*/\\1{keyword} {value}/I' {s.File}", ctx.ReloadCommand]
             : [];
 }

@@ -19,7 +19,12 @@ public static class ServerState
         var configured = ctx.Config.Entries.Where(e => e.Keyword == "hostkey" && e.Block == -1).Select(e => e.Args[0]).ToList();
         var hostKeys = configured.Count > 0 ? configured : DefaultHostKeys.ToList();
         if (!hostKeys.Any(k => UsableHostKey(ctx.Root, k)))
-            ev.Add(FindingId.SSHD_HOST_KEYS_MISSING, Severity.Blocking, hostKeys[0], ["ssh-keygen -A"]);
+        {
+            // Fedora/RHEL/Amazon Linux run sshd-keygen before sshd and create missing host keys at boot.
+            var regenerated = ctx.Root.Stat("/usr/libexec/openssh/sshd-keygen").Kind == FileKind.Regular;
+            if (!regenerated)
+                ev.Add(FindingId.SSHD_HOST_KEYS_MISSING, Severity.Blocking, hostKeys[0], ["ssh-keygen -A", ctx.ReloadCommand]);
+        }
 
         foreach (var path in new[] { "/home", "/var" })
             if (IsFull(ctx.Root, path))

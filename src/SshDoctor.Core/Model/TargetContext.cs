@@ -51,6 +51,9 @@ public sealed class TargetContext
         };
     }
 
+    /// <summary>Validates the config, then reloads the service under its distribution's name.</summary>
+    public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
+
     /// <summary>The port sshd listens on first (for Match LocalPort).</summary>
     public int MainPort
     {
