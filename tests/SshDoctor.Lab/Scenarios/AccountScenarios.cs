@@ -36,6 +36,8 @@ public static class AccountScenarios
         Refused("USER_DENIED: AllowUsers alice@10.9.8.7 (other host)", "USER_DENIED",
             t => t.Cast().DropIn("50-allow.conf", "AllowUsers alice@10.9.8.7 bob"))
             with { LogHas = "not listed in AllowUsers" },
+        Refused("USER_DENIED: DenyUsers *@127.0.0.1", "USER_DENIED", t => t.Cast().DropIn("50-deny.conf", "DenyUsers *@127.0.0.1"))
+            with { LogHas = "listed in DenyUsers" },
         Refused("USER_DENIED: DenyGroups with a supplementary group", "USER_DENIED",
             t => t.Cast().AddGroup("staff2", LabUsers.SharedGid, "bob", "carol", "alice").DropIn("50-deny.conf", "DenyGroups staff2"))
             with { LogHas = "DenyGroups" },

@@ -24,9 +24,7 @@ public static class ConfigScenarios
 
         Refused("PUBKEY_AUTH_DISABLED: drop-ins in lexical order, 10-off.conf before 20-on.conf", "PUBKEY_AUTH_DISABLED",
             t => t.Cast().DropIn("20-on.conf", "PubkeyAuthentication yes").DropIn("10-off.conf", "PubkeyAuthentication no")),
-        Refused("USER_DENIED: DenyUsers *@127.0.0.1", "USER_DENIED", t => t.Cast().DropIn("50-deny.conf", "DenyUsers *@127.0.0.1"))
-            with { LogHas = "listed in DenyUsers" },
-        Refused("KEY_NOT_AUTHORIZED: Match User alice moves AuthorizedKeysFile to authorized_keys2", "KEY_NOT_AUTHORIZED",
+        Refused("AUTHKEYS_FILE_CONFIG: Match User alice moves AuthorizedKeysFile to authorized_keys2", "AUTHKEYS_FILE_CONFIG",
             t => t.Cast().Config("Match User alice\n    AuthorizedKeysFile .ssh/authorized_keys2")),
         Refused("KEY_OPTION_FROM: from=\"!127.0.0.1,*\" negates the client", "KEY_OPTION_FROM",
             t => t.Cast().WriteFile(AliceKeys, $"from=\"!127.0.0.1,*\" {LabKeys.Main.Line}\n", "0600", Alice, Alice)),
