@@ -54,5 +54,14 @@ public static class AccountScenarios
 
         Refused("NOLOGIN_FILE: /etc/nologin with UsePAM yes", "NOLOGIN_FILE", t => t.Cast().Nologin())
             with { LogHas = "by PAM account configuration" },
+        Refused("NOLOGIN_FILE: /run/nologin with UsePAM yes", "NOLOGIN_FILE", t => t.Cast().WriteFile("/run/nologin", "maintenance\n"))
+            with { LogHas = "by PAM account configuration" },
+        Accepted("trap: /etc/nologin with UsePAM no: the key is accepted, the session ends", t => t.Pam(false).Cast().Nologin())
+            with
+            {
+                SessionFails = true,
+                KnownGap = "check reports NOLOGIN_FILE as blocking with UsePAM no; sshd accepts the key (Accepted publickey) and " +
+                           "only the session prints /etc/nologin and exits, like a nologin shell (causes.md: NOLOGIN_FILE needs UsePAM yes)",
+            },
     ];
 }
