@@ -11,6 +11,7 @@ namespace SshDoctor.Lab.Differential;
 public sealed class DiffState
 {
     public string User = "alice";                       // alice, root, or an unknown name
+    public LabKey Key = LabKeys.Main;                   // the key the client offers (ed25519, RSA 2048/1024, ECDSA)
     public string Shadow = "*";
     public long? Expire;
     public string Shell = "/bin/bash";
@@ -93,7 +94,7 @@ public sealed class DiffState
         static string N(Node? n) => n is null ? "missing" : $"{n.Mode} {n.Uid}:{n.Gid}";
         static string Q(string? s) => s is null ? "-" : "\"" + s.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\uFEFF", "<BOM>").Replace("\u00A0", "<NBSP>") + "\"";
         var sb = new StringBuilder();
-        sb.Append($"user={User} shadow={Shadow} expire={Expire?.ToString() ?? "-"} shell={Shell} UsePAM={(UsePam ? "yes" : "no")} nologin={NologinFile} alice-in-staff2={AliceInShared}\n");
+        sb.Append($"key={Key.Name} ({Key.Type}) user={User} shadow={Shadow} expire={Expire?.ToString() ?? "-"} shell={Shell} UsePAM={(UsePam ? "yes" : "no")} nologin={NologinFile} alice-in-staff2={AliceInShared}\n");
         sb.Append($"home={N(Home)} .ssh={N(SshDir)} authorized_keys={KeysKind} {N(Keys)}\n");
         sb.Append($"authorized_keys: {Q(KeysContent)}\nauthorized_keys2: {Q(Keys2Content)}\n/etc/ssh/authorized_keys/{User}: {Q(AbsoluteKeysContent)}\n");
         sb.Append($"revoked_keys: {Q(RevokedKeys)}\n");

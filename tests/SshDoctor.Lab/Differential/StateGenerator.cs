@@ -13,7 +13,8 @@ public static class StateGenerator
     public static DiffState Generate(int seed, int index)
     {
         var p = new Pick(new Random(unchecked(seed * 1_000_003 + index)));
-        var s = new DiffState { KeysContent = LabKeys.Main.Line + " lab@client\n" };
+        var s = new DiffState { Key = p.One((78, LabKeys.Main), (10, LabKeys.Rsa2048), (4, LabKeys.Rsa1024), (8, LabKeys.Ecdsa)) };
+        s.KeysContent = s.Key.Line + " lab@client\n";
         s.User = p.One((84, "alice"), (12, "root"), (4, "alcie"));
         if (s.User == "root")
         {
@@ -35,7 +36,7 @@ public static class StateGenerator
 
         switch (p.One((5, "account"), (4, "shell"), (7, "home"), (8, "sshdir"), (9, "keysnode"), (16, "content"), (2, "keys2"),
                      (6, "akf"), (5, "strict"), (5, "pubkey"), (7, "access"), (6, "root"), (3, "revoked"), (3, "algorithms"),
-                     (2, "methods"), (2, "pam"), (2, "nologin"), (2, "match")))
+                     (2, "methods"), (2, "pam"), (2, "nologin"), (2, "match"), (2, "rsasize"), (1, "broken"), (1, "chroot"), (3, "matchmore")))
         {
             case "account":
                 s.Shadow = p.One((4, "!"), (2, "!$6$salt$hash"), (3, "$6$salt$hash"), (1, "*"), (1, "!!"));
@@ -61,14 +62,14 @@ public static class StateGenerator
                 s.Keys = Node(p, s.Keys ?? new DiffState.Node("0600", self, self),
                     ["0644", "0640", "0664", "0666", "0400", "0000", "0660", "0606", "0604", "0620"], Owner, Group);
                 break;
-            case "content": s.KeysContent = KeyFile(p); break;
-            case "keys2": s.Keys2Content = LabKeys.Main.Line + "\n"; if (p.Chance(50)) s.KeysContent = LabKeys.Other.Line + "\n"; break;
+            case "content": s.KeysContent = KeyFile(p, s.Key); break;
+            case "keys2": s.Keys2Content = s.Key.Line + "\n"; if (p.Chance(50)) s.KeysContent = LabKeys.Other.Line + "\n"; break;
             case "akf":
                 var akf = p.One((4, ".ssh/authorized_keys"), (2, ".ssh/authorized_keys2"), (2, "%h/.ssh/authorized_keys"),
                     (3, "/etc/ssh/authorized_keys/%u"), (2, ".ssh/authorized_keys .ssh/authorized_keys2"), (1, "none"), (1, ".ssh/authorized_keys_%z"),
                     (1, "/home/%u/.ssh/authorized_keys"), (2, ".ssh/authorized_keys /etc/ssh/authorized_keys/%u"), (1, "%%h/keys"));
                 Global("AuthorizedKeysFile " + akf);
-                if (akf.Contains("/etc/ssh/authorized_keys/") && p.Chance(60)) s.AbsoluteKeysContent = LabKeys.Main.Line + "\n";
+                if (akf.Contains("/etc/ssh/authorized_keys/") && p.Chance(60)) s.AbsoluteKeysContent = s.Key.Line + "\n";
                 break;
             case "strict": Global("StrictModes " + p.One((4, "no"), (1, "yes"))); break;
             case "pubkey":
@@ -91,10 +92,23 @@ public static class StateGenerator
             case "revoked":
                 Global("RevokedKeys /etc/ssh/revoked_keys");
                 var revoked = p.One((1, "other"), (1, "main"), (1, "missing"));
-                if (revoked != "missing") s.RevokedKeys = (revoked == "main" ? LabKeys.Main : LabKeys.Other).Line + "\n";
+                if (revoked != "missing") s.RevokedKeys = (revoked == "main" ? s.Key : LabKeys.Other).Line + "\n";
                 break;
             case "algorithms":
-                Global("PubkeyAcceptedAlgorithms " + p.One((2, "rsa-sha2-512,rsa-sha2-256"), (2, "-ssh-ed25519*"), (1, "ssh-ed25519,rsa-sha2-512"), (1, "+ssh-dss")));
+                Global("PubkeyAcceptedAlgorithms " + p.One((2, "rsa-sha2-512,rsa-sha2-256"), (2, "-ssh-ed25519*"), (1, "ssh-ed25519,rsa-sha2-512"),
+                    (1, "+ssh-dss"), (1, "ssh-rsa"), (1, "-rsa-sha2-512"), (1, "ecdsa-sha2-nistp256,ssh-ed25519"), (1, "-ecdsa*"), (1, "+ssh-rsa")));
+                break;
+            case "rsasize": Global("RequiredRSASize " + p.One((1, "2048"), (1, "3072"), (1, "1024"))); break;
+            case "broken": Global(p.One((1, "PubkeyAuthenticaton yes"), (1, "PermitRootLogin maybe"), (1, "StrictModes perhaps"))); break;
+            case "chroot": Global("ChrootDirectory /home/%u"); break;
+            case "matchmore":
+                s.MatchBlocks.Add(p.One(
+                    (1, $"Match User {s.User}\n    AuthorizedKeysFile .ssh/authorized_keys2"),
+                    (1, "Match Group staff2\n    PubkeyAuthentication no"),
+                    (1, "Match User root\n    PermitRootLogin no"),
+                    (1, "Match User !bob,*\n    StrictModes no"),
+                    (1, $"Match User {s.User} Address 10.0.0.0/8\n    PubkeyAuthentication no")));
+                if (p.Chance(40)) s.AliceInShared = true;
                 break;
             case "methods": Global("AuthenticationMethods " + p.One((2, "publickey,password"), (1, "publickey"), (1, "any"), (1, "password publickey"))); break;
             case "match": s.MatchBlocks.Add(p.One((1, "Match Address 10.0.0.0/8\n    PubkeyAuthentication no"), (1, "Match Address 127.0.0.1\n    PubkeyAuthentication no"))); break;
@@ -113,9 +127,8 @@ public static class StateGenerator
         };
     }
 
-    private static string KeyFile(Pick p)
+    private static string KeyFile(Pick p, LabKey main)
     {
-        var main = LabKeys.Main;
         var lines = new List<string>();
         if (p.Chance(30)) lines.Add(LabKeys.Other.Line + " old@laptop");
         if (p.Chance(10)) lines.Add("# keys for this account");
