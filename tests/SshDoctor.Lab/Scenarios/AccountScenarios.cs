@@ -60,8 +60,7 @@ public static class AccountScenarios
             with
             {
                 SessionFails = true,
-                KnownGap = "check reports NOLOGIN_FILE as blocking with UsePAM no; sshd accepts the key (Accepted publickey) and " +
-                           "only the session prints /etc/nologin and exits, like a nologin shell (causes.md: NOLOGIN_FILE needs UsePAM yes)",
+                KnownGap = Gaps.NologinWithoutPam,
             },
     ];
 }

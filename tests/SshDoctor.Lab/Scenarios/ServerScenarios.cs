@@ -15,7 +15,7 @@ public static class ServerScenarios
             .Cast().WriteFile(AliceKeys, LabKeys.Other.Line + "\n", "0600", Alice, Alice)
             .Config($"AuthorizedKeysCommand {Akc} %u\nAuthorizedKeysCommandUser {runAs}");
 
-    private const string NoAkc = "check does not model AuthorizedKeysCommand yet (it answers from the files alone)";
+    private const string NoAkc = Gaps.NoAuthorizedKeysCommand;
 
     private static string Prints(LabKey key) => $"#!/bin/sh\necho '{key.Line}'\n";
 
@@ -52,8 +52,7 @@ public static class ServerScenarios
             with
             {
                 User = "root", SessionFails = true,
-                KnownGap = "check calls it blocking and says refused; sshd accepts the key (like a nologin shell, which check " +
-                           "reports as a warning): per causes.md 'blocking = sshd refuses', this should be a warning",
+                KnownGap = Gaps.CloudInitRoot,
             },
 
         Accepted("trap: ChrootDirectory set, missing shell is not checked (session fails)",
