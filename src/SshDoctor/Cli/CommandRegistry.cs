@@ -9,6 +9,11 @@ internal static class CommandRegistry
     {
         var io = new CliIo(stdout, stderr);
         yield return Commands.CheckCommand.Create(io);
+        if (!OperatingSystem.IsWindows())
+        {
+            yield return Commands.FixCommand.Create(io);
+            yield return Commands.UndoCommand.Create(io);
+        }
     }
 }
 
