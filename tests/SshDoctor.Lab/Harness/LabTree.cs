@@ -14,7 +14,6 @@ public sealed class LabTree : IDisposable
     private readonly List<LabAccount> _users = [];
     private readonly List<(string Name, int Gid, List<string> Members)> _groups = [];
     private readonly StringBuilder _config = new();
-    private readonly List<string> _notes = [];
 
     public string Name { get; }
     /// <summary>The tree's directory on the host (what --root gets).</summary>
@@ -35,11 +34,6 @@ public sealed class LabTree : IDisposable
 
     /// <summary>Host path of a target path.</summary>
     public string HostPath(string targetPath) => Path.Combine(Root, targetPath.TrimStart('/'));
-
-    /// <summary>What this tree is, for failure messages.</summary>
-    public string Describe() => $"{Name}: " + string.Join("; ", _notes);
-
-    public LabTree Note(string text) { _notes.Add(text); return this; }
 
     // ---- accounts -------------------------------------------------------------------------------------------
 
@@ -107,8 +101,6 @@ public sealed class LabTree : IDisposable
         else if (File.Exists(host) || Directory.Exists(host)) File.Delete(host);
         return this;
     }
-
-    public bool Exists(string path) => Path.Exists(HostPath(path));
 
     private LabTree Own(string host, string mode, int uid, int gid)
     {
