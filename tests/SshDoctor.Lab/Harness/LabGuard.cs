@@ -31,7 +31,13 @@ public static class LabGuard
         if (!OperatingSystem.IsLinux()) return "not Linux";
         if (!IsRoot()) return "not running as root";
         var missing = Tools.Where(t => !File.Exists(t)).ToArray();
-        return missing.Length > 0 ? "missing " + string.Join(", ", missing) : null;
+        if (missing.Length > 0) return "missing " + string.Join(", ", missing);
+        try { LabRun.Exec("/usr/bin/unshare", "--mount", "--pid", "--fork", "/bin/true"); }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            return "cannot create a private mount namespace (unshare --mount): " + e.Message.Trim();
+        }
+        return null;
     }
 
     private static bool IsRoot()

@@ -21,6 +21,7 @@ public static class LabKeys
     /// <summary>A different ed25519 key (the "wrong key pair").</summary>
     public static LabKey Other => Get("other", "ed25519");
     public static LabKey Rsa2048 => Get("rsa2048", "rsa", "2048");
+    public static LabKey Rsa1024 => Get("rsa1024", "rsa", "1024");
     public static LabKey Ecdsa => Get("ecdsa", "ecdsa", "256");
 
     /// <summary>The sshd host key, copied into every tree.</summary>

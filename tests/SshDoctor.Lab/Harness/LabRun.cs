@@ -16,6 +16,7 @@ public static class LabRun
     {
         Directory.CreateDirectory(Base);
         File.SetUnixFileMode(Base, Modes.Parse("0755"));
+        RemoveStaleRuns();
         if (Directory.Exists(Dir)) Directory.Delete(Dir, recursive: true);
         Directory.CreateDirectory(Dir);
         File.SetUnixFileMode(Dir, Modes.Parse("0755"));
@@ -33,6 +34,17 @@ public static class LabRun
         Directory.CreateDirectory(dir);
         File.SetUnixFileMode(dir, Modes.Parse("0755"));
         return dir;
+    }
+
+    /// <summary>Trees left behind by runs that were killed (their process is gone).</summary>
+    private static void RemoveStaleRuns()
+    {
+        if (Keep) return;
+        foreach (var dir in Directory.GetDirectories(Base, "run-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)[4..], out var pid) || Directory.Exists("/proc/" + pid)) continue;
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static void Cleanup()

@@ -14,13 +14,13 @@ public sealed class LabTree : IDisposable
     private readonly List<LabAccount> _users = [];
     private readonly List<(string Name, int Gid, List<string> Members)> _groups = [];
     private readonly StringBuilder _config = new();
-    private readonly List<string> _notes = [];
 
     public string Name { get; }
     /// <summary>The tree's directory on the host (what --root gets).</summary>
     public string Root { get; }
     public bool UsePam { get; private set; } = true;
-    public string LogLevel { get; private set; } = "VERBOSE";
+    /// <summary>VERBOSE unless SSHDOCTOR_LAB_LOGLEVEL says otherwise (DEBUG3 shows why sshd skipped a line).</summary>
+    public string LogLevel { get; private set; } = Environment.GetEnvironmentVariable("SSHDOCTOR_LAB_LOGLEVEL") is { Length: > 0 } l ? l : "VERBOSE";
     public int Port { get; private set; }
 
     private LabTree(string name)
@@ -34,11 +34,6 @@ public sealed class LabTree : IDisposable
 
     /// <summary>Host path of a target path.</summary>
     public string HostPath(string targetPath) => Path.Combine(Root, targetPath.TrimStart('/'));
-
-    /// <summary>What this tree is, for failure messages.</summary>
-    public string Describe() => $"{Name}: " + string.Join("; ", _notes);
-
-    public LabTree Note(string text) { _notes.Add(text); return this; }
 
     // ---- accounts -------------------------------------------------------------------------------------------
 
@@ -106,8 +101,6 @@ public sealed class LabTree : IDisposable
         else if (File.Exists(host) || Directory.Exists(host)) File.Delete(host);
         return this;
     }
-
-    public bool Exists(string path) => Path.Exists(HostPath(path));
 
     private LabTree Own(string host, string mode, int uid, int gid)
     {

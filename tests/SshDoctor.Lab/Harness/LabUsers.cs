@@ -28,9 +28,9 @@ public static class LabUsers
     }
 
     /// <summary>root with the main key in /root/.ssh/authorized_keys (the lab bind-mounts T/root over /root).</summary>
-    public static LabTree RootUser(this LabTree t, LabKey? key = null)
+    public static LabTree RootUser(this LabTree t, LabKey? key = null, string shell = "/bin/bash", string shadowHash = "*", long? expireDays = null)
     {
-        t.AddUser("root", 0, 0, "/root", "/bin/bash", "*")
+        t.AddUser("root", 0, 0, "/root", shell, shadowHash, expireDays)
             .Mkdir("/root/.ssh", "0700")
             .WriteFile("/root/.ssh/authorized_keys", (key ?? LabKeys.Main).Line + " lab@client\n", "0600");
         return t;

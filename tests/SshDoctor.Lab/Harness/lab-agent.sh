@@ -14,6 +14,9 @@ set -u
 mount --make-rprivate /
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/sshd && chmod 0755 /run/sshd
+# A private copy of /etc (4 MB): files that are not bind-mounted per request, such as /etc/nologin, can
+# then be created and removed in this namespace without touching the host.
+cp -a /etc /run/lab-etc && mount --bind /run/lab-etc /etc || { echo "agent: cannot make a private /etc" >&2; exit 1; }
 
 BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt)
 SCRIPT_BINDS=(etc/os-release var/backups dev/console)
@@ -52,8 +55,9 @@ while read -r verb id tree port user key log; do
       if mount --bind "$tree/$b" "/$b"; then mounted+=("/$b"); else ok=0; fi
     fi
   done
-  rm -f /run/nologin
-  [[ -e "$tree/etc/nologin" ]] && : > /run/nologin
+  rm -f /run/nologin /etc/nologin    # sshd (UsePAM no) and pam_nologin read /etc/nologin; pam_nologin /run/nologin first
+  [[ -e "$tree/etc/nologin" ]] && cp "$tree/etc/nologin" /etc/nologin
+  [[ -e "$tree/run/nologin" ]] && cp "$tree/run/nologin" /run/nologin
   started=0; rc=255
   if [[ "$verb" == SCRIPT ]]; then
     if ((ok)); then
@@ -65,7 +69,7 @@ while read -r verb id tree port user key log; do
     fi
   elif ((ok)); then
     : > "$log"
-    /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    /usr/sbin/sshd -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
     spid=$!
     for ((i = 0; i < 500; i++)); do   # up to 5 s for "Server listening"
       if grep -q 'Server listening on' "$log"; then started=1; break; fi

@@ -36,6 +36,8 @@ public static class AccountScenarios
         Refused("USER_DENIED: AllowUsers alice@10.9.8.7 (other host)", "USER_DENIED",
             t => t.Cast().DropIn("50-allow.conf", "AllowUsers alice@10.9.8.7 bob"))
             with { LogHas = "not listed in AllowUsers" },
+        Refused("USER_DENIED: DenyUsers *@127.0.0.1", "USER_DENIED", t => t.Cast().DropIn("50-deny.conf", "DenyUsers *@127.0.0.1"))
+            with { LogHas = "listed in DenyUsers" },
         Refused("USER_DENIED: DenyGroups with a supplementary group", "USER_DENIED",
             t => t.Cast().AddGroup("staff2", LabUsers.SharedGid, "bob", "carol", "alice").DropIn("50-deny.conf", "DenyGroups staff2"))
             with { LogHas = "DenyGroups" },
@@ -52,5 +54,13 @@ public static class AccountScenarios
 
         Refused("NOLOGIN_FILE: /etc/nologin with UsePAM yes", "NOLOGIN_FILE", t => t.Cast().Nologin())
             with { LogHas = "by PAM account configuration" },
+        Refused("NOLOGIN_FILE: /run/nologin with UsePAM yes", "NOLOGIN_FILE", t => t.Cast().WriteFile("/run/nologin", "maintenance\n"))
+            with { LogHas = "by PAM account configuration" },
+        Accepted("trap: /etc/nologin with UsePAM no: the key is accepted, the session ends", t => t.Pam(false).Cast().Nologin())
+            with
+            {
+                SessionFails = true,
+                KnownGap = Gaps.NologinWithoutPam,
+            },
     ];
 }

@@ -33,6 +33,12 @@ public static class KeyLookupScenarios
             t => t.Cast().Chmod(Ssh, "0600"))
             with { LogHas = "Permission denied" },
 
+        Refused("AUTHKEYS_UNREADABLE: ~/.ssh owned by bob, 0700", "AUTHKEYS_UNREADABLE",
+            t => t.Cast().Chown(Ssh, Bob, Bob))
+            with { LogHas = "Permission denied" },
+        Refused("STRICTMODES_OWNER: ~/.ssh owned by bob, 0755 (readable)", "STRICTMODES_OWNER",
+            t => t.Cast().Chown(Ssh, Bob, Bob).Chmod(Ssh, "0755"))
+            with { LogHas = "bad ownership or modes" },
         Refused("STRICTMODES_OWNER: authorized_keys owned by bob", "STRICTMODES_OWNER",
             t => t.Cast().Chown(AliceKeys, Bob, Bob).Chmod(AliceKeys, "0644"))
             with { LogHas = "bad ownership or modes" },
@@ -42,6 +48,12 @@ public static class KeyLookupScenarios
 
         Refused("STRICTMODES_MODE: ~/.ssh group-writable, group has other members", "STRICTMODES_MODE",
             t => t.Cast().Chown(Ssh, Alice, SharedGid).Chmod(Ssh, "0770"))
+            with { LogHas = "bad ownership or modes" },
+        Refused("STRICTMODES_MODE: group-writable home, private group that also lists bob", "STRICTMODES_MODE",
+            t => t.Cast().AddGroup("alice", Alice, "bob").Chmod("/home/alice", "0775"))
+            with { LogHas = "bad ownership or modes" },
+        Refused("STRICTMODES_MODE: group-writable home, group staff2 (bob, carol)", "STRICTMODES_MODE",
+            t => t.Cast().Chown("/home/alice", Alice, SharedGid).Chmod("/home/alice", "0770"))
             with { LogHas = "bad ownership or modes" },
         Refused("STRICTMODES_MODE: world-writable home", "STRICTMODES_MODE",
             t => t.Cast().Chmod("/home/alice", "0777"))
