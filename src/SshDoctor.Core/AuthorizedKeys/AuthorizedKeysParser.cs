@@ -33,7 +33,9 @@ public static class AuthorizedKeysParser
         if (!TryReadKey(rest[afterOptions..], out key))
             return new AuthorizedKeyLine(number, raw, null, rest[..end], KeyOptions.None, false);
         var optionText = rest[..end];
-        return new AuthorizedKeyLine(number, raw, key, optionText, KeyOptions.Parse(optionText), false);
+        // sshauthopt_parse reads the line itself, not a copy cut at the blank: "no-pty, ssh-ed25519 ..."
+        // ends its options at the blank after the comma and is accepted.
+        return new AuthorizedKeyLine(number, raw, key, optionText, KeyOptions.Parse(rest), false);
     }
 
     /// <summary>sshkey_read: "type base64" where the label names the blob's type.</summary>
