@@ -55,6 +55,35 @@ public class DamageDetectorTests
     }
 
     [Fact]
+    public void Rfc4716_block()
+    {
+        var a = TestKeys.Ed25519AB64;
+        var text = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"ed25519-key-20240101\"\n" + a[..40] + "\n" + a[40..] + "\n---- END SSH2 PUBLIC KEY ----\n";
+        // One finding for the whole block: its body lines are not reported again as wrapped or bad lines.
+        var d = One(text);
+        Assert.Equal("line.rfc4716", d.Problem);
+        Assert.Equal(1, d.Number);
+    }
+
+    [Fact]
+    public void Rfc4716_block_with_a_continued_header()
+    {
+        var a = TestKeys.Ed25519AB64;
+        var text = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"a very long \\\ncomment\"\n" + a + "\n---- END SSH2 PUBLIC KEY ----\n";
+        Assert.Equal("line.rfc4716", One(text).Problem);
+    }
+
+    [Fact]
+    public void Good_line_after_an_rfc4716_block_is_still_seen()
+    {
+        var a = TestKeys.Ed25519AB64;
+        var text = "---- BEGIN SSH2 PUBLIC KEY ----\n" + a + "\n---- END SSH2 PUBLIC KEY ----\n\"" + TestKeys.Ed25519A + "\"\n";
+        var found = DamageDetector.Find(text, TestKeys.A);
+        Assert.Equal(["line.rfc4716", "line.quoted"], found.Select(f => f.Problem));
+        Assert.Equal(4, found[1].Number);
+    }
+
+    [Fact]
     public void Type_label_does_not_match_the_blob()
     {
         var d = One("ssh-rsa " + TestKeys.Ed25519AB64 + " alice\n");
