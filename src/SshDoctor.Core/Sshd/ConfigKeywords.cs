@@ -11,6 +11,8 @@ public enum KeywordKind
     /// <summary>Every line adds (AllowUsers, HostKey, Port...).</summary>
     Accumulate,
     Integer,
+    /// <summary>One convtime(3) value ("300", "5m", "1h30m"); first wins.</summary>
+    Time,
     /// <summary>sshd logs "Deprecated option" and ignores it.</summary>
     Deprecated,
     /// <summary>Known but not compiled in: ignored with a log line.</summary>
@@ -52,8 +54,10 @@ public static class ConfigKeywords
             "trustedusercakeys", "loglevel", "rekeylimit", "allowtcpforwarding", "allowstreamlocalforwarding",
             "streamlocalbindmask", "ipqos", "pubkeyauthoptions", "channeltimeout", "unusedconnectiontimeout",
             "authenticationmethods");
-        Add(KeywordKind.Integer, true, "maxauthtries", "maxsessions", "clientaliveinterval", "clientalivecountmax",
+        Add(KeywordKind.Integer, true, "maxauthtries", "maxsessions", "clientalivecountmax",
             "x11displayoffset", "requiredrsasize");
+        // convtime(3) values: "300", "5m", "1h30m".
+        Add(KeywordKind.Time, true, "clientaliveinterval");
         Add(KeywordKind.Single, false, "pidfile", "modulifile", "logingracetime", "syslogfacility", "hostkeyalgorithms",
             "casignaturealgorithms", "ciphers", "macs", "kexalgorithms", "gssapikexalgorithms", "maxstartups",
             "persourcemaxstartups", "persourcenetblocksize", "versionaddendum", "fingerprinthash", "rdomain",
