@@ -127,6 +127,9 @@ public sealed class ConfigParser
                 _errors.Add(new ConfigError(source, $"Missing Match criteria for {args[i]}"));
                 break;
             }
+            // sshd checks address lists when it loads the file: a bad one stops it from starting.
+            if ((attr is "address" or "localaddress") && Patterns.AddressMatchList(null, args[i + 1]) != 0)
+                _errors.Add(new ConfigError(source, $"Invalid Match address argument '{args[i + 1]}'"));
             criteria.Add(new MatchCriterion(attr, args[++i]));
         }
         if (args.Count == 0) _errors.Add(new ConfigError(source, "Match: no criteria"));
