@@ -58,7 +58,7 @@ public sealed class ConfigParser
         for (var n = 0; n < lines.Length; n++)
         {
             var source = new ConfigSource(path, n + 1);
-            if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError))
+            if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError, _version.AtLeast(8, 7)))
                 continue;
             if (tokenError is not null)
             {
