@@ -2,13 +2,23 @@ using System.Globalization;
 
 namespace SshDoctor.Core.AuthorizedKeys;
 
-/// <summary>parse_absolute_time: YYYYMMDD[HHMM[SS]][Z]; local time unless Z.</summary>
+/// <summary>parse_absolute_time: YYYYMMDD[HHMM[SS]][Z|UTC]; local time unless Z (or, 9.1+, UTC).</summary>
 public static class ExpiryTime
 {
-    public static DateTimeOffset? Parse(string value)
+    public static DateTimeOffset? Parse(string value, bool utcWord = true)
     {
-        var utc = value.EndsWith('Z') || value.EndsWith('z');
-        var digits = utc ? value[..^1] : value;
+        var digits = value;
+        var utc = false;
+        if (value.Length > 1 && (value.EndsWith('Z') || value.EndsWith('z')))
+        {
+            utc = true;
+            digits = value[..^1];
+        }
+        else if (utcWord && value.Length > 3 && value.EndsWith("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            utc = true;
+            digits = value[..^3];
+        }
         string format;
         switch (digits.Length)
         {

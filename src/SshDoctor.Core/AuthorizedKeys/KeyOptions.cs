@@ -30,7 +30,8 @@ public sealed record KeyOptions
         ["command", "principals", "from", "expiry-time", "environment", "permitopen", "permitlisten", "tunnel"];
 
     /// <summary>Parses the option string (up to the first unquoted blank).</summary>
-    public static KeyOptions Parse(string text)
+    /// <param name="utcWord">accept expiry-time="...UTC" (OpenSSH 9.1+).</param>
+    public static KeyOptions Parse(string text, bool utcWord = true)
     {
         var result = new KeyOptions();
         var i = 0;
@@ -60,7 +61,7 @@ public sealed record KeyOptions
                         result = result with { Principals = value };
                         break;
                     case "expiry-time":
-                        var when = ExpiryTime.Parse(value);
+                        var when = ExpiryTime.Parse(value, utcWord);
                         if (when is null) return new KeyOptions { Error = OptionErrorKind.BadExpiry, ErrorDetail = value, ExpiryText = value };
                         if (result.Expiry is null || when < result.Expiry) result = result with { Expiry = when, ExpiryText = value };
                         break;
