@@ -179,6 +179,11 @@ public sealed class ConfigParser
                 ("yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only"))
             return $"{keyword}: unsupported option \"{value}\"";
         if (info.Name == "permitrootlogin" && args.Count > 1) return $"{keyword}: extra arguments at end of line";
+        // match_user in test mode: a "user@host" entry with a bad address list stops sshd.
+        if (info.Name is "allowusers" or "denyusers")
+            foreach (var pattern in args)
+                if (pattern.IndexOf('@') is var at and >= 0 && Patterns.HostAndIp(null, null, pattern[(at + 1)..]) < 0)
+                    return $"{keyword}: invalid pattern \"{pattern}\"";
         return null;
     }
 
