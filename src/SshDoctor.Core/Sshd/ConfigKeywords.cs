@@ -59,17 +59,20 @@ public static class ConfigKeywords
         // convtime(3) values: "300", "5m", "1h30m".
         Add(KeywordKind.Time, true, "clientaliveinterval");
         Add(KeywordKind.Single, false, "pidfile", "modulifile", "logingracetime", "syslogfacility", "hostkeyalgorithms",
-            "casignaturealgorithms", "ciphers", "macs", "kexalgorithms", "gssapikexalgorithms", "maxstartups",
-            "persourcemaxstartups", "persourcenetblocksize", "versionaddendum", "fingerprinthash", "rdomain",
+            "ciphers", "macs", "kexalgorithms", "gssapikexalgorithms", "maxstartups",
+            "persourcemaxstartups", "persourcenetblocksize", "versionaddendum", "fingerprinthash",
             "securitykeyprovider", "xauthlocation", "addressfamily", "permituserenvironment", "sshdsessionpath",
             "sshdauthpath", "persourcepenalties", "persourcepenaltyexemptlist", "hostkeyagent");
         Add(KeywordKind.FirstLine, true, "authorizedkeysfile");
+        // servconf.c marks these SSHCFG_ALL: valid inside Match.
+        Add(KeywordKind.Single, true, "casignaturealgorithms", "rdomain");
         Add(KeywordKind.Accumulate, true, "allowusers", "denyusers", "allowgroups", "denygroups", "acceptenv", "setenv",
             "permitopen", "permitlisten", "logverbose");
-        Add(KeywordKind.Accumulate, false, "port", "listenaddress", "hostkey", "hostcertificate", "subsystem");
-        Add(KeywordKind.Deprecated, false, "rsaauthentication", "rhostsrsaauthentication", "rhostsauthentication",
+        Add(KeywordKind.Accumulate, false, "port", "listenaddress", "hostkey", "hostcertificate", "subsystem", "hostdsakey");
+        Add(KeywordKind.Deprecated, true, "rsaauthentication", "rhostsrsaauthentication", "authorizedkeysfile2");
+        Add(KeywordKind.Deprecated, false, "rhostsauthentication",
             "uselogin", "useprivilegeseparation", "protocol", "serverkeybits", "keyregenerationinterval",
-            "checkmail", "verifyreversemapping", "reversemappingcheck", "useroaming", "authorizedkeysfile2",
+            "checkmail", "verifyreversemapping", "reversemappingcheck", "useroaming",
             "pamauthenticationviakbdint", "skeyauthentication", "dsaauthentication");
         Add(KeywordKind.Unsupported, false, "kerberostgtpassing", "afstokenpassing");
         d["match"] = new KeywordInfo("match", KeywordKind.Match, true);
@@ -93,6 +96,7 @@ public static class ConfigKeywords
         d["hostbasedacceptedkeytypes"] = d["hostbasedacceptedkeytypes"] with { AliasOf = "hostbasedacceptedalgorithms" };
         d["challengeresponseauthentication"] = d["challengeresponseauthentication"] with { AliasOf = "kbdinteractiveauthentication" };
         d["keepalive"] = d["keepalive"] with { AliasOf = "tcpkeepalive" };
+        d["hostdsakey"] = d["hostdsakey"] with { AliasOf = "hostkey" };
         return d;
     }
 
