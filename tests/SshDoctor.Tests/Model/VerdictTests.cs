@@ -146,3 +146,17 @@ public class VerdictTests
         Assert.Equal(["PUBKEY_AUTH_DISABLED"], Checks.Run(t, "alice", TestKeys.A, "10.1.1.1").Blocking());
     }
 }
+
+public class MappedAddressTests
+{
+    [Fact]
+    public void Ipv4_mapped_from_is_matched_as_ipv4()
+    {
+        // sshd normalises ::ffff:a.b.c.d to a.b.c.d before from= and Match Address see it.
+        using var t = new TargetTree();
+        t.Keys("alice", "from=\"10.0.0.*\" " + TestKeys.Ed25519A + "\n");
+        using var key = new TempFile("a.pub", TestKeys.Ed25519A + "\n");
+        Assert.Equal(0, Support.Cli.Check(t, "alice", key.Path, "--from", "::ffff:10.0.0.7").Exit);
+        Assert.Equal(1, Support.Cli.Check(t, "alice", key.Path, "--from", "::ffff:10.0.1.7").Exit);
+    }
+}
