@@ -74,7 +74,7 @@ public static class AuthorizedFileProbe
         var bytes = meta.Kind == FileKind.Regular ? root.ReadBytes(real, ReadLimit) : null;
         var text = bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
         var utf16 = bytes is null ? null : FileEncoding.DetectUtf16(bytes);
-        var blocker = access.OpenBlocker(real, meta.Kind == FileKind.Directory);
+        var blocker = access.SearchBlocker(path) ?? access.OpenBlocker(real, meta.Kind == FileKind.Directory);
         if (blocker is { } b)
             return new AuthorizedFileState
             {
