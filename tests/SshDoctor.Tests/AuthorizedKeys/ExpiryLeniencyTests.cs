@@ -31,3 +31,16 @@ public class ExpiryLeniencyTests
         Assert.Equal(new DateTime(2031, 1, 1, 0, 0, 0), when);
     }
 }
+
+public class ExpiryRangeTests
+{
+    [Theory]
+    [InlineData("99991231235961Z")]
+    [InlineData("99991231")]
+    public void End_of_the_calendar_does_not_throw(string value)
+    {
+        var when = ExpiryTime.Parse(value);
+        Assert.NotNull(when);
+        Assert.True(when > DateTimeOffset.UtcNow.AddYears(100));
+    }
+}
