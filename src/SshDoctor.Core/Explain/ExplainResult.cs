@@ -1,0 +1,20 @@
+using SshDoctor.Core.Findings;
+
+namespace SshDoctor.Core.Explain;
+
+/// <summary>One recognized piece of the pasted text.</summary>
+public sealed record ExplainSignal(ClientMessage Kind, string Source, string Text, FindingId? Id = null);
+
+/// <summary>A cause that can produce what was pasted; higher score = more likely.</summary>
+public sealed record ExplainCandidate(FindingId Id, int Score, string Command);
+
+public sealed record ExplainResult(
+    IReadOnlyList<ExplainSignal> Signals,
+    IReadOnlyList<ExplainCandidate> Candidates,
+    VerboseTrace? Trace,
+    string? User,
+    string? Host,
+    string? Key)
+{
+    public bool Recognized => Signals.Count > 0;
+}

@@ -1,0 +1,281 @@
+using SshDoctor.Core.Findings;
+
+namespace SshDoctor.Core.Logs;
+
+/// <summary>
+/// Follows sshd's connections (by pid) through a stream of classified messages and aggregates what was
+/// refused per (user, client address). Memory grows with distinct users and addresses, never with the
+/// length of the log.
+/// </summary>
+public sealed class LogAnalysis
+{
+    /// <summary>An address that tried this many distinct user names, or this many connections, without any key, is a scanner.</summary>
+    private const int ScannerUsers = 5;
+    private const int ScannerConnections = 20;
+    private const int MaxOpenConnections = 50_000;
+    private const int MaxNoiseKeys = 100_000;
+
+    private readonly string? _userFilter;
+    private readonly Dictionary<int, Conn> _open = new();
+    private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
+    private readonly Dictionary<FindingId, Stat> _server = new();
+    private readonly Dictionary<string, NoiseAddr> _noise = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _noiseUsers = new(StringComparer.Ordinal);
+    private int _noiseConnections;
+    private long _noiseFirst, _noiseLast;
+
+    public long SshdLines { get; private set; }
+
+    public LogAnalysis(string? userFilter = null) => _userFilter = userFilter;
+
+    public void Add(int connection, long ticks, in SshdEvent e)
+    {
+        SshdLines++;
+        switch (e.Kind)
+        {
+            case SshdEventKind.None:
+                return;
+            case SshdEventKind.Server:
+                Bump(_server, e.Cause, null, ticks, e.Path, e.Detail);
+                return;
+            case SshdEventKind.ConnectionFrom:
+                if (_open.Remove(connection, out var previous)) Finish(previous);
+                var fresh = Open(connection, ticks);
+                fresh.Address = e.Address;
+                return;
+        }
+
+        if (!_open.TryGetValue(connection, out var c))
+        {
+            // A line that ends a connection we never saw start carries everything it needs.
+            c = Open(connection, ticks);
+        }
+        if (c.First == 0) c.First = ticks;
+        c.Last = ticks;
+        if (e.User is not null && (c.User is null || e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey)) c.User = e.User;
+        if (e.Address is not null && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = e.Address;
+        if (e.InvalidUser) c.InvalidUser = true;
+
+        switch (e.Kind)
+        {
+            case SshdEventKind.Refusal:
+                c.AddCause(e);
+                if (e.Cause is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) c.KeyActivity |= IsKeyCause(e.Cause);
+                if (e.AlsoEnds) End(connection, c);
+                break;
+            case SshdEventKind.FailedPublickey:
+                c.FailedPublickey = true;
+                c.KeyActivity = true;
+                break;
+            case SshdEventKind.FailedOther:
+                c.OtherFailure = true;
+                break;
+            case SshdEventKind.PublickeyActivity:
+                c.KeyActivity = true;
+                break;
+            case SshdEventKind.Accepted:
+                c.Accepted = true;
+                var g = Group(c.User, c.Address);
+                if (g is not null)
+                {
+                    if (g.Accepted++ == 0) g.AcceptedFirst = ticks;
+                    g.AcceptedLast = ticks;
+                }
+                break;
+            case SshdEventKind.End:
+                if (e.Authenticating) c.ClosedAuthenticating = true;
+                End(connection, c);
+                break;
+        }
+    }
+
+    private Conn Open(int connection, long ticks)
+    {
+        if (_open.Count >= MaxOpenConnections)
+        {
+            // Connections whose end the log never showed (lost lines, crashes): settle them now.
+            foreach (var stale in _open.Values) Finish(stale);
+            _open.Clear();
+        }
+        var c = new Conn { First = ticks, Last = ticks };
+        _open[connection] = c;
+        return c;
+    }
+
+    private void End(int connection, Conn c)
+    {
+        _open.Remove(connection);
+        Finish(c);
+    }
+
+    /// <summary>Decides what one finished connection shows.</summary>
+    private void Finish(Conn c)
+    {
+        if (c.Accepted) return;
+        var causes = c.Causes;
+        if (causes is null && c.User is not null && !c.InvalidUser && (c.FailedPublickey || (c.ClosedAuthenticating && !c.OtherFailure)))
+            causes = [new Cause(FindingId.KEY_NOT_AUTHORIZED, null, null, null)];
+        if (_userFilter is not null && c.User != _userFilter) return;
+
+        var noiseLike = !c.KeyActivity &&
+                        (c.OtherFailure || (causes is not null && causes.All(x => x.Id is FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)));
+        if (noiseLike && _userFilter is null)
+        {
+            AddNoise(c, causes);
+            return;
+        }
+        if (causes is null) return;
+        var g = Group(c.User, c.Address);
+        if (g is null) return;
+        foreach (var cause in causes)
+            Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+    }
+
+    private void AddNoise(Conn c, List<Cause>? causes)
+    {
+        _noiseConnections++;
+        if (_noiseFirst == 0 || (c.First != 0 && c.First < _noiseFirst)) _noiseFirst = c.First;
+        if (c.Last > _noiseLast) _noiseLast = c.Last;
+        var addr = c.Address ?? "?";
+        if (!_noise.TryGetValue(addr, out var n))
+        {
+            if (_noise.Count >= MaxNoiseKeys) return;
+            _noise[addr] = n = new NoiseAddr();
+        }
+        n.Connections++;
+        if (c.User is { } user)
+        {
+            if (_noiseUsers.TryGetValue(user, out var count)) _noiseUsers[user] = count + 1;
+            else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
+        }
+        // Kept in detail only while the address still looks like one person mistyping a user name.
+        if (n.Held is null) return;
+        if (n.Held.Count >= ScannerConnections) { n.Held = null; return; }
+        n.Held.Add((c, causes));
+        if (c.User is not null) n.Users.Add(c.User);
+        if (n.Users.Count >= ScannerUsers) n.Held = null;
+    }
+
+    public LogReport Finish(IReadOnlyList<string> files, long bytes)
+    {
+        foreach (var c in _open.Values) Finish(c);
+        _open.Clear();
+
+        // An address that is not a scanner (few user names, or it also logged in or used a key) is a
+        // person: list what it met instead of hiding it in the noise summary.
+        var promotedConnections = 0;
+        var promotedUsers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var promotedAddresses = new List<string>();
+        foreach (var (addr, n) in _noise)
+        {
+            if (n.Held is null) continue;
+            foreach (var (c, causes) in n.Held)
+            {
+                promotedConnections++;
+                if (c.User is not null) promotedUsers[c.User] = promotedUsers.GetValueOrDefault(c.User) + 1;
+                if (causes is null) continue;
+                var g = Group(c.User, c.Address);
+                if (g is null) continue;
+                foreach (var cause in causes)
+                    Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+            }
+            promotedAddresses.Add(addr);
+        }
+        foreach (var addr in promotedAddresses) _noise.Remove(addr);
+        foreach (var (user, count) in promotedUsers)
+            if (_noiseUsers.TryGetValue(user, out var total))
+            {
+                if (total <= count) _noiseUsers.Remove(user);
+                else _noiseUsers[user] = total - count;
+            }
+
+        var groups = _groups
+            .Where(kv => kv.Value.Accepted > 0 || kv.Value.Refusals.Count > 0)
+            .Select(kv => new LogGroup(kv.Key.User, kv.Key.Address, kv.Value.Accepted, kv.Value.AcceptedFirst,
+                kv.Value.AcceptedLast, Stats(kv.Value.Refusals)))
+            .OrderByDescending(g => g.Refusals.Count > 0)
+            .ThenBy(g => g.User, StringComparer.Ordinal)
+            .ThenBy(g => g.Address, StringComparer.Ordinal)
+            .ToList();
+        var noise = new NoiseSummary(
+            _noiseConnections - promotedConnections,
+            _noise.Count,
+            _noiseUsers.Count,
+            _noiseUsers.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noise.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Connections))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noiseFirst, _noiseLast);
+        return new LogReport(files, bytes, SshdLines, groups, Stats(_server), noise);
+    }
+
+    private static List<LogRefusal> Stats(Dictionary<FindingId, Stat> d) =>
+        d.OrderBy(kv => kv.Key).Select(kv => new LogRefusal(kv.Key, kv.Value.Alternative, kv.Value.Count, kv.Value.First,
+            kv.Value.Last, kv.Value.Path, kv.Value.Detail)).ToList();
+
+    private GroupAcc? Group(string? user, string? address)
+    {
+        if (_userFilter is not null && user != _userFilter) return null;
+        if (!_groups.TryGetValue((user, address), out var g))
+            _groups[(user, address)] = g = new GroupAcc();
+        return g;
+    }
+
+    private static void Bump(Dictionary<FindingId, Stat> d, FindingId id, FindingId? alternative, long ticks, string? path, string? detail)
+    {
+        if (!d.TryGetValue(id, out var s))
+            d[id] = s = new Stat { First = ticks, Alternative = alternative };
+        s.Count++;
+        if (ticks != 0 && (s.First == 0 || ticks < s.First)) s.First = ticks;
+        if (ticks > s.Last) s.Last = ticks;
+        s.Path ??= path;
+        s.Detail ??= detail;
+    }
+
+    private static bool IsKeyCause(FindingId id) => id is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES
+        or FindingId.USER_LOCKED or FindingId.USER_DENIED or FindingId.USER_SHELL_INVALID or FindingId.USER_EXPIRED);
+
+    private static bool LooksLikeAddress(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s.Contains(':'));
+
+    private sealed record Cause(FindingId Id, FindingId? Alternative, string? Path, string? Detail);
+
+    private sealed class Conn
+    {
+        public string? User, Address;
+        public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
+        public long First, Last;
+        public List<Cause>? Causes;
+
+        public void AddCause(in SshdEvent e)
+        {
+            Causes ??= new List<Cause>(2);
+            var id = e.Cause;
+            // "Refused by key options" after "not from a permitted host" is the same refusal.
+            if (id == FindingId.KEY_OPTION_EXPIRED && Causes.Any(x => x.Id == FindingId.KEY_OPTION_FROM)) return;
+            foreach (var x in Causes)
+                if (x.Id == id && x.Path == e.Path) return;
+            Causes.Add(new Cause(id, e.Alternative, e.Path, e.Detail));
+        }
+    }
+
+    private sealed class Stat
+    {
+        public int Count;
+        public long First, Last;
+        public string? Path, Detail;
+        public FindingId? Alternative;
+    }
+
+    private sealed class GroupAcc
+    {
+        public readonly Dictionary<FindingId, Stat> Refusals = new();
+        public int Accepted;
+        public long AcceptedFirst, AcceptedLast;
+    }
+
+    private sealed class NoiseAddr
+    {
+        public int Connections;
+        public List<(Conn, List<Cause>?)>? Held = new();
+        public readonly HashSet<string> Users = new(StringComparer.Ordinal);
+    }
+}
