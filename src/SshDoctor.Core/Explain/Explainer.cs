@@ -85,7 +85,7 @@ public static partial class Explainer
         }
         foreach (var s in signals)
         {
-            if (s.Kind == ClientMessage.ServerLog && s.Id is { } fromLog) { Put(fromLog, 100); continue; }
+            if (s.Kind == ClientMessage.ServerLog && s.Id is { } fromLog) { Put(fromLog, s.Alternative ? 90 : 100); continue; }
             foreach (var (id, w) in Hypotheses.For(s.Kind)) Put(id, w);
         }
         if (trace is { Authenticated: false, Accepted.Count: 0, Offered.Count: > 0 })
@@ -133,7 +133,7 @@ public static partial class Explainer
             foreach (var r in g.Refusals)
             {
                 result.Add(new ExplainSignal(ClientMessage.ServerLog, "sshd", r.Detail ?? r.Path ?? g.User ?? "", r.Id));
-                if (r.Alternative is { } alt) result.Add(new ExplainSignal(ClientMessage.ServerLog, "sshd", r.Detail ?? r.Path ?? "", alt));
+                if (r.Alternative is { } alt) result.Add(new ExplainSignal(ClientMessage.ServerLog, "sshd", r.Detail ?? r.Path ?? "", alt, Alternative: true));
             }
             if (g.Accepted > 0 && g.Refusals.Count == 0)
                 result.Add(new ExplainSignal(ClientMessage.Authenticated, "sshd", $"Accepted for {g.User}"));

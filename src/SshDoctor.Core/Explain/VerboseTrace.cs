@@ -36,7 +36,7 @@ public sealed partial record VerboseTrace(
             if (msg.StartsWith("Offering public key: ", StringComparison.Ordinal)) offered.Add(msg[21..]);
             else if (msg.StartsWith("Server accepts key: ", StringComparison.Ordinal)) accepted.Add(msg[20..]);
             else if (msg.StartsWith("Authentications that can continue: ", StringComparison.Ordinal))
-                methods ??= msg[36..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                methods ??= msg["Authentications that can continue: ".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             else if (msg.StartsWith("Authenticated to ", StringComparison.Ordinal) && !msg.Contains("partial", StringComparison.Ordinal)) authenticated = true;
             else if (msg.Contains("with partial success", StringComparison.Ordinal)) partial = true;
             else if (msg.Contains("no mutual signature", StringComparison.Ordinal)) noMutual = true;

@@ -14,6 +14,7 @@ public sealed class LogAnalysis
     private const int ScannerConnections = 20;
     private const int MaxOpenConnections = 50_000;
     private const int MaxNoiseKeys = 100_000;
+    private const int MaxPeopleAddresses = 50;
 
     private readonly string? _userFilter;
     private readonly Dictionary<int, Conn> _open = new();
@@ -161,27 +162,31 @@ public sealed class LogAnalysis
         foreach (var c in _open.Values) Finish(c);
         _open.Clear();
 
-        // An address that is not a scanner (few user names, or it also logged in or used a key) is a
-        // person: list what it met instead of hiding it in the noise summary.
+        // An address that is not a scanner (few user names, no password guessing) is a person who
+        // typed the wrong user name: list what it met instead of hiding it in the noise summary. When
+        // hundreds of addresses look like that, it is a distributed scan, and stays summarized.
+        var people = _noise.Where(kv => kv.Value.Held is { } h && h.Any(x => !x.Item1.OtherFailure)).ToList();
         var promotedConnections = 0;
         var promotedUsers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var promotedAddresses = new List<string>();
-        foreach (var (addr, n) in _noise)
+        if (people.Count <= MaxPeopleAddresses)
         {
-            if (n.Held is null) continue;
-            foreach (var (c, causes) in n.Held)
+            foreach (var (addr, n) in people)
             {
-                promotedConnections++;
-                if (c.User is not null) promotedUsers[c.User] = promotedUsers.GetValueOrDefault(c.User) + 1;
-                if (causes is null) continue;
-                var g = Group(c.User, c.Address);
-                if (g is null) continue;
-                foreach (var cause in causes)
-                    Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+                foreach (var (c, causes) in n.Held!)
+                {
+                    if (c.OtherFailure) continue;
+                    promotedConnections++;
+                    n.Connections--;
+                    if (c.User is not null) promotedUsers[c.User] = promotedUsers.GetValueOrDefault(c.User) + 1;
+                    if (causes is null) continue;
+                    var g = Group(c.User, c.Address);
+                    if (g is null) continue;
+                    foreach (var cause in causes)
+                        Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+                }
+                if (n.Connections <= 0) _noise.Remove(addr);
             }
-            promotedAddresses.Add(addr);
         }
-        foreach (var addr in promotedAddresses) _noise.Remove(addr);
         foreach (var (user, count) in promotedUsers)
             if (_noiseUsers.TryGetValue(user, out var total))
             {
