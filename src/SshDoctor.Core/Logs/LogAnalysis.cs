@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SshDoctor.Core.Findings;
 
 namespace SshDoctor.Core.Logs;
@@ -17,7 +18,9 @@ public sealed class LogAnalysis
     private const int MaxPeopleAddresses = 50;
 
     private readonly string? _userFilter;
+    private readonly Utf8Interner _strings = new();
     private readonly Dictionary<int, Conn> _open = new();
+    private readonly Stack<Conn> _pool = new();
     private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
     private readonly Dictionary<FindingId, Stat> _server = new();
     private readonly Dictionary<string, NoiseAddr> _noise = new(StringComparer.Ordinal);
@@ -29,6 +32,7 @@ public sealed class LogAnalysis
 
     public LogAnalysis(string? userFilter = null) => _userFilter = userFilter;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int connection, long ticks, in SshdEvent e)
     {
         SshdLines++;
@@ -37,12 +41,12 @@ public sealed class LogAnalysis
             case SshdEventKind.None:
                 return;
             case SshdEventKind.Server:
-                Bump(_server, e.Cause, null, ticks, e.Path, e.Detail);
+                Bump(_server, e.Cause, null, ticks, e.PathText, e.DetailText);
                 return;
             case SshdEventKind.ConnectionFrom:
-                if (_open.Remove(connection, out var previous)) Finish(previous);
+                if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
-                fresh.Address = e.Address;
+                fresh.Address = _strings.Get(e.Address);
                 return;
         }
 
@@ -53,8 +57,10 @@ public sealed class LogAnalysis
         }
         if (c.First == 0) c.First = ticks;
         c.Last = ticks;
-        if (e.User is not null && (c.User is null || e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey)) c.User = e.User;
-        if (e.Address is not null && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = e.Address;
+        // Strings are made only for what the connection does not know yet (most lines repeat it).
+        if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
+            c.User = _strings.Get(e.User);
+        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = _strings.Get(e.Address);
         if (e.InvalidUser) c.InvalidUser = true;
 
         switch (e.Kind)
@@ -98,7 +104,8 @@ public sealed class LogAnalysis
             foreach (var stale in _open.Values) Finish(stale);
             _open.Clear();
         }
-        var c = new Conn { First = ticks, Last = ticks };
+        var c = _pool.Count > 0 ? _pool.Pop() : new Conn();
+        c.First = c.Last = ticks;
         _open[connection] = c;
         return c;
     }
@@ -107,9 +114,18 @@ public sealed class LogAnalysis
     {
         _open.Remove(connection);
         Finish(c);
+        Recycle(c);
+    }
+
+    private void Recycle(Conn c)
+    {
+        if (_pool.Count >= 1024) return;
+        c.Reset();
+        _pool.Push(c);
     }
 
     /// <summary>Decides what one finished connection shows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(Conn c)
     {
         if (c.Accepted) return;
@@ -132,6 +148,7 @@ public sealed class LogAnalysis
             Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNoise(Conn c, List<Cause>? causes)
     {
         _noiseConnections++;
@@ -149,12 +166,23 @@ public sealed class LogAnalysis
             if (_noiseUsers.TryGetValue(user, out var count)) _noiseUsers[user] = count + 1;
             else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
         }
-        // Kept in detail only while the address still looks like one person mistyping a user name.
-        if (n.Held is null) return;
-        if (n.Held.Count >= ScannerConnections) { n.Held = null; return; }
-        n.Held.Add((c, causes));
-        if (c.User is not null) n.Users.Add(c.User);
-        if (n.Users.Count >= ScannerUsers) n.Held = null;
+        // Kept in detail only while the address still looks like one person mistyping a user name
+        // (no password guessing, few names, few connections).
+        if (n.Scanner) return;
+        if (c.User is not null)
+        {
+            n.Users ??= new string[ScannerUsers];
+            if (Array.IndexOf(n.Users, c.User, 0, n.UserCount) < 0) n.Users[n.UserCount++] = c.User;
+        }
+        if (n.UserCount >= ScannerUsers || n.Connections >= ScannerConnections)
+        {
+            n.Scanner = true;
+            n.Held = null;
+            n.Users = null;
+            return;
+        }
+        if (c.OtherFailure) return;
+        (n.Held ??= new List<Held>(1)).Add(new Held(c.User, c.Address, c.Last, causes));
     }
 
     public LogReport Finish(IReadOnlyList<string> files, long bytes)
@@ -165,24 +193,23 @@ public sealed class LogAnalysis
         // An address that is not a scanner (few user names, no password guessing) is a person who
         // typed the wrong user name: list what it met instead of hiding it in the noise summary. When
         // hundreds of addresses look like that, it is a distributed scan, and stays summarized.
-        var people = _noise.Where(kv => kv.Value.Held is { } h && h.Any(x => !x.Item1.OtherFailure)).ToList();
+        var people = _noise.Where(kv => !kv.Value.Scanner && kv.Value.Held is { Count: > 0 }).ToList();
         var promotedConnections = 0;
         var promotedUsers = new Dictionary<string, int>(StringComparer.Ordinal);
         if (people.Count <= MaxPeopleAddresses)
         {
             foreach (var (addr, n) in people)
             {
-                foreach (var (c, causes) in n.Held!)
+                foreach (var h in n.Held!)
                 {
-                    if (c.OtherFailure) continue;
                     promotedConnections++;
                     n.Connections--;
-                    if (c.User is not null) promotedUsers[c.User] = promotedUsers.GetValueOrDefault(c.User) + 1;
-                    if (causes is null) continue;
-                    var g = Group(c.User, c.Address);
+                    if (h.User is not null) promotedUsers[h.User] = promotedUsers.GetValueOrDefault(h.User) + 1;
+                    if (h.Causes is null) continue;
+                    var g = Group(h.User, h.Address);
                     if (g is null) continue;
-                    foreach (var cause in causes)
-                        Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+                    foreach (var cause in h.Causes)
+                        Bump(g.Refusals, cause.Id, cause.Alternative, h.Last, cause.Path, cause.Detail);
                 }
                 if (n.Connections <= 0) _noise.Remove(addr);
             }
@@ -239,6 +266,14 @@ public sealed class LogAnalysis
     private static bool IsKeyCause(FindingId id) => id is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES
         or FindingId.USER_LOCKED or FindingId.USER_DENIED or FindingId.USER_SHELL_INVALID or FindingId.USER_EXPIRED);
 
+    private static bool Same(string s, ReadOnlySpan<byte> utf8)
+    {
+        if (s.Length != utf8.Length) return false;
+        for (var i = 0; i < s.Length; i++)
+            if (s[i] != utf8[i]) return false;
+        return true;
+    }
+
     private static bool LooksLikeAddress(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s.Contains(':'));
 
     private sealed record Cause(FindingId Id, FindingId? Alternative, string? Path, string? Detail);
@@ -250,6 +285,14 @@ public sealed class LogAnalysis
         public long First, Last;
         public List<Cause>? Causes;
 
+        public void Reset()
+        {
+            User = Address = null;
+            InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
+            First = Last = 0;
+            Causes = null;
+        }
+
         public void AddCause(in SshdEvent e)
         {
             Causes ??= new List<Cause>(2);
@@ -257,8 +300,8 @@ public sealed class LogAnalysis
             // "Refused by key options" after "not from a permitted host" is the same refusal.
             if (id == FindingId.KEY_OPTION_EXPIRED && Causes.Any(x => x.Id == FindingId.KEY_OPTION_FROM)) return;
             foreach (var x in Causes)
-                if (x.Id == id && x.Path == e.Path) return;
-            Causes.Add(new Cause(id, e.Alternative, e.Path, e.Detail));
+                if (x.Id == id && (x.Path is null ? e.Path.IsEmpty : Same(x.Path, e.Path))) return;
+            Causes.Add(new Cause(id, e.Alternative, e.PathText, e.DetailText));
         }
     }
 
@@ -280,7 +323,11 @@ public sealed class LogAnalysis
     private sealed class NoiseAddr
     {
         public int Connections;
-        public List<(Conn, List<Cause>?)>? Held = new();
-        public readonly HashSet<string> Users = new(StringComparer.Ordinal);
+        public bool Scanner;
+        public List<Held>? Held;
+        public string[]? Users;
+        public int UserCount;
     }
+
+    private readonly record struct Held(string? User, string? Address, long Last, List<Cause>? Causes);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -76,6 +77,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
         else _format = Format.Bare;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Region(ReadOnlySpan<byte> region)
     {
         if (_format == Format.Bare)
@@ -107,6 +109,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SyslogEntry(ReadOnlySpan<byte> line)
     {
         if (!SyslogLine.TryParse(line, _year, out var p)) return;
@@ -118,6 +121,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
         analysis.Add(p.Pid, ticks, e);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BareLine(ReadOnlySpan<byte> line)
     {
         // `sshd -D -e` output, or a pasted log without syslog prefix: the message is the whole line.

@@ -30,16 +30,19 @@ public enum SshdEventKind
 /// them; many refusal lines do not (`Authentication refused: bad ownership …`), and are attributed to
 /// their connection by <see cref="LogAnalysis"/>.
 /// </summary>
-public struct SshdEvent
+public ref struct SshdEvent
 {
     public SshdEventKind Kind;
     public FindingId Cause;
     /// <summary>A second ID the same line can mean (the log does not tell them apart).</summary>
     public FindingId? Alternative;
-    public string? User;
-    public string? Address;
-    public string? Path;
-    public string? Detail;
+    /// <summary>The fields point into the line being read: valid during one <see cref="LogAnalysis.Add"/> call.</summary>
+    public ReadOnlySpan<byte> User;
+    public ReadOnlySpan<byte> Address;
+    public ReadOnlySpan<byte> Path;
+    public ReadOnlySpan<byte> Detail;
+    /// <summary>The line names a user (possibly the empty name: `Invalid user  from …`).</summary>
+    public bool HasUser;
     /// <summary>For <see cref="SshdEventKind.End"/>: the user was still authenticating (no login).</summary>
     public bool Authenticating;
     /// <summary>The user named by the line is invalid (`… invalid user U …`).</summary>
@@ -47,7 +50,16 @@ public struct SshdEvent
     /// <summary>A refusal line that also ends the connection (fatal, too many failures).</summary>
     public bool AlsoEnds;
 
-    public static SshdEvent Refused(FindingId id, string? user = null, string? address = null, string? path = null,
-        string? detail = null, FindingId? alternative = null) =>
-        new() { Kind = SshdEventKind.Refusal, Cause = id, User = user, Address = address, Path = path, Detail = detail, Alternative = alternative };
+    public static SshdEvent Refused(FindingId id, ReadOnlySpan<byte> user = default, ReadOnlySpan<byte> address = default,
+        ReadOnlySpan<byte> path = default, ReadOnlySpan<byte> detail = default, FindingId? alternative = null) =>
+        new()
+        {
+            Kind = SshdEventKind.Refusal, Cause = id, User = user, HasUser = !user.IsEmpty, Address = address, Path = path,
+            Detail = detail, Alternative = alternative,
+        };
+
+    public readonly string? UserText => HasUser || !User.IsEmpty ? System.Text.Encoding.UTF8.GetString(User) : null;
+    public readonly string? AddressText => Address.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(Address);
+    public readonly string? PathText => Path.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(Path);
+    public readonly string? DetailText => Detail.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(Detail);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SshDoctor.Core.Logs;
 
 /// <summary>
@@ -16,6 +17,7 @@ public static class SyslogLine
     }
 
     /// <param name="year">Year for classic stamps, which carry none.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, int year, out Parts parts)
     {
         parts = default;
@@ -60,6 +62,7 @@ public static class SyslogLine
     public static bool IsSshd(ReadOnlySpan<byte> program) =>
         program.SequenceEqual("sshd"u8) || program.StartsWith("sshd-"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryClassic(ReadOnlySpan<byte> s, int year, out long ticks)
     {
         ticks = 0;
@@ -77,6 +80,7 @@ public static class SyslogLine
     }
 
     /// <summary>2026-11-21T05:54:43[.ffffff][Z|+hh:mm|+hhmm]</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryIso(ReadOnlySpan<byte> s, out long ticks, out int end)
     {
         ticks = 0;

@@ -49,9 +49,9 @@ public class ClassifierTests
         var e = SshdMessageClassifier.Classify(line);
         Assert.Equal(SshdEventKind.Refusal, e.Kind);
         Assert.Equal(id, e.Cause);
-        Assert.Equal(user, e.User);
-        Assert.Equal(address, e.Address);
-        if (path is not null) Assert.Equal(path, e.Path);
+        Assert.Equal(user, e.UserText);
+        Assert.Equal(address, e.AddressText);
+        if (path is not null) Assert.Equal(path, e.PathText);
     }
 
     [Theory]
@@ -68,8 +68,8 @@ public class ClassifierTests
     {
         var e = SshdMessageClassifier.Classify(line);
         Assert.Equal(kind, e.Kind);
-        Assert.Equal(user, e.User);
-        Assert.Equal(address, e.Address);
+        Assert.Equal(user, e.UserText);
+        Assert.Equal(address, e.AddressText);
     }
 
     [Theory]
