@@ -54,9 +54,8 @@ internal static class ExplainCommand
                 if (buffer.Length > MaxInputBytes)
                     throw new UsageException(m.Get("explain.error.too_large", ("max", "1 MB")));
             }
-            var bytes = buffer.ToArray();
-            if (Array.IndexOf(bytes, (byte)0) >= 0) throw new UsageException(m.Get("explain.error.binary"));
-            text = DecodeText(bytes);
+            text = DecodeText(buffer.ToArray());
+            if (text.Contains('\0')) throw new UsageException(m.Get("explain.error.binary"));
         }
         else
         {
