@@ -6,6 +6,8 @@ import random, sys
 size_mb = int(sys.argv[1]) if len(sys.argv) > 1 else 1024
 out = sys.argv[2] if len(sys.argv) > 2 else "auth.log"
 rnd = random.Random(42)
+# Internet scans come from a few thousand addresses, each trying many times.
+pool = ["%d.%d.%d.%d" % (rnd.randint(1, 223), rnd.randint(0, 255), rnd.randint(0, 255), rnd.randint(1, 254)) for _ in range(5000)]
 users = ["admin", "test", "oracle", "ubuntu", "user", "git", "postgres", "guest", "ftpuser", "pi", "support", "deploy"]
 
 def chunk(seed_pid, day):
@@ -17,7 +19,7 @@ def chunk(seed_pid, day):
         sec += 1
         t = "Nov %2d %02d:%02d:%02d" % (day, (sec // 3600) % 24, (sec // 60) % 60, sec % 60)
         r = rnd.random()
-        a = "%d.%d.%d.%d" % (rnd.randint(1, 223), rnd.randint(0, 255), rnd.randint(0, 255), rnd.randint(1, 254))
+        a = pool[min(int(rnd.paretovariate(1.2)) - 1, len(pool) - 1)] if rnd.random() < 0.5 else rnd.choice(pool)
         p = rnd.randint(1024, 65535)
         if r < 0.45:
             u = rnd.choice(users) + (str(rnd.randint(0, 99)) if rnd.random() < 0.3 else "")

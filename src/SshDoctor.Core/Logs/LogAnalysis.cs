@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.CompilerServices;
 using SshDoctor.Core.Findings;
 
@@ -46,7 +47,7 @@ public sealed class LogAnalysis
             case SshdEventKind.ConnectionFrom:
                 if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
-                fresh.Address = _strings.Get(e.Address);
+                fresh.Address = Encoding.UTF8.GetString(e.Address);
                 return;
         }
 
@@ -60,7 +61,8 @@ public sealed class LogAnalysis
         // Strings are made only for what the connection does not know yet (most lines repeat it).
         if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
             c.User = _strings.Get(e.User);
-        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = _strings.Get(e.Address);
+        // Addresses are not interned: scans bring many that appear once.
+        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = Encoding.UTF8.GetString(e.Address);
         if (e.InvalidUser) c.InvalidUser = true;
 
         switch (e.Kind)

@@ -16,6 +16,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
     private enum Format { Syslog, Json, Bare }
 
     private Format _format;
+    private readonly SyslogLine.StampCache _stamps = new();
     private int _year;
     private long _latestPlausible;
 
@@ -98,7 +99,9 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
             var hit = region[pos..].IndexOf("sshd"u8);
             if (hit < 0) break;
             hit += pos;
-            var ls = region[..hit].LastIndexOf((byte)'\n') + 1;
+            // The tag sits a few dozen bytes into its line: a short backward walk beats a vector search.
+            var ls = hit;
+            while (ls > pos && region[ls - 1] != (byte)'\n') ls--;
             var le = region[hit..].IndexOf((byte)'\n');
             le = le < 0 ? region.Length : hit + le;
             var line = region[ls..le];
@@ -112,7 +115,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SyslogEntry(ReadOnlySpan<byte> line)
     {
-        if (!SyslogLine.TryParse(line, _year, out var p)) return;
+        if (!SyslogLine.TryParse(line, _year, out var p, _stamps)) return;
         if (!SyslogLine.IsSshd(p.Program)) return;
         var ticks = p.Ticks;
         if (ticks > _latestPlausible && SyslogLine.TryParse(line, _year - 1, out var earlier)) ticks = earlier.Ticks;

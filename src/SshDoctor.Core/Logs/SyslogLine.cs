@@ -18,7 +18,7 @@ public static class SyslogLine
 
     /// <param name="year">Year for classic stamps, which carry none.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> line, int year, out Parts parts)
+    public static bool TryParse(ReadOnlySpan<byte> line, int year, out Parts parts, StampCache? cache = null)
     {
         parts = default;
         int pos;
@@ -29,7 +29,7 @@ public static class SyslogLine
         }
         else
         {
-            if (!TryClassic(line, year, out parts.Ticks)) return false;
+            if (!TryClassic(line, year, out parts.Ticks, cache)) return false;
             pos = 15;
         }
         // " host tag[pid]: message"
@@ -62,9 +62,24 @@ public static class SyslogLine
     public static bool IsSshd(ReadOnlySpan<byte> program) =>
         program.SequenceEqual("sshd"u8) || program.StartsWith("sshd-"u8);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryClassic(ReadOnlySpan<byte> s, int year, out long ticks)
+    /// <summary>The last classic stamp converted, per reader.</summary>
+    public sealed class StampCache
     {
+        internal long Stamp, Head, Ticks;
+        internal int Year;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryClassic(ReadOnlySpan<byte> s, int year, out long ticks, StampCache? cache)
+    {
+        // Consecutive lines mostly share their second: reuse the last conversion.
+        var stamp = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(s[7..]); // "HH:MM:SS"
+        var head = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(s) << 16 | (long)s[4] << 8 | s[5]; // "Mmm dd"
+        if (cache is not null && stamp == cache.Stamp && head == cache.Head && year == cache.Year && cache.Ticks != 0)
+        {
+            ticks = cache.Ticks;
+            return true;
+        }
         ticks = 0;
         var month = Month(s[0], s[1], s[2]);
         if (month == 0 || s[3] != (byte)' ') return false;
@@ -76,6 +91,13 @@ public static class SyslogLine
         if (day < 1 || day > 31 || h > 23 || mi > 59 || sec > 60) return false;
         if (day > DateTime.DaysInMonth(year, month)) day = DateTime.DaysInMonth(year, month);
         ticks = new DateTime(year, month, day, h, mi, Math.Min(sec, 59), DateTimeKind.Utc).Ticks;
+        if (cache is not null)
+        {
+            cache.Stamp = stamp;
+            cache.Head = head;
+            cache.Year = year;
+            cache.Ticks = ticks;
+        }
         return true;
     }
 
