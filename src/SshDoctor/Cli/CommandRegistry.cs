@@ -9,6 +9,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
+        yield return Commands.CheckCommand.Create(io);
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SshDoctor.Cli.Output;
@@ -94,8 +93,6 @@ public sealed record NameCountJson(
 [JsonSerializable(typeof(LogsJson))]
 internal sealed partial class ExplainLogsJsonContext : JsonSerializerContext
 {
-    private static ExplainLogsJsonContext? _configured;
-
     /// <summary>An instance with sshdoctor's output options (indented, readable non-ASCII, nulls omitted).</summary>
-    public static ExplainLogsJsonContext Configured => _configured ??= new ExplainLogsJsonContext(new JsonSerializerOptions(JsonOut.Options));
+    public static ExplainLogsJsonContext Configured { get; } = new(JsonOut.CreateOptions());
 }

@@ -8,8 +8,8 @@ namespace SshDoctor.Cli.Output;
 public sealed record FindingJson(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("severity")] string Severity,
-    [property: JsonPropertyName("path")] string? Path,
-    [property: JsonPropertyName("user")] string? User,
+    [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Path,
+    [property: JsonPropertyName("user"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? User,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("fix")] FixJson? Fix)
 {

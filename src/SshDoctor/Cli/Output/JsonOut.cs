@@ -7,7 +7,8 @@ namespace SshDoctor.Cli.Output;
 /// <summary>Writes one JSON document (trim-safe: callers pass source-generated type info).</summary>
 public static class JsonOut
 {
-    public static readonly JsonSerializerOptions Options = new()
+    /// <summary>Options for a source-generated context: pass to its constructor (one instance per context).</summary>
+    public static JsonSerializerOptions CreateOptions() => new()
     {
         WriteIndented = true,
         // Keep Korean, Japanese and accented text readable instead of \uXXXX escapes.
