@@ -8,6 +8,7 @@ internal static partial class Texts
         ["explain.heading.recognized"] = "Recognized",
         ["explain.heading.trace"] = "What the ssh -v output shows",
         ["explain.heading.candidates"] = "Causes that can produce this, most likely first",
+        ["explain.fix"] = "Run {command} to find out.",
         ["explain.run"] = "Run",
         ["explain.source.doc"] = "cloud documentation",
         ["explain.unknown"] = "This text was not recognized as an SSH client error, ssh -v output or an sshd log line.",
@@ -98,6 +99,7 @@ internal static partial class Texts
         ["explain.check.SSHD_EFFECTIVE_MISMATCH"] = "The running sshd's settings may differ from the files.",
 
         // logs
+        ["logs.fix"] = "Run {command} on the server (or on its mounted root volume, with --root) for the exact cause and its repair.",
         ["logs.summary"] = "Read {files} file(s), {mb} MB, {lines} sshd lines.",
         ["logs.no_sshd_lines"] = "No sshd lines in these files.",
         ["logs.heading.server"] = "Server",

@@ -132,9 +132,14 @@ internal static class ExplainCommand
     {
         var candidates = r.Candidates.Select((c, i) =>
             new ExplainCandidateJson(c.Id.ToString(), i + 1, c.Score, m.Get("explain.check." + c.Id), c.Command)).ToList();
-        var findings = r.Candidates.Select(c => FindingJson.From(
-            Finding.Create(c.Id, Hypotheses.SeverityOf(c.Id), null, c.Id == FindingId.ROOT_LOGIN_REFUSED ? "root" : null),
-            m)).ToList();
+        var findings = r.Candidates.Select(c =>
+        {
+            var user = c.Id == FindingId.ROOT_LOGIN_REFUSED ? "root" : r.User;
+            var f = Finding.Create(c.Id, Hypotheses.SeverityOf(c.Id), null, user);
+            // A hypothesis: its message is what to check, its fix the command that checks it.
+            return new FindingJson(f.Id.ToString(), FindingJson.SeverityName(f.Severity), null, user,
+                m.Get("explain.check." + c.Id), new FixJson(m.Get("explain.fix", ("command", c.Command)), [c.Command]));
+        }).ToList();
         var trace = r.Trace is { } t
             ? new ExplainTraceJson(t.Offered, t.Accepted, t.ServerMethods, t.Authenticated, t.PartialSuccess, t.NoMutualSignature, t.ServerVersion)
             : null;

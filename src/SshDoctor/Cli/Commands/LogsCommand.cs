@@ -152,21 +152,24 @@ internal static class LogsCommand
     {
         var f = ToFinding(x, user, address);
         w.WriteLine($"  [{x.Id}] {Span(m, x)}");
-        var message = m.Message(f);
-        if (message != x.Id + ".message") w.WriteLine($"      {message}");
+        w.WriteLine($"      {HypothesisText.Message(m, f)}");
         if (x.Alternative is { } alt) w.WriteLine("      " + m.Get("logs.alternative", ("id", alt.ToString())));
         if (x.Detail is { } d && x.Id is not FindingId.USER_UNKNOWN) w.WriteLine("      sshd: " + d);
+        if (x.Path is { } path && (x.Detail is null || !x.Detail.Contains(path, StringComparison.Ordinal))) w.WriteLine("      → " + path);
     }
 
     private static Finding ToFinding(LogRefusal x, string? user, string? address)
     {
         var args = new List<(string, string)> { ("count", x.Count.ToString(CultureInfo.InvariantCulture)) };
-        if (address is not null) args.Add(("address", address));
+        if (address is not null) { args.Add(("address", address)); args.Add(("from", address)); }
+        if (x.Path is not null && x.Id == FindingId.USER_SHELL_INVALID) args.Add(("shell", x.Path));
         if (Time(x.First) is { } first) args.Add(("first", first));
         if (Time(x.Last) is { } last) args.Add(("last", last));
         if (x.Detail is not null) args.Add(("detail", x.Detail));
         return Finding.Create(x.Id, Severity.Blocking, x.Path, user, null, args.ToArray());
     }
+
+    private static string CheckCommand(string? user) => user is null or "" ? "sshdoctor check" : $"sshdoctor check --user {user}";
 
     private static LogRefusalJson RefusalJson(LogRefusal x) =>
         new(x.Id.ToString(), x.Alternative?.ToString(), x.Count, Time(x.First), Time(x.Last), x.Path, x.Detail);
@@ -174,10 +177,10 @@ internal static class LogsCommand
     private static void WriteJson(TextWriter w, Messages m, LogReport r, string? root, string? user, string? since)
     {
         var findings = new List<FindingJson>();
-        foreach (var p in r.ServerProblems) findings.Add(FindingJson.From(ToFinding(p, null, null), m));
+        foreach (var p in r.ServerProblems) findings.Add(HypothesisText.Json(m, ToFinding(p, null, null), "logs.fix", CheckCommand(null)));
         foreach (var g in r.Groups)
             foreach (var x in g.Refusals)
-                findings.Add(FindingJson.From(ToFinding(x, g.User, g.Address), m));
+                findings.Add(HypothesisText.Json(m, ToFinding(x, g.User, g.Address), "logs.fix", CheckCommand(g.User)));
         var doc = new LogsJson("sshdoctor", 1, "logs", new LogsTargetJson(root ?? "/"), user, since, r.Files, r.Bytes, r.SshdLines,
             r.HasBlocking ? "refused" : r.SshdLines == 0 ? "unknown" : "accepted",
             r.Groups.Select(g => new LogGroupJson(g.User, g.Address, g.Accepted, Time(g.AcceptedFirst), Time(g.AcceptedLast),
