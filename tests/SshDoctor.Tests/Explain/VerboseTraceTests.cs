@@ -78,6 +78,16 @@ public class VerboseTraceTests
     }
 
     [Fact]
+    public void Real_trace_root_key_accepted_then_refused()
+    {
+        var r = Run("rootrefused.txt");
+        Assert.Single(r.Trace!.Accepted);
+        Assert.Equal("root", r.User);
+        Assert.Equal(ROOT_LOGIN_REFUSED, r.Candidates[0].Id);
+        Assert.DoesNotContain(r.Candidates, c => c.Id is KEY_NOT_AUTHORIZED or USER_UNKNOWN or STRICTMODES_MODE);
+    }
+
+    [Fact]
     public void No_key_offered_points_at_the_client_key()
     {
         const string trace = """

@@ -69,6 +69,8 @@ public class LogAnalysisTests
     [InlineData("allowusers.log", "alice", USER_DENIED)]
     [InlineData("expiry.log", "alice", KEY_OPTION_EXPIRED)]
     [InlineData("pubkeyoff.log", "alice", KEY_NOT_AUTHORIZED)]
+    [InlineData("notregular.log", "alice", AUTHKEYS_NOT_REGULAR)]
+    [InlineData("revoked.log", "alice", KEY_REVOKED)]
     public void Lab_scenarios(string file, string user, SshDoctor.Core.Findings.FindingId id)
     {
         var text = TestFiles.Read("TestData/sshd-9.2/" + file);
