@@ -20,13 +20,14 @@ public static partial class Explainer
 
         // 1. Known phrases, on skeletons (language, punctuation and wrapping do not matter).
         var skeleton = TextSkeleton.Of(text);
-        var seen = new HashSet<ClientMessage>();
+        // Per kind, the longest matching wording is reported: the exact string the user saw.
+        var best = new Dictionary<ClientMessage, PhrasePattern>();
         foreach (var p in KnownPhrases.All)
-            if (!seen.Contains(p.Kind) && p.Matches(skeleton))
-            {
-                seen.Add(p.Kind);
-                signals.Add(new ExplainSignal(p.Kind, p.Source, p.Text));
-            }
+            if ((!best.TryGetValue(p.Kind, out var current) || p.Text.Length > current.Text.Length) && p.Matches(skeleton))
+                best[p.Kind] = p;
+        var seen = new HashSet<ClientMessage>(best.Keys);
+        foreach (var p in best.Values.OrderBy(p => p.Kind))
+            signals.Add(new ExplainSignal(p.Kind, p.Source, p.Text));
 
         // 2. Messages whose method list matters.
         foreach (Match m in PermissionDenied().Matches(text))

@@ -363,7 +363,7 @@ public static class SshdMessageClassifier
     private static SshdEvent AuthorizedKeysCommand(ReadOnlySpan<byte> m)
     {
         if (m.IndexOf("failed"u8) >= 0 || m.IndexOf("not found"u8) >= 0 || m.IndexOf("exited"u8) >= 0 ||
-            m.IndexOf("bad"u8) >= 0 || m.IndexOf("Unsafe"u8) >= 0)
+            m.IndexOf("bad"u8) >= 0 || m.IndexOf("Unsafe"u8) >= 0 || m.IndexOf("returned status"u8) >= 0)
             return SshdEvent.Refused(FindingId.AUTHKEYS_COMMAND, detail: S(m));
         return default;
     }

@@ -43,6 +43,8 @@ public class ClassifierTests
     [InlineData("percent_expand: failed", AUTHKEYS_FILE_CONFIG, null, null, null)]
     [InlineData("error: Unsafe AuthorizedKeysCommand \"/opt/aws/bin/eic_run_authorized_keys\": bad ownership or modes for directory /opt/aws/bin", AUTHKEYS_COMMAND, null, null, null)]
     [InlineData("error: AuthorizedKeysCommand /usr/bin/sss_ssh_authorizedkeys alice failed, status 1", AUTHKEYS_COMMAND, null, null, null)]
+    [InlineData("error: AuthorizedKeysCommand /opt/aws/bin/eic_run_authorized_keys ec2-user SHA256:x returned status 22", AUTHKEYS_COMMAND, null, null, null)]
+    [InlineData("error: AuthorizedKeysCommandUser \"ec2-instance-connect\" not found", AUTHKEYS_COMMAND, null, null, null)]
     [InlineData("error: Authentication key ED25519 SHA256:abc revoked by file /etc/ssh/revoked_keys", KEY_REVOKED, null, null, "/etc/ssh/revoked_keys")]
     public void Refusal_lines(string line, FindingId id, string? user, string? address, string? path)
     {

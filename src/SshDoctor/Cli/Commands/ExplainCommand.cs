@@ -23,7 +23,12 @@ internal static class ExplainCommand
         };
         var command = new Command("explain",
             "Recognizes an SSH client error (PuTTY, WinSCP in any of its languages, OpenSSH), ssh -vvv output or an " +
-            "sshd log line, and lists the causes that can produce it, most likely first, with the command that checks each.");
+            "sshd log line, and lists the causes that can produce it, most likely first, with the command that checks each.\n\n" +
+            "Examples:\n" +
+            "  sshdoctor explain \"Server refused our key\"\n" +
+            "  sshdoctor explain --lang ja \"サーバが鍵を拒否しました\"\n" +
+            "  ssh -vvv -i key.pem ec2-user@203.0.113.7 2>&1 | sshdoctor explain -\n\n" +
+            "Exit codes: 0 recognized, 1 not recognized, 2 bad input.");
         command.Arguments.Add(text);
         common.AddTo(command);
         command.SetAction(result => Run(io, common.MessagesFor(result), result.GetValue(common.Json), result.GetValue(text) ?? []));

@@ -21,7 +21,13 @@ internal static class LogsCommand
             Arity = ArgumentArity.ZeroOrMore,
             Description = "Log files to read instead (syslog, journalctl -o short/short-iso/json export, sshd -e output; .gz accepted; - for stdin).",
         };
-        var command = new Command("logs", "Reads sshd's log lines (OpenSSH 7.4 to 10.0) and reports, per user and client address, what sshd refused and why.");
+        var command = new Command("logs",
+            "Reads sshd's log lines (OpenSSH 7.4 to 10.0) and reports, per user and client address, what sshd refused and why.\n\n" +
+            "Examples:\n" +
+            "  sshdoctor logs --user ec2-user --since 2h\n" +
+            "  sshdoctor logs --root /mnt/rescue --json\n" +
+            "  journalctl -u ssh -o short-iso | sshdoctor logs -\n\n" +
+            "Exit codes: 0 no refusal, 1 refusals found, 2 bad input, 3 no sshd log found.");
         command.Options.Add(root);
         command.Options.Add(user);
         command.Options.Add(since);
