@@ -133,7 +133,7 @@ public sealed class LogAnalysis
         if (c.Accepted) return;
         var causes = c.Causes;
         if (causes is null && c.User is not null && !c.InvalidUser && (c.FailedPublickey || (c.ClosedAuthenticating && !c.OtherFailure)))
-            causes = [new Cause(FindingId.KEY_NOT_AUTHORIZED, null, null, null)];
+            causes = Conn.Single(FindingId.KEY_NOT_AUTHORIZED);
         if (_userFilter is not null && c.User != _userFilter) return;
 
         var noiseLike = !c.KeyActivity &&
@@ -286,6 +286,13 @@ public sealed class LogAnalysis
         public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
         public long First, Last;
         public List<Cause>? Causes;
+        private bool _shared;
+
+        /// <summary>Read-only one-cause lists for causes without path or detail (most lines): no allocation per connection.</summary>
+        private static readonly Dictionary<FindingId, List<Cause>> Singles =
+            Enum.GetValues<FindingId>().ToDictionary(id => id, id => new List<Cause> { new(id, null, null, null) });
+
+        public static List<Cause> Single(FindingId id) => Singles[id];
 
         public void Reset()
         {
@@ -293,16 +300,31 @@ public sealed class LogAnalysis
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
             First = Last = 0;
             Causes = null;
+            _shared = false;
         }
 
         public void AddCause(in SshdEvent e)
         {
-            Causes ??= new List<Cause>(2);
             var id = e.Cause;
+            if (Causes is null)
+            {
+                if (e.Path.IsEmpty && e.Detail.IsEmpty && e.Alternative is null)
+                {
+                    Causes = Single(id);
+                    _shared = true;
+                }
+                else Causes = [new Cause(id, e.Alternative, e.PathText, e.DetailText)];
+                return;
+            }
             // "Refused by key options" after "not from a permitted host" is the same refusal.
             if (id == FindingId.KEY_OPTION_EXPIRED && Causes.Any(x => x.Id == FindingId.KEY_OPTION_FROM)) return;
             foreach (var x in Causes)
                 if (x.Id == id && (x.Path is null ? e.Path.IsEmpty : Same(x.Path, e.Path))) return;
+            if (_shared)
+            {
+                Causes = new List<Cause>(Causes);
+                _shared = false;
+            }
             Causes.Add(new Cause(id, e.Alternative, e.PathText, e.DetailText));
         }
     }
