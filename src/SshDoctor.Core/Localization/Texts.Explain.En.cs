@@ -116,7 +116,7 @@ internal static partial class Texts
         ["logs.error.directory"] = "logs: {path} is a directory (give log files, or --root DIR)",
         ["logs.error.unreadable"] = "logs: {path}: cannot read it ({reason})",
         ["logs.error.binary"] = "logs: {path} is not a text log (binary data)",
-        ["logs.error.no_logs"] = "logs: no sshd log under {root} (looked for var/log/auth.log and var/log/secure); on journald-only systems export it with: journalctl -u ssh -u sshd -o short-iso > sshd.log",
+        ["logs.error.no_logs"] = "logs: no sshd log under {root}: no var/log/auth.log or var/log/secure, and no sshd entry in its journal; export one and pass the file: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} is not a time (examples: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} is not a directory",
     };

@@ -109,7 +109,7 @@ internal static partial class Texts
         ["logs.error.directory"] = "logs : {path} est un répertoire (indiquez des fichiers de journal, ou --root DIR)",
         ["logs.error.unreadable"] = "logs : {path} : lecture impossible ({reason})",
         ["logs.error.binary"] = "logs : {path} n'est pas un journal texte (données binaires)",
-        ["logs.error.no_logs"] = "logs : aucun journal de sshd sous {root} (recherchés : var/log/auth.log et var/log/secure) ; sur un système qui n'utilise que journald, exportez-le avec : journalctl -u ssh -u sshd -o short-iso > sshd.log",
+        ["logs.error.no_logs"] = "logs : aucun journal de sshd sous {root} : ni var/log/auth.log, ni var/log/secure, ni entrée de sshd dans son journal ; exportez-en un et passez le fichier : journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs : --since {value} n'est pas une date (exemples : 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs : --root {root} n'est pas un répertoire",
     };

@@ -109,7 +109,7 @@ internal static partial class Texts
         ["logs.error.directory"] = "logs: {path} はディレクトリです（ログファイルを指定するか、--root DIR を使ってください）",
         ["logs.error.unreadable"] = "logs: {path}: 読み込めません ({reason})",
         ["logs.error.binary"] = "logs: {path} はテキストのログではありません（バイナリデータ）",
-        ["logs.error.no_logs"] = "logs: {root} の下に sshd のログがありません（var/log/auth.log と var/log/secure を探しました）。journald だけのシステムでは次のコマンドで書き出してください: journalctl -u ssh -u sshd -o short-iso > sshd.log",
+        ["logs.error.no_logs"] = "logs: {root} の下に sshd のログがありません（var/log/auth.log も var/log/secure もなく、ジャーナルにも sshd のエントリがありません）。ログを書き出して、そのファイルを指定してください: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} は時刻ではありません（例: 2026-11-20、\"2026-11-20 08:00\"、2h、3d）",
         ["logs.error.root"] = "logs: --root {root} はディレクトリではありません",
     };

@@ -109,7 +109,7 @@ internal static partial class Texts
         ["logs.error.directory"] = "logs: {path}은(는) 디렉터리입니다 (로그 파일을 지정하거나 --root DIR 을 사용하세요)",
         ["logs.error.unreadable"] = "logs: {path}: 읽을 수 없습니다 ({reason})",
         ["logs.error.binary"] = "logs: {path}은(는) 텍스트 로그가 아닙니다 (바이너리 데이터)",
-        ["logs.error.no_logs"] = "logs: {root} 아래에 sshd 로그가 없습니다 (var/log/auth.log와 var/log/secure를 찾음). journald만 쓰는 시스템이라면 다음 명령으로 내보내세요: journalctl -u ssh -u sshd -o short-iso > sshd.log",
+        ["logs.error.no_logs"] = "logs: {root} 아래에 sshd 로그가 없습니다. var/log/auth.log, var/log/secure도 없고 저널에도 sshd 항목이 없습니다. 로그를 내보낸 뒤 그 파일을 지정하세요: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value}은(는) 시각이 아닙니다 (예: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root}은(는) 디렉터리가 아닙니다",
     };

@@ -109,7 +109,7 @@ internal static partial class Texts
         ["logs.error.directory"] = "logs: {path} é um diretório (informe arquivos de log, ou --root DIR)",
         ["logs.error.unreadable"] = "logs: {path}: não foi possível ler ({reason})",
         ["logs.error.binary"] = "logs: {path} não é um log em texto (dados binários)",
-        ["logs.error.no_logs"] = "logs: nenhum log do sshd em {root} (procurados: var/log/auth.log e var/log/secure); em sistemas só com journald, exporte-o com: journalctl -u ssh -u sshd -o short-iso > sshd.log",
+        ["logs.error.no_logs"] = "logs: nenhum log do sshd em {root}: não há var/log/auth.log nem var/log/secure, nem entradas do sshd no journal; exporte um e passe o arquivo: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} não é uma data (exemplos: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} não é um diretório",
     };

@@ -151,10 +151,14 @@ public class ExplainLogsCliTests
                 Assert.Single(err.Trim().Split('\n'));
                 Assert.StartsWith("sshdoctor: logs", err);
             }
-            // A root without any sshd log: cannot decide.
+            // A root without any sshd log (no auth.log, secure, nor journal entries): cannot decide.
             var (c3, _, e3) = Run("logs", "--root", dir.FullName);
             Assert.Equal(3, c3);
             Assert.Contains("journalctl", e3);
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "var", "log", "journal"));
+            var (c4, _, e4) = Run("logs", "--root", dir.FullName);
+            Assert.Equal(3, c4);
+            Assert.Single(e4.Trim().Split('\n'));
         }
         finally
         {

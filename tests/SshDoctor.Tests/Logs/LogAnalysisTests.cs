@@ -259,6 +259,26 @@ public class LogAnalysisTests
     }
 
     [Fact]
+    public void Journal_is_read_from_the_volume_when_there_is_no_text_log()
+    {
+        Assert.Null(JournalSource.Arguments("/nonexistent-root"));
+        var host = JournalSource.Arguments("/")!;
+        Assert.DoesNotContain("--directory", host);
+        Assert.Contains("SYSLOG_IDENTIFIER=sshd-session", host);
+        var root = Directory.CreateTempSubdirectory("sshdoctor-journal-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, "var", "log", "journal"));
+            var args = JournalSource.Arguments(root.FullName)!;
+            Assert.Equal(["--directory", Path.Combine(root.FullName, "var", "log", "journal"), "-o", "json"], args.Take(4));
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Binary_input_is_refused()
     {
         Assert.Throws<InvalidDataException>(() => Analyze("\u0000\u0001\u0002ELF"));

@@ -27,7 +27,8 @@ internal static class LogsCommand
             "  sshdoctor logs --user ec2-user --since 2h\n" +
             "  sshdoctor logs --root /mnt/rescue --json\n" +
             "  journalctl -u ssh -o short-iso | sshdoctor logs -\n\n" +
-            "Exit codes: 0 no refusal, 1 refusals found, 2 bad input, 3 no sshd log found.");
+            "Without FILE and without auth.log/secure (journald-only systems), sshd's journal entries are read with journalctl.\n" +
+            "Exit codes: 0 no refusal, 1 refusals found, 2 bad input, 3 no sshd log line found.");
         command.Options.Add(root);
         command.Options.Add(user);
         command.Options.Add(since);
@@ -50,15 +51,21 @@ internal static class LogsCommand
         var effectiveRoot = root ?? "/";
 
         IReadOnlyList<string> sources = files.Length > 0 ? files : LogSources.Find(effectiveRoot);
-        if (sources.Count == 0)
-        {
-            io.Err.WriteLine("sshdoctor: " + m.Get("logs.error.no_logs", ("root", effectiveRoot)));
-            return ExitCodes.Undecided;
-        }
-
         var analysis = new LogAnalysis(user);
         var scanner = new LogScanner(analysis, sinceTicks);
-        foreach (var path in sources)
+        var fromJournal = sources.Count == 0;
+        if (fromJournal)
+        {
+            // No auth.log or secure: a journald-only system. Read sshd's entries from its journal.
+            if (!JournalSource.TryRead(effectiveRoot, s => scanner.Scan(s, DateTime.UtcNow), out var journal) || analysis.SshdLines == 0)
+            {
+                io.Err.WriteLine("sshdoctor: " + m.Get("logs.error.no_logs", ("root", effectiveRoot)));
+                return ExitCodes.Undecided;
+            }
+            sources = [journal];
+        }
+
+        foreach (var path in fromJournal ? Array.Empty<string>() : sources)
         {
             try
             {
@@ -87,6 +94,8 @@ internal static class LogsCommand
         var report = analysis.Finish(sources, scanner.Bytes);
         if (json) WriteJson(io.Out, m, report, root, user, since);
         else WriteText(io.Out, m, report);
+        // No sshd line at all: nothing to judge.
+        if (report.SshdLines == 0) return ExitCodes.Undecided;
         return report.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;
     }
 
