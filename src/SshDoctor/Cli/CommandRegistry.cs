@@ -10,6 +10,11 @@ internal static class CommandRegistry
     {
         var io = new CliIo(stdout, stderr);
         yield return Commands.CheckCommand.Create(io);
+        if (!OperatingSystem.IsWindows())
+        {
+            yield return Commands.FixCommand.Create(io);
+            yield return Commands.UndoCommand.Create(io);
+        }
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
     }
