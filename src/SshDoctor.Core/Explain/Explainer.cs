@@ -102,6 +102,8 @@ public static partial class Explainer
                 if (Hypotheses.RuledOutByPkOk(id) && !logged.Contains(id)) scores.Remove(id);
             if (user == "root" && scores.ContainsKey(FindingId.ROOT_LOGIN_REFUSED)) Put(FindingId.ROOT_LOGIN_REFUSED, 95);
         }
+        // nologin files never stop root.
+        if (user == "root") scores.Remove(FindingId.NOLOGIN_FILE);
         return scores
             .Select(kv => (kv.Key, Math.Min(100, kv.Value.Max + 3 * (kv.Value.N - 1))))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.Key)

@@ -84,7 +84,7 @@ public class VerboseTraceTests
         Assert.Single(r.Trace!.Accepted);
         Assert.Equal("root", r.User);
         Assert.Equal(ROOT_LOGIN_REFUSED, r.Candidates[0].Id);
-        Assert.DoesNotContain(r.Candidates, c => c.Id is KEY_NOT_AUTHORIZED or USER_UNKNOWN or STRICTMODES_MODE);
+        Assert.DoesNotContain(r.Candidates, c => c.Id is KEY_NOT_AUTHORIZED or USER_UNKNOWN or STRICTMODES_MODE or NOLOGIN_FILE);
     }
 
     [Fact]
