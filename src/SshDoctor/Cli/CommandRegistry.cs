@@ -15,6 +15,9 @@ internal static class CommandRegistry
             yield return Commands.FixCommand.Create(io);
             yield return Commands.UndoCommand.Create(io);
         }
+        yield return Commands.ProbeCommand.Create(io);
+        yield return Commands.KnownHostsCommand.Create(io);
+        yield return Commands.UserdataCommand.Create(io);
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
     }
