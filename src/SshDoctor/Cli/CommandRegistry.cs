@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SshDoctor.Cli.Commands;
 
 namespace SshDoctor.Cli;
 
@@ -17,6 +18,8 @@ internal static class CommandRegistry
         yield return Commands.ProbeCommand.Create(io);
         yield return Commands.KnownHostsCommand.Create(io);
         yield return Commands.UserdataCommand.Create(io);
+        yield return ExplainCommand.Create(io);
+        yield return LogsCommand.Create(io);
     }
 }
 
