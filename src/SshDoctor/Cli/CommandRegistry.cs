@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SshDoctor.Cli.Commands;
 
 namespace SshDoctor.Cli;
 
@@ -8,7 +9,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
-        yield break;
+        yield return KeyCommand.Create(io);
     }
 }
 
