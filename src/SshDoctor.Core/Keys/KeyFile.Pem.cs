@@ -95,8 +95,9 @@ public static partial class KeyFile
         catch (CryptographicException) { throw new KeyFormatException("keys.error.bad_passphrase"); }
         PrivateKey privateKey;
         try { privateKey = read(der); }
-        catch (Exception e) when (e is AsnContentException or CryptographicException or KeyFormatException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Garbage that happened to end in valid padding: the passphrase was wrong.
             throw new KeyFormatException("keys.error.bad_passphrase");
         }
         return info with { Public = privateKey.Public, Private = privateKey, KeyType = privateKey.Public.Type };
@@ -279,12 +280,10 @@ public static partial class KeyFile
         catch (CryptographicException) { throw new KeyFormatException("keys.error.bad_passphrase"); }
         PrivateKey key;
         try { key = ReadPkcs8(plain); }
-        catch (Exception e) when (e is AsnContentException or CryptographicException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new KeyFormatException("keys.error.bad_passphrase");
         }
         return info with { Public = key.Public, Private = key, KeyType = key.Public.Type };
     }
-
-    internal static BigInteger ReadIntegerChecked(AsnReader r) => r.ReadInteger();
 }

@@ -137,4 +137,47 @@ public sealed class KeyFileParseTests
         Assert.Equal(PublicKey.FromOpenSshLine(line), info.Public);
         Assert.Contains(KeyFileNote.Utf16, info.Notes);
     }
+
+    [Fact]
+    public void Every_encrypted_format_decrypts_with_the_passphrase_and_refuses_a_wrong_one()
+    {
+        ForAll(c => c.Encrypted, c =>
+        {
+            var info = KeyFile.Load(c.Path, c.Passphrase);
+            Assert.NotNull(info.Private);
+            Assert.NotNull(info.Public);
+            Assert.False(info.NeedsPassphrase);
+            var reference = PublicKey.FromOpenSshLine(File.ReadAllText(c.ReferencePub))!;
+            Assert.Equal(reference, info.Public);
+            Assert.Equal(reference, info.Private!.Public);
+            var e = Assert.Throws<KeyFormatException>(() => KeyFile.Load(c.Path, "wrong " + c.Passphrase));
+            Assert.True(e.WrongPassphrase, $"{e.TextKey}: {e.Message}");
+        }, atLeast: 40);
+    }
+
+    [Fact]
+    public void Aws_created_fingerprint_is_the_same_from_every_format_of_one_rsa_key()
+    {
+        var values = Corpus.Cases.Where(c => c.Name.StartsWith("rsa2048/", StringComparison.Ordinal) && c.Format is not (KeyFormat.PemPublic or KeyFormat.Rfc4716Public))
+            .Select(c => (c.Name, Sha1: KeyFile.Load(c.Path, c.Passphrase).Private!.AwsCreatedSha1))
+            .ToList();
+        Assert.True(values.Count >= 10);
+        Assert.Single(values.Select(v => v.Sha1).Distinct());
+    }
+
+    [Fact]
+    public void Ppk3_with_puttygen_default_argon2_parameters_decrypts()
+    {
+        var c = Corpus.Get("ed25519/openssh");
+        var ppk = Corpus.P("ed25519.default-argon2.ppk");
+        var passFile = Corpus.P("passphrase.txt");
+        if (!File.Exists(ppk))
+            ExternalTools.Run("puttygen", c.Path, "-O", "private", "--new-passphrase", passFile, "-o", ppk);
+        var text = File.ReadAllText(ppk);
+        Assert.Contains("Key-Derivation: Argon2id", text);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var info = KeyFile.Load(ppk, KeyCorpus.Passphrase);
+        Assert.Equal(PublicKey.FromOpenSshLine(File.ReadAllText(c.ReferencePub)), info.Private!.Public);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"Argon2 took {started.Elapsed}");
+    }
 }
