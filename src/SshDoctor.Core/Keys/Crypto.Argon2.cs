@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Org.BouncyCastle.Crypto.Digests;
 
 namespace SshDoctor.Core.Keys;
@@ -91,6 +92,7 @@ internal static class Argon2
         public readonly ulong[] Tmp = new ulong[BlockWords];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillSegment(ulong[] memory, Argon2Type type, uint pass, int slice, int lane, int lanes,
         int segmentLength, int laneLength, uint blockCount, uint passes, Scratch s)
     {
@@ -161,6 +163,7 @@ internal static class Argon2
     }
 
     /// <summary>G(X, Y) into <paramref name="dst"/>; with <paramref name="xor"/>, XORed into what is there (version 0x13 passes after the first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compress(ulong[] xs, int xo, ulong[] ys, int yo, ulong[] dst, int dOff, bool xor, Scratch s)
     {
         var r = s.R;
@@ -189,6 +192,7 @@ internal static class Argon2
     }
 
     /// <summary>The permutation P: one BLAKE2b round with multiplication-hardened GB, on 16 words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Permute(ulong[] v, int v0, int v1, int v2, int v3, int v4, int v5, int v6, int v7,
         int v8, int v9, int v10, int v11, int v12, int v13, int v14, int v15)
     {
@@ -202,6 +206,7 @@ internal static class Argon2
         GB(v, v3, v4, v9, v14);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GB(ulong[] v, int a, int b, int c, int d)
     {
         v[a] = v[a] + v[b] + 2 * (ulong)(uint)v[a] * (uint)v[b];

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace SshDoctor.Core.Keys;
@@ -48,6 +50,7 @@ internal static class BcryptPbkdf
     private static readonly byte[] Magic = "OxychromaticBlowfishSwatDynamite"u8.ToArray();
 
     /// <summary>bcrypt_hash: 64 rounds of expensive key schedule, then 64 encryptions of the magic text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Hash(byte[] sha2pass, byte[] sha2salt)
     {
         var state = Blowfish.Initial();
@@ -113,18 +116,22 @@ internal static class BcryptPbkdf
             return sum;
         }
 
-        private uint F(uint x) => ((_s[x >> 24] + _s[256 + ((x >> 16) & 0xFF)]) ^ _s[512 + ((x >> 8) & 0xFF)]) + _s[768 + (x & 0xFF)];
-
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Encipher(ref uint left, ref uint right)
         {
-            var l = left ^ _p[0];
+            // Unchecked reads: every index is a byte plus a fixed box offset, always inside the arrays.
+            ref var s = ref MemoryMarshal.GetArrayDataReference(_s);
+            ref var p = ref MemoryMarshal.GetArrayDataReference(_p);
+            var l = left ^ p;
             var r = right;
             for (var i = 1; i <= 16; i += 2)
             {
-                r ^= F(l) ^ _p[i];
-                l ^= F(r) ^ _p[i + 1];
+                r ^= (((Unsafe.Add(ref s, (int)(l >> 24)) + Unsafe.Add(ref s, 256 + (int)((l >> 16) & 0xFF)))
+                       ^ Unsafe.Add(ref s, 512 + (int)((l >> 8) & 0xFF))) + Unsafe.Add(ref s, 768 + (int)(l & 0xFF))) ^ Unsafe.Add(ref p, i);
+                l ^= (((Unsafe.Add(ref s, (int)(r >> 24)) + Unsafe.Add(ref s, 256 + (int)((r >> 16) & 0xFF)))
+                       ^ Unsafe.Add(ref s, 512 + (int)((r >> 8) & 0xFF))) + Unsafe.Add(ref s, 768 + (int)(r & 0xFF))) ^ Unsafe.Add(ref p, i + 1);
             }
-            left = r ^ _p[17];
+            left = r ^ Unsafe.Add(ref p, 17);
             right = l;
         }
 
@@ -140,6 +147,7 @@ internal static class BcryptPbkdf
         }
 
         /// <summary>Blowfish_expandstate: key into P, then P and S re-encrypted with the data mixed in.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ExpandState(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key)
         {
             var j = 0;
@@ -165,6 +173,7 @@ internal static class BcryptPbkdf
         }
 
         /// <summary>Blowfish_expand0state: the standard key schedule, chained from the current state.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Expand0State(ReadOnlySpan<byte> key)
         {
             var j = 0;

