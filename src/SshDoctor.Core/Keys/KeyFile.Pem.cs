@@ -104,7 +104,7 @@ public static partial class KeyFile
     }
 
     /// <summary>OpenSSL's EVP_BytesToKey with MD5 and one iteration (legacy PEM encryption).</summary>
-    private static byte[] OpenSslBytesToKey(byte[] password, ReadOnlySpan<byte> salt, int length)
+    internal static byte[] OpenSslBytesToKey(byte[] password, ReadOnlySpan<byte> salt, int length)
     {
         var result = new List<byte>(length + 16);
         byte[] previous = [];

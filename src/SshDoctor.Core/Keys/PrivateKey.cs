@@ -282,7 +282,7 @@ public sealed partial class PrivateKey
     /// The PEM form OpenSSH and PuTTY both read: PKCS#1 (RSA), SEC1 (ECDSA), OpenSSL DSA, and PKCS#8 for
     /// Ed25519 (which has no traditional form).
     /// </summary>
-    public string ToPem()
+    public string ToPem(string? passphrase = null)
     {
         var (label, der) = Algorithm switch
         {
@@ -291,7 +291,15 @@ public sealed partial class PrivateKey
             KeyAlgorithm.Ecdsa => ("EC PRIVATE KEY", Sec1Der(includeParameters: true)),
             _ => ("PRIVATE KEY", Pkcs8Der()),
         };
-        return PemText(label, der);
+        if (string.IsNullOrEmpty(passphrase) || Algorithm == KeyAlgorithm.Ed25519)
+            return PemText(label, der);
+        // Legacy OpenSSL encryption, as `ssh-keygen -m PEM -N …` writes it: AES-128-CBC, key from MD5(passphrase ‖ salt).
+        var iv = RandomNumberGenerator.GetBytes(16);
+        var key = KeyFile.OpenSslBytesToKey(Encoding.UTF8.GetBytes(passphrase), iv.AsSpan(0, 8), 16);
+        using var aes = Aes.Create();
+        aes.Key = key;
+        var encrypted = aes.EncryptCbc(der, iv, PaddingMode.PKCS7);
+        return PemText(label, encrypted, ["Proc-Type: 4,ENCRYPTED", "DEK-Info: AES-128-CBC," + Convert.ToHexString(iv)]);
     }
 
     internal static string PemText(string label, ReadOnlySpan<byte> der, IEnumerable<string>? headers = null)
@@ -340,20 +348,32 @@ public sealed partial class PrivateKey
         }
     }
 
-    /// <summary>An unencrypted `-----BEGIN OPENSSH PRIVATE KEY-----` file, as ssh-keygen writes one.</summary>
-    public string ToOpenSsh()
+    /// <summary>
+    /// A `-----BEGIN OPENSSH PRIVATE KEY-----` file as ssh-keygen writes one: unencrypted, or with a
+    /// passphrase as aes256-ctr under bcrypt_pbkdf (16 rounds, ssh-keygen's default).
+    /// </summary>
+    public string ToOpenSsh(string? passphrase = null)
     {
+        var encrypt = !string.IsNullOrEmpty(passphrase);
+        var blockSize = encrypt ? 16 : 8;
         var check = RandomNumberGenerator.GetBytes(4);
         var priv = new SshWireWriter().Raw(check).Raw(check).String(Public.Type);
         WriteOpenSshFields(priv);
         priv.String(Public.Comment);
-        for (byte pad = 1; priv.Length % 8 != 0; pad++) priv.Raw([pad]);
-        var file = new SshWireWriter()
-            .Raw("openssh-key-v1\0"u8)
-            .String("none").String("none").Bytes([])
-            .UInt32(1)
-            .Bytes(Public.Blob)
-            .Bytes(priv.ToArray());
+        for (byte pad = 1; priv.Length % blockSize != 0; pad++) priv.Raw([pad]);
+        var section = priv.ToArray();
+        var file = new SshWireWriter().Raw("openssh-key-v1\0"u8);
+        if (encrypt)
+        {
+            const int rounds = 16;
+            var salt = RandomNumberGenerator.GetBytes(16);
+            var material = BcryptPbkdf.Derive(Encoding.UTF8.GetBytes(passphrase!), salt, rounds, 48);
+            section = KeyFile.AesCtr(material[..32], material[32..48], section);
+            file.String("aes256-ctr").String("bcrypt").Bytes(new SshWireWriter().Bytes(salt).UInt32(rounds).ToArray());
+        }
+        else
+            file.String("none").String("none").Bytes([]);
+        file.UInt32(1).Bytes(Public.Blob).Bytes(section);
         var sb = new StringBuilder("-----BEGIN OPENSSH PRIVATE KEY-----\n");
         AppendWrapped(sb, Convert.ToBase64String(file.ToArray()), 70);
         sb.Append("-----END OPENSSH PRIVATE KEY-----\n");

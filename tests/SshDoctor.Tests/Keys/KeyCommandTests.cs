@@ -310,4 +310,59 @@ public sealed class KeyCommandTests
         Assert.StartsWith("PuTTY-User-Key-File-2: ssh-rsa", File.ReadAllText(outFile));
         ExternalTools.Run("puttygen", outFile, "-O", "public-openssh");
     }
+
+    [Fact]
+    public void Convert_keeps_the_passphrase_of_an_encrypted_key_and_ssh_keygen_and_puttygen_open_the_result()
+    {
+        var dir = TempDir();
+        var passFile = Path.Combine(dir, "pass");
+        File.WriteAllText(passFile, KeyCorpus.Passphrase + "\n");
+        var failures = new List<string>();
+        foreach (var (name, to, version) in new[]
+                 {
+                     ("ed25519/openssh-enc", "ppk", "3"), ("rsa2048/ppk3-enc", "openssh", "3"), ("ecdsa384/pkcs8-enc", "pem", "3"),
+                     ("dsa1024/pem-enc", "ppk", "2"), ("ecdsa256/ppk2-enc", "openssh", "3"), ("openssl/rsa2048-legacy-des3", "pem", "3"),
+                 })
+        {
+            var c = Corpus.Get(name);
+            var expected = ExternalTools.KeygenFingerprint(c.ReferencePub).Fingerprint;
+            var outFile = Path.Combine(dir, name.Replace('/', '_') + "." + to);
+            var (code, _, stderr) = Run("key", "convert", c.Path, "--to", to, "--ppk-version", version, "-o", outFile, "--passphrase-file", passFile);
+            if (code != 0) { failures.Add($"{name} -> {to}: exit {code}: {stderr}"); continue; }
+            Assert.DoesNotContain("not protected", stderr);
+            try
+            {
+                var info = KeyFile.Load(outFile);
+                Assert.True(info.Encrypted, $"{name} -> {to} is not encrypted");
+                Assert.Equal(c.Type, KeyFile.Load(outFile, KeyCorpus.Passphrase).Private!.Public.Type);
+                string pub = to == "ppk"
+                    ? ExternalTools.Run("puttygen", outFile, "--old-passphrase", passFile, "-O", "public-openssh")
+                    : ExternalTools.Run("ssh-keygen", "-y", "-P", KeyCorpus.Passphrase, "-f", outFile);
+                File.WriteAllText(outFile + ".check.pub", pub);
+                var got = ExternalTools.KeygenFingerprint(outFile + ".check.pub").Fingerprint;
+                if (got != expected) failures.Add($"{name} -> {to}: {got} != {expected}");
+                // And a wrong passphrase does not open it.
+                if (to != "ppk") Assert.NotEqual(0, ExternalTools.TryRun("ssh-keygen", "-y", "-P", "wrong passphrase", "-f", outFile).Code);
+            }
+            catch (Exception e) { failures.Add($"{name} -> {to}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Convert_with_an_empty_new_passphrase_writes_an_unprotected_key_and_says_so()
+    {
+        var dir = TempDir();
+        var passFile = Path.Combine(dir, "pass");
+        File.WriteAllText(passFile, KeyCorpus.Passphrase + "\n");
+        var empty = Path.Combine(dir, "empty");
+        File.WriteAllText(empty, "\n");
+        var outFile = Path.Combine(dir, "plain");
+        var (code, _, stderr) = Run("key", "convert", Corpus.Get("ed25519/openssh-enc").Path, "--to", "openssh", "-o", outFile,
+            "--passphrase-file", passFile, "--new-passphrase-file", empty);
+        Assert.Equal(0, code);
+        Assert.Contains("not protected", stderr);
+        Assert.False(KeyFile.Load(outFile).Encrypted);
+        Assert.Equal(0, ExternalTools.TryRun("ssh-keygen", "-y", "-f", outFile).Code);
+    }
 }

@@ -173,7 +173,12 @@ internal static class KeyCommand
         var force = new Option<bool>("--force") { Description = "Replace OUT when it already exists." };
         var ppkVersion = new Option<int>("--ppk-version") { Description = "PuTTY key file version: 3 (PuTTY 0.75+, default) or 2 (older PuTTY, WinSCP, FileZilla).", DefaultValueFactory = _ => 3 };
         ppkVersion.AcceptOnlyFromAmong("2", "3");
-        var command = new Command("convert", "Convert a private key to OpenSSH, PEM or PuTTY .ppk format (the output is not encrypted).");
+        var newPassFile = new Option<string?>("--new-passphrase-file")
+        {
+            Description = "Protect the output with the passphrase on the first line of this file (an empty line: no passphrase). Default: the input's passphrase.",
+        };
+        var command = new Command("convert", "Convert a private key to OpenSSH, PEM or PuTTY .ppk format, keeping its passphrase unless --new-passphrase-file says otherwise.");
+        command.Options.Add(newPassFile);
         command.Arguments.Add(file);
         command.Options.Add(to);
         command.Options.Add(output);
@@ -192,17 +197,19 @@ internal static class KeyCommand
             var target = r.GetValue(to) switch { "pem" => KeyTarget.Pem, "ppk" => KeyTarget.Ppk, _ => KeyTarget.OpenSsh };
             if (outPath is not null && (File.Exists(outPath) || Directory.Exists(outPath)) && !r.GetValue(force))
                 throw new UsageException(m.Get("keys.error.exists", ("path", outPath)));
-            var info = Load(io, m, path, r.GetValue(passFile), promptWhen: i => i.IsPrivate);
+            var (info, inputPassphrase) = LoadWithPassphrase(io, m, path, r.GetValue(passFile), promptWhen: i => i.IsPrivate);
+            var outputPassphrase = r.GetValue(newPassFile) is { } npf ? ReadPassphraseFile(m, npf) : inputPassphrase;
+            var encryptOutput = !string.IsNullOrEmpty(outputPassphrase) && !(target == KeyTarget.Pem && info.Private?.Algorithm == KeyAlgorithm.Ed25519);
             if (!info.IsPrivate)
                 throw new UsageException(m.Get("keys.error.public_only", ("path", path)));
             var key = info.Private ?? throw new UsageException(m.Get(info.Encrypted ? "keys.error.needs_passphrase" : "keys.error.no_private", ("path", path)));
             string text;
-            try { text = KeyWriter.Write(key, target, r.GetValue(ppkVersion)); }
+            try { text = KeyWriter.Write(key, target, r.GetValue(ppkVersion), encryptOutput ? outputPassphrase : null); }
             catch (KeyFormatException e) { throw new UsageException(e.Localized(m)); }
             if (outPath is null)
             {
                 io.Out.Write(text);
-                if (info.Encrypted) io.Err.WriteLine("sshdoctor: " + m.Get("keys.convert.unencrypted"));
+                if (info.Encrypted && !encryptOutput) io.Err.WriteLine("sshdoctor: " + m.Get("keys.convert.unencrypted"));
                 return ExitCodes.Ok;
             }
             try { WritePrivateFile(outPath, text, r.GetValue(force)); }
@@ -215,14 +222,14 @@ internal static class KeyCommand
                 {
                     Command = "key convert",
                     Path = path,
-                    Key = KeyRender.Key(KeyFile.Parse(Encoding.UTF8.GetBytes(text)), PublicKeyDer.AwsImportedMd5(key.Public), key.AwsCreatedSha1),
+                    Key = KeyRender.Key(KeyFile.Parse(Encoding.UTF8.GetBytes(text), encryptOutput ? outputPassphrase : null), PublicKeyDer.AwsImportedMd5(key.Public), key.AwsCreatedSha1),
                     Output = outPath,
                     To = r.GetValue(to),
                 }));
             else
             {
                 io.Err.WriteLine(m.Get("keys.convert.written", ("path", outPath), ("format", m.Get("keys.format." + TargetFormatName(target, r.GetValue(ppkVersion))))));
-                if (info.Encrypted) io.Err.WriteLine(m.Get("keys.convert.unencrypted"));
+                if (info.Encrypted && !encryptOutput) io.Err.WriteLine(m.Get("keys.convert.unencrypted"));
             }
             return ExitCodes.Ok;
         });
@@ -266,6 +273,9 @@ internal static class KeyCommand
     /// <paramref name="promptWhen"/> says the result lacks what the command needs.
     /// </summary>
     private static KeyFileInfo Load(CliIo io, Messages m, string path, string? passphraseFile, Func<KeyFileInfo, bool> promptWhen)
+        => LoadWithPassphrase(io, m, path, passphraseFile, promptWhen).Info;
+
+    private static (KeyFileInfo Info, string? Passphrase) LoadWithPassphrase(CliIo io, Messages m, string path, string? passphraseFile, Func<KeyFileInfo, bool> promptWhen)
     {
         try
         {
@@ -274,9 +284,9 @@ internal static class KeyCommand
             if (passphrase is null && info.NeedsPassphrase && promptWhen(info) && CanPrompt())
             {
                 passphrase = Prompt(io.Err, m.Get("keys.prompt.passphrase", ("path", path)));
-                if (passphrase is not null) info = KeyFile.Load(path, passphrase);
+                if (!string.IsNullOrEmpty(passphrase)) info = KeyFile.Load(path, passphrase);
             }
-            return info;
+            return (info, info.Encrypted ? passphrase : null);
         }
         catch (KeyFormatException e)
         {
