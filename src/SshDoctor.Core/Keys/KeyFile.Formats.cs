@@ -26,10 +26,16 @@ public static partial class KeyFile
         // A public key line with authorized_keys options in front, or a certificate, or a damaged line.
         var firstLine = trimmed.Split('\n', 2)[0].Trim();
         var words = firstLine.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i + 1 < words.Length; i++)
+        // Options come before the key type; only words that name a key type are tried (a long line stays linear).
+        for (var i = 0; i + 1 < words.Length && i < 64; i++)
         {
-            if (PublicKey.FromOpenSshLine(string.Join(' ', words[i..])) is { } pub)
-                return new KeyFileInfo(KeyFormat.OpenSshPublicLine, pub, false, pub.Comment) { KeyType = pub.Type };
+            if (!IsKnownType(words[i])) continue;
+            if (PublicKey.FromOpenSshLine(words[i] + " " + words[i + 1]) is { } pub)
+            {
+                var comment = i + 2 < words.Length ? string.Join(' ', words[(i + 2)..]) : "";
+                pub = pub.WithComment(comment);
+                return new KeyFileInfo(KeyFormat.OpenSshPublicLine, pub, false, comment) { KeyType = pub.Type };
+            }
         }
         if (words.Length > 0 && words[0].Contains("-cert-v01@openssh.com", StringComparison.Ordinal))
             throw new KeyFormatException("keys.error.ssh_certificate");

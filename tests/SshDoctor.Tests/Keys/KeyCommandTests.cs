@@ -365,4 +365,28 @@ public sealed class KeyCommandTests
         Assert.False(KeyFile.Load(outFile).Encrypted);
         Assert.Equal(0, ExternalTools.TryRun("ssh-keygen", "-y", "-f", outFile).Code);
     }
+
+    [Fact]
+    public void A_byte_order_mark_is_blocking_for_openssh_keys_only_as_ssh_keygen_shows()
+    {
+        var dir = TempDir();
+        foreach (var (name, blocking) in new[] { ("ed25519/openssh", true), ("rsa2048/pem", false) })
+        {
+            var file = Path.Combine(dir, name.Replace('/', '_') + ".bom");
+            File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Corpus.Get(name).Path)]);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Assert.Equal(blocking, ExternalTools.TryRun("ssh-keygen", "-y", "-f", file).Code != 0);
+            var (code, stdout, _) = Run("key", "inspect", file, "--json");
+            Assert.Equal(blocking ? ExitCodes.Blocking : ExitCodes.Ok, code);
+            Assert.Equal(blocking, stdout.Contains("byte order mark", StringComparison.Ordinal));
+            if (!blocking) continue;
+            // The fix (rewrite through sshdoctor) gives a file ssh-keygen loads.
+            using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+            var fix = doc.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("severity").GetString() == "blocking")
+                .GetProperty("fix").GetProperty("commands")[0].GetString()!;
+            var args = fix.Split(' ')[1..];
+            Assert.Equal(0, Run(args).Code);
+            Assert.Equal(0, ExternalTools.TryRun("ssh-keygen", "-y", "-f", file + ".fixed").Code);
+        }
+    }
 }

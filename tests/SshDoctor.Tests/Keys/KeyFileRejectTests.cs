@@ -157,4 +157,15 @@ public sealed class KeyFileRejectTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
+
+    [Fact]
+    public void Pathological_long_lines_are_rejected_quickly()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Rejects(string.Join(' ', Enumerable.Repeat("ssh-rsa", 120_000)));
+        Rejects(new string('-', 1_000_000));
+        Rejects("-----BEGIN RSA PRIVATE KEY-----\n" + string.Concat(Enumerable.Repeat("Proc-Type: x\n", 60_000)));
+        Rejects("PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: x\nPublic-Lines: 19999\n" + new string('A', 900_000));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
+    }
 }
