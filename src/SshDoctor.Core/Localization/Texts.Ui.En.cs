@@ -4,5 +4,32 @@ internal static partial class Texts
 {
     public static readonly IReadOnlyDictionary<string, string> UiEn = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["ui.verdict.accepted"] = "sshd accepts this key for {user}.",
+        ["ui.verdict.accepted_nokey"] = "Nothing blocks public-key login for {user}.",
+        ["ui.verdict.refused"] = "sshd refuses this key for {user}.",
+        ["ui.verdict.refused_nokey"] = "sshd refuses public-key login for {user}.",
+        ["ui.verdict.unknown"] = "Cannot decide for {user} yet: see the notes.",
+        ["ui.heading.blocking"] = "Blocking",
+        ["ui.heading.warning"] = "Warnings",
+        ["ui.heading.info"] = "Notes",
+        ["ui.fix"] = "Fix",
+        ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
+        ["ui.key"] = "Key: {type} {sha256} {comment}",
+        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
+        ["ui.nothing"] = "No problems found.",
+
+        ["err.root_missing"] = "{root} does not exist.",
+        ["err.root_not_dir"] = "{root} is not a directory.",
+        ["err.root_unreadable"] = "Cannot read {root}: {reason}.",
+        ["err.root_not_linux"] = "{root} does not look like a Linux root file system: {missing} is missing.",
+        ["err.key_unreadable"] = "Cannot read the key {path}: {reason}.",
+        ["err.user_and_all"] = "Give either --user or --all-users, not both.",
+        ["err.from_invalid"] = "--from {value} is not an IP address.",
+        ["err.user_required"] = "Give --user NAME (or --all-users).",
+        ["err.internal"] = "Unexpected error: {detail}. Please report it.",
+
+        ["reason.not_searchable"] = "the user cannot enter {path}",
+        ["reason.not_readable"] = "the user cannot read {path}",
+        ["reason.not_owner"] = "the user does not own {path}",
     };
 }

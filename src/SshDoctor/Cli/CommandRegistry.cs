@@ -9,6 +9,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
+        yield return CheckCommand.Create(io);
         yield return KeyCommand.Create(io);
     }
 }

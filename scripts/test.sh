@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, then the lab (scenarios and the randomized differential test) against the
+# real OpenSSH sshd. Installs the lab's tools first when they are missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-lab-tools.sh || exit 1
+
+export SSHDOCTOR_LAB_COUNT_FILE="${SSHDOCTOR_LAB_COUNT_FILE:-$(mktemp /tmp/sshdoctor-lab-count.XXXXXX)}"
+log=$(mktemp /tmp/sshdoctor-test.XXXXXX)
+dotnet build sshdoctor.slnx -c Release -nologo -v q 2>&1 | tail -n 3 || exit 1
+
+status=0
+for project in tests/SshDoctor.Tests tests/SshDoctor.Lab; do
+  echo "== $project"
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" | grep -E '^(Passed!|Failed!)|\[FAIL\]|^  Failed ' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "lab scenarios run: $(cat "$SSHDOCTOR_LAB_COUNT_FILE" 2>/dev/null || echo 0)"
+rm -f "$log"
+[ "$passed" -gt 0 ] || { echo "no test ran"; status=1; }
+echo "tests: $passed passed, $failed failed"
+exit $status

@@ -1,0 +1,68 @@
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>sshd's public-key decision for (user, key, client address), in sshd's order, as findings.</summary>
+public sealed class Checker(TargetContext ctx)
+{
+    public TargetContext Context => ctx;
+
+    public CheckReport Run(IEnumerable<string> users, PublicKey? key, string? from)
+    {
+        var server = ServerState.Run(ctx);
+        var serverBlocked = server.Any(f => f.Severity == Severity.Blocking);
+        // A server that cannot start refuses everyone, whatever the user's own state.
+        var reports = users.Select(u => CheckUser(u, key, from, scanOthers: true))
+            .Select(r => serverBlocked ? r with { Verdict = Verdict.Refused } : r)
+            .ToList();
+        return new CheckReport(ctx.Root, ctx.Os, ctx.Version, key, reports, server);
+    }
+
+    /// <summary>Accounts a person could log into: the shell exists and is not nologin/false.</summary>
+    public IEnumerable<string> LoginAccounts() =>
+        ctx.Accounts.All.Where(a =>
+        {
+            var shell = Shells.Of(a);
+            return !Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _);
+        }).Select(a => a.Name).Distinct();
+
+    public UserReport CheckUser(string userName, PublicKey? key, string? from, bool scanOthers)
+    {
+        var ev = new Evidence();
+        var account = ctx.Accounts.ByName(userName);
+        var cfg = ctx.EffectiveFor(account, userName, from);
+        foreach (var block in cfg.AddressConditions)
+            ev.Add(FindingId.ADDRESS_CONDITION, Severity.Info, block.Source.File, [],
+                ("pattern", string.Join(' ', block.Criteria.Select(c => $"{c.Attribute} {c.Value}"))), ("source", block.Source.ToString()));
+
+        if (account is null)
+        {
+            ev.Add(FindingId.USER_UNKNOWN, Severity.Blocking, null, [], ("user", userName));
+            AddDefaultUser(ev, userName);
+            if (key is not null && scanOthers) OtherUsers.Report(ctx, key, userName, from, ev);
+            return new UserReport(userName, Verdict.Refused, ev.Findings);
+        }
+
+        AccountGate.Run(ctx, cfg, account, from, ev);
+        MethodGate.Run(ctx, cfg, key, ev);
+        var lookup = new KeyLookup(ctx, cfg, account, key, from, ev).Run();
+        if (lookup.DependsOnAddress && lookup.Line?.Options.From is { } pattern)
+            ev.Add(FindingId.ADDRESS_CONDITION, Severity.Info, lookup.File, [], ("pattern", $"from=\"{pattern}\""),
+                ("source", $"{lookup.File}:{lookup.Line.Number}"));
+        PostAuthGate.Run(ctx, cfg, account, lookup.Line, ev);
+        SecurityContext.Run(ctx, account, ev);
+
+        var blocked = ev.HasBlocking;
+        if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
+        var verdict = blocked ? Verdict.Refused : lookup.DependsOnAddress ? Verdict.Unknown : Verdict.Accepted;
+        return new UserReport(userName, verdict, ev.Findings);
+    }
+
+    private void AddDefaultUser(Evidence ev, string requested)
+    {
+        if (CloudDefaults.DefaultUser(ctx.Root, ctx.Os) is { } d && d.User != requested && ctx.Accounts.ByName(d.User) is not null)
+            ev.Add(FindingId.CLOUD_DEFAULT_USER, Severity.Info, d.Source, [], ("user", d.User), ("source", d.Source));
+    }
+}

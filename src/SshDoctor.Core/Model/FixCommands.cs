@@ -1,0 +1,45 @@
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>Shell commands that repair a finding, written for the target (paths and names as seen inside it).</summary>
+public sealed class FixCommands(TargetContext ctx, Account account)
+{
+    public string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
+
+    public static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+
+    public List<string> CreateChain(string missingDir, string file, PublicKey? key)
+    {
+        var commands = new List<string>();
+        var home = account.Home.TrimEnd('/');
+        // Every missing directory from the first missing one down to the file's directory.
+        var dirs = new List<string>();
+        for (var d = TargetRoot.DirName(file); d.Length >= missingDir.Length && d != "/"; d = TargetRoot.DirName(d))
+            dirs.Insert(0, d);
+        foreach (var d in dirs)
+        {
+            var inHome = d == home || d.StartsWith(home + "/", StringComparison.Ordinal);
+            if (d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory)
+                commands.Add($"mkdir -m 700 {d} && cp -a /etc/skel/. {d}/");
+            else
+                commands.Add($"mkdir -m {(inHome ? "700" : "755")} {d}");
+            commands.Add(inHome ? $"chown -R {Owner} {d}" : $"chown root:root {d}");
+        }
+        commands.AddRange(CreateFile(file, key));
+        return commands;
+    }
+
+    public List<string> CreateFile(string file, PublicKey? key)
+    {
+        var commands = new List<string> { $"install -m 600 -o {account.Name} -g {ctx.Accounts.GroupName(account.Gid)} /dev/null {file}" };
+        if (key is not null) commands.Add(AppendKey(file, key));
+        return commands;
+    }
+
+    public static string AppendKey(string file, PublicKey key) => $"echo {Quote(key.OpenSshLine)} >> {file}";
+
+    public string ChownToUser(string path) => $"chown {Owner} {path}";
+    public static string RemoveWriteBits(string path) => $"chmod g-w,o-w {path}";
+}

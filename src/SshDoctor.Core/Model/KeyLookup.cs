@@ -1,0 +1,267 @@
+using SshDoctor.Core.AuthorizedKeys;
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Sshd;
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>The outcome of looking the key up in the user's authorized keys files.</summary>
+public sealed record LookupResult(bool Found, bool DependsOnAddress, AuthorizedKeyLine? Line, string? File);
+
+/// <summary>
+/// sshd's user_key_allowed over AuthorizedKeysFile: each file in order, opened as the user, StrictModes,
+/// then line by line; the first usable line with this key whose options pass wins.
+/// </summary>
+public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account account, PublicKey? key, string? from, Evidence ev)
+{
+    private readonly FixCommands _fix = new(ctx, account);
+
+    public LookupResult Run()
+    {
+        var patterns = cfg.AuthorizedKeysFiles;
+        var files = new List<AuthorizedFileState>();
+        foreach (var pattern in patterns.Value)
+        {
+            if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
+            var path = KeyFilePaths.Expand(pattern, account, ctx.Accounts, out var error);
+            if (path is null)
+            {
+                // percent_expand is fatal: the connection dies here unless an earlier file had the key.
+                ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [$"sshd -T | grep -i authorizedkeysfile"],
+                    ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where), ("detail", error ?? ""));
+                return new LookupResult(false, false, null, null);
+            }
+            var state = AuthorizedFileProbe.Probe(ctx, account, pattern, path, cfg.StrictModes.Value);
+            files.Add(state);
+            if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
+                return hit;
+        }
+
+        if (files.Count == 0)
+        {
+            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [$"sshd -T | grep -i authorizedkeysfile"],
+                ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where));
+            return new LookupResult(false, false, null, null);
+        }
+        return key is null ? ReportWithoutKey(files) : ReportRefusal(files, key);
+    }
+
+    /// <summary>A usable line for the key whose options pass; a from= without --from makes it conditional.</summary>
+    private LookupResult? FindUsable(AuthorizedFileState state)
+    {
+        LookupResult? conditional = null;
+        foreach (var line in state.Lines)
+        {
+            if (!line.Usable || !line.Key!.Equals(key)) continue;
+            switch (OptionsVerdict(line))
+            {
+                case OptionOutcome.Pass:
+                    return new LookupResult(true, false, line, state.Path);
+                case OptionOutcome.Conditional:
+                    conditional ??= new LookupResult(true, true, line, state.Path);
+                    break;
+            }
+        }
+        return conditional;
+    }
+
+    private enum OptionOutcome { Pass, Conditional, Expired, Principals, FromRefused }
+
+    /// <summary>auth_authorise_keyopts: expiry, principals on a plain key, then from=.</summary>
+    private OptionOutcome OptionsVerdict(AuthorizedKeyLine line)
+    {
+        var o = line.Options;
+        if (o.Expiry is { } expiry && expiry < ctx.Now) return OptionOutcome.Expired;
+        if (o.Principals is not null) return OptionOutcome.Principals;
+        if (o.From is not null)
+        {
+            if (from is null) return OptionOutcome.Conditional;
+            if (Patterns.HostAndIp(from, from, o.From) != 1) return OptionOutcome.FromRefused;
+        }
+        return OptionOutcome.Pass;
+    }
+
+    private LookupResult ReportRefusal(List<AuthorizedFileState> files, PublicKey wanted)
+    {
+        var anyTrace = false;
+        foreach (var state in files)
+        {
+            var carries = Carries(state, wanted);
+            if (!carries) continue;
+            anyTrace = true;
+            if (state.Gate != FileGate.Usable)
+            {
+                ReportGate(state);
+                continue;
+            }
+            ReportLines(state, wanted);
+        }
+        if (anyTrace) return new LookupResult(false, false, null, null);
+
+        // The key is nowhere sshd looks. Say what is missing, or that the key is simply not listed.
+        var primary = files[0];
+        var defaultFile = account.Home.TrimEnd('/') + "/.ssh/authorized_keys";
+        if (!files.Any(f => f.Path == defaultFile) && FileCarriesKey(defaultFile, wanted))
+        {
+            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, defaultFile, [$"sshd -T | grep -i authorizedkeysfile"],
+                ("value", string.Join(' ', cfg.AuthorizedKeysFiles.Value)), ("source", cfg.AuthorizedKeysFiles.Where));
+            return new LookupResult(false, false, null, null);
+        }
+        if (primary.Gate is FileGate.HomeMissing or FileGate.DirMissing or FileGate.FileMissing or FileGate.NotRegular)
+        {
+            ReportGate(primary);
+            return new LookupResult(false, false, null, null);
+        }
+        ev.Add(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, primary.Path, [FixCommands.AppendKey(primary.Path, wanted)],
+            ("user", account.Name), ("files", string.Join(", ", files.Select(f => f.Path))));
+        // Adding the key is not enough when the file itself is refused.
+        if (primary.Gate != FileGate.Usable) ReportGate(primary);
+        return new LookupResult(false, false, null, null);
+    }
+
+    private bool FileCarriesKey(string path, PublicKey wanted)
+    {
+        var text = ctx.Root.ReadText(path, 16 * 1024 * 1024);
+        return text is not null && text.Contains(wanted.Base64.TrimEnd('='), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the file holds the key in any form (valid, damaged, UTF-16).</summary>
+    private static bool Carries(AuthorizedFileState state, PublicKey wanted)
+    {
+        if (state.Utf16 is { } u) return u.Text.Contains(wanted.Base64.TrimEnd('='), StringComparison.Ordinal)
+                                          || DamageDetector.Find(u.Text, wanted).Count > 0;
+        if (state.Text is null) return false;
+        if (state.Lines.Any(l => l.Key is not null && l.Key.Equals(wanted))) return true;
+        return DamageDetector.Find(state.Text, wanted).Count > 0;
+    }
+
+    private void ReportLines(AuthorizedFileState state, PublicKey wanted)
+    {
+        var path = state.Path;
+        if (state.Utf16 is { } utf16)
+        {
+            ev.Add(FindingId.AUTHKEYS_ENCODING, Severity.Blocking, path,
+                [$"iconv -f {utf16.Name} -t UTF-8 {path} | tr -d '\\r' | sed '1s/^\\xEF\\xBB\\xBF//' > {path}.sshdoctor && cat {path}.sshdoctor > {path} && rm {path}.sshdoctor"],
+                ("encoding", utf16.Name));
+            return;
+        }
+        foreach (var line in state.Lines.Where(l => l.Key is not null && l.Key.Equals(wanted)))
+        {
+            var n = line.Number.ToString();
+            var o = line.Options;
+            if (o.Error == OptionErrorKind.BadExpiry || (o.Error == OptionErrorKind.None && o.Expiry is { } e && e < ctx.Now))
+            {
+                ev.Add(FindingId.KEY_OPTION_EXPIRED, Severity.Blocking, path,
+                    [$"sed -i '{n}s/expiry-time=\"[^\"]*\",\\{{0,1\\}}//' {path}"],
+                    ("line", n), ("value", o.ExpiryText ?? ""));
+                continue;
+            }
+            if (o.Error == OptionErrorKind.Malformed)
+            {
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -n '{n}p' {path}"],
+                    ("line", n), ("option", o.ErrorDetail ?? ""));
+                continue;
+            }
+            if (o.Error == OptionErrorKind.UnknownOption || o.CertAuthority) continue; // reported as damaged below
+            if (o.Principals is not null)
+            {
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -i '{n}s/principals=\"[^\"]*\",\\{{0,1\\}}//' {path}"],
+                    ("line", n), ("option", $"principals=\"{o.Principals}\""));
+                continue;
+            }
+            if (o.From is not null && from is not null)
+                ev.Add(FindingId.KEY_OPTION_FROM, Severity.Blocking, path,
+                    [$"sed -i '{n}s/from=\"{EscapeSed(o.From)}\"/from=\"{EscapeSed(o.From)},{from}\"/' {path}"],
+                    ("line", n), ("pattern", o.From), ("from", from));
+        }
+        foreach (var damaged in DamageDetector.Find(state.Text!, wanted))
+        {
+            var fix = damaged.Problem == "line.bom" && damaged.Number == 1
+                ? $"sed -i '1s/^\\xEF\\xBB\\xBF//' {path}"
+                : FixCommands.AppendKey(path, wanted);
+            var extra = damaged.Problem switch
+            {
+                "line.type_mismatch" => ("type", damaged.Detail),
+                "line.unknown_option" => ("option", damaged.Detail),
+                "line.stray_word" => ("word", damaged.Detail),
+                _ => ("detail", damaged.Detail),
+            };
+            ev.Add(FindingId.KEY_LINE_INVALID, Severity.Blocking, path, [fix],
+                ("line", damaged.Number.ToString()), ("problem", "@" + damaged.Problem), extra);
+        }
+    }
+
+    private static string EscapeSed(string s) => s.Replace("/", "\\/").Replace(".", "\\.").Replace("*", "\\*").Replace("&", "\\&");
+
+    /// <summary>Why sshd does not read this file at all.</summary>
+    private void ReportGate(AuthorizedFileState state)
+    {
+        var user = account.Name;
+        switch (state.Gate)
+        {
+            case FileGate.HomeMissing:
+                ev.Add(FindingId.HOME_MISSING, Severity.Blocking, state.GatePath, _fix.CreateChain(state.GatePath!, state.Path, key), ("user", user));
+                break;
+            case FileGate.DirMissing:
+                ev.Add(FindingId.SSH_DIR_MISSING, Severity.Blocking, state.GatePath, _fix.CreateChain(state.GatePath!, state.Path, key), ("user", user));
+                break;
+            case FileGate.FileMissing:
+                ev.Add(FindingId.AUTHKEYS_MISSING, Severity.Blocking, state.Path, _fix.CreateFile(state.Path, key), ("user", user));
+                break;
+            case FileGate.NotRegular:
+                ev.Add(FindingId.AUTHKEYS_NOT_REGULAR, Severity.Blocking, state.Path,
+                    [$"mv {state.Path} {state.Path}.sshdoctor-moved", .. _fix.CreateFile(state.Path, key)], ("user", user));
+                break;
+            case FileGate.Unreadable:
+                ev.Add(FindingId.AUTHKEYS_UNREADABLE, Severity.Blocking, state.Path, UnreadableFix(state),
+                    ("user", user), ("blocker", state.GatePath ?? state.Path), ("reason", "@" + (state.GateReason ?? "reason.not_readable")));
+                break;
+            case FileGate.Strict:
+                foreach (var v in state.Violations)
+                {
+                    if (v.Fault == StrictFault.Owner)
+                        ev.Add(FindingId.STRICTMODES_OWNER, Severity.Blocking, v.Path, [OwnerFix(v.Path)],
+                            ("user", user), ("owner", ctx.Accounts.UserName(v.Meta.Uid)));
+                    else
+                        ev.Add(FindingId.STRICTMODES_MODE, Severity.Blocking, v.Path, [FixCommands.RemoveWriteBits(v.Path)],
+                            ("user", user), ("mode", v.Meta.Octal));
+                }
+                break;
+        }
+    }
+
+    private bool InHome(string path)
+    {
+        var home = ctx.Root.RealPath(account.Home) ?? account.Home;
+        return path == home || path.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
+
+    private string OwnerFix(string path) => InHome(path) ? _fix.ChownToUser(path) : $"chown root {path}";
+
+    private IReadOnlyList<string> UnreadableFix(AuthorizedFileState state)
+    {
+        var blocker = state.GatePath ?? state.Path;
+        var meta = ctx.Root.Stat(blocker);
+        if (!InHome(blocker)) return [$"chmod o+x {blocker}"];
+        var commands = new List<string>();
+        if (meta.Uid != account.Uid) commands.Add(_fix.ChownToUser(blocker));
+        commands.Add(meta.Kind == FileKind.Directory ? $"chmod u+rwx {blocker}" : $"chmod u+r {blocker}");
+        return commands;
+    }
+
+    /// <summary>Without a key: does anything stop every key? Only when no file is usable.</summary>
+    private LookupResult ReportWithoutKey(List<AuthorizedFileState> files)
+    {
+        var usable = files.Where(f => f.Gate == FileGate.Usable).ToList();
+        if (usable.Count > 0)
+        {
+            foreach (var f in usable.Where(f => f.Utf16 is not null)) ReportLines(f, null!);
+            return new LookupResult(usable.Any(f => f.Lines.Any(l => l.Usable)), false, null, null);
+        }
+        var existing = files.Where(f => f.Gate is not (FileGate.HomeMissing or FileGate.DirMissing or FileGate.FileMissing)).ToList();
+        if (existing.Count == 0) ReportGate(files[0]);
+        else foreach (var f in existing) ReportGate(f);
+        return new LookupResult(false, false, null, null);
+    }
+}

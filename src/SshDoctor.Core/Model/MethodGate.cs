@@ -1,0 +1,76 @@
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Sshd;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>userauth_pubkey before the key lookup: method enabled, algorithm accepted, RSA size, revocation.</summary>
+public static class MethodGate
+{
+    public static void Run(TargetContext ctx, EffectiveConfig cfg, PublicKey? key, Evidence ev)
+    {
+        var pubkey = cfg.PubkeyAuthentication;
+        if (!pubkey.Value)
+            ev.Add(FindingId.PUBKEY_AUTH_DISABLED, Severity.Blocking, pubkey.Source?.File,
+                EditLine(ctx, pubkey.Source, "PubkeyAuthentication", "yes"), ("source", pubkey.Where));
+
+        var methods = cfg.AuthenticationMethods;
+        if (!PublickeyAloneSatisfies(methods.Value))
+            ev.Add(FindingId.AUTH_METHODS_REQUIRED, Severity.Blocking, methods.Source?.File,
+                methods.Source is { } s ? [$"sed -n '{s.Line}p' {s.File}"] : [], ("value", methods.Value), ("source", methods.Where));
+
+        if (key is not null) CheckKey(ctx, cfg, key, ev);
+        CheckRevoked(ctx, cfg, key, ev);
+    }
+
+    /// <summary>AuthenticationMethods: "any", or a list that is exactly "publickey".</summary>
+    public static bool PublickeyAloneSatisfies(string value)
+    {
+        if (value.Equals("any", StringComparison.OrdinalIgnoreCase)) return true;
+        return value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(list => list == "publickey");
+    }
+
+    private static void CheckKey(TargetContext ctx, EffectiveConfig cfg, PublicKey key, Evidence ev)
+    {
+        var configured = cfg.PubkeyAcceptedAlgorithms;
+        var accepted = Algorithms.Effective(configured.Value, ctx.Version);
+        var offered = Algorithms.ClientAlgorithmsFor(key.Type);
+        if (!offered.Any(accepted.Contains))
+        {
+            ev.Add(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking, configured.Source?.File,
+                ["ssh-keygen -t ed25519"], ("algorithm", offered[0]), ("source", configured.Where));
+        }
+        else if (key.Type == "ssh-rsa" && !accepted.Contains("ssh-rsa"))
+        {
+            ev.Add(FindingId.RSA_SHA1_REFUSED, Severity.Info, configured.Source?.File, [], ("algorithm", "ssh-rsa"));
+        }
+
+        if (key.Type == "ssh-rsa")
+        {
+            var min = ctx.Version.AtLeast(9, 1) ? Math.Max(1024, cfg.RequiredRsaSize.Value) : 1024;
+            if (key.Bits < min)
+                ev.Add(FindingId.KEY_RSA_TOO_SMALL, Severity.Blocking, null, ["ssh-keygen -t ed25519"],
+                    ("bits", key.Bits.ToString()), ("min", min.ToString()));
+        }
+    }
+
+    /// <summary>RevokedKeys is read as root; a missing or unreadable file refuses every key.</summary>
+    private static void CheckRevoked(TargetContext ctx, EffectiveConfig cfg, PublicKey? key, Evidence ev)
+    {
+        var revoked = cfg.RevokedKeys;
+        if (revoked.Value.Equals("none", StringComparison.OrdinalIgnoreCase)) return;
+        var bytes = ctx.Root.ReadBytes(revoked.Value, 64 * 1024 * 1024);
+        if (bytes is null || ctx.Root.Stat(revoked.Value).Kind != Target.FileKind.Regular)
+        {
+            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, [$"touch {revoked.Value}"]);
+            return;
+        }
+        if (key is not null && RevocationList.Contains(bytes, key))
+            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, ["ssh-keygen -t ed25519"]);
+    }
+
+    private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>
+        source is { } s
+            ? [$"sed -i '{s.Line}s/^\\([[:space:]]*\\){keyword}.*/\\1{keyword} {value}/I' {s.File}", ctx.ReloadCommand]
+            : [];
+}

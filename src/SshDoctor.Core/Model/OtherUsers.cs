@@ -1,0 +1,29 @@
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Keys;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>KEY_FOR_OTHER_USER: the key works for another account (usually the image's default user).</summary>
+public static class OtherUsers
+{
+    public static void Report(TargetContext ctx, PublicKey key, string requested, string? from, Evidence ev)
+    {
+        var checker = new Checker(ctx);
+        var needle = key.Base64.TrimEnd('=');
+        foreach (var account in ctx.Accounts.All)
+        {
+            if (account.Name == requested) continue;
+            // Cheap pre-filter: only accounts whose default authorized_keys mentions the key at all.
+            var cfg = ctx.EffectiveFor(account, account.Name, from);
+            var mentions = cfg.AuthorizedKeysFiles.Value
+                .Select(p => KeyFilePaths.Expand(p, account, ctx.Accounts, out _))
+                .OfType<string>()
+                .FirstOrDefault(p => ctx.Root.ReadText(p, 16 * 1024 * 1024)?.Contains(needle, StringComparison.Ordinal) == true);
+            if (mentions is null) continue;
+            var report = checker.CheckUser(account.Name, key, from, scanOthers: false);
+            if (report.Verdict == Verdict.Refused) continue;
+            ev.Add(FindingId.KEY_FOR_OTHER_USER, Severity.Info, mentions, account.Name, [$"ssh -i KEY {account.Name}@HOST"],
+                ("user", account.Name));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using SshDoctor.Core.AuthorizedKeys;
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Sshd;
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>After the key is accepted: PermitRootLogin, the PAM account stage, nologin, what the session does.</summary>
+public static partial class PostAuthGate
+{
+    public static void Run(TargetContext ctx, EffectiveConfig cfg, Account account, AuthorizedKeyLine? line, Evidence ev)
+    {
+        if (account.Uid == 0)
+        {
+            var permit = cfg.PermitRootLogin;
+            var forced = line?.Options.Command is not null;
+            var refused = permit.Value.ToLowerInvariant() switch
+            {
+                "no" => true,
+                "forced-commands-only" => line is not null && !forced,
+                _ => false,
+            };
+            if (refused)
+                ev.Add(FindingId.ROOT_LOGIN_REFUSED, Severity.Blocking, permit.Source?.File, [],
+                    ("user", account.Name), ("value", permit.Value));
+            if (line?.Options.Command is { } command && CloudInitMessage().Match(command) is { Success: true } m)
+                ev.Add(FindingId.CLOUD_INIT_ROOT_DISABLED, Severity.Blocking, null, [],
+                    ("user", m.Groups[1].Value), ("path", account.Home.TrimEnd('/') + "/.ssh/authorized_keys"));
+        }
+
+        var today = ctx.Now.ToUnixTimeSeconds() / 86400;
+        var shadow = ctx.Accounts.Shadow(account.Name);
+        if (cfg.UsePam.Value && shadow is not null)
+        {
+            // pam_unix's account stage: expired on the expiry day itself; lastchg 0 forces a password change
+            // that a non-interactive session cannot do.
+            if (shadow.Expire is { } expire && today >= expire)
+                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {account.Name}"],
+                    ("user", account.Name), ("date", AccountGate.DayToDate(expire)));
+            else if (shadow.LastChange == 0)
+                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -d {DateTimeOffset.UtcNow:yyyy-MM-dd} {account.Name}"],
+                    ("user", account.Name), ("date", "1970-01-01"));
+        }
+
+        if (account.Uid != 0)
+        {
+            var nologin = cfg.UsePam.Value ? new[] { "/etc/nologin", "/run/nologin", "/var/run/nologin" } : ["/etc/nologin"];
+            foreach (var path in nologin)
+                if (ctx.Root.Stat(path).Exists)
+                {
+                    ev.Add(FindingId.NOLOGIN_FILE, Severity.Blocking, path, [$"rm -f {path}"], ("user", account.Name));
+                    break;
+                }
+        }
+
+        var shell = Shells.Of(account);
+        if (Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _))
+            ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [$"usermod -s {Shells.Preferred(ctx.Root)} {account.Name}"],
+                ("user", account.Name), ("shell", shell));
+    }
+
+    [GeneratedRegex("Please login as the user \\\\?\"?([A-Za-z0-9._-]+)")]
+    private static partial Regex CloudInitMessage();
+}

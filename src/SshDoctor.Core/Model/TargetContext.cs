@@ -1,0 +1,75 @@
+using SshDoctor.Core.Sshd;
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+public enum TargetProblem { Missing, NotDirectory, Unreadable, NotLinux }
+
+/// <summary>The target cannot be judged at all; the CLI maps it to exit 2 (bad input) or 3 (undecidable).</summary>
+public sealed class TargetException(TargetProblem problem, string detail) : Exception(detail)
+{
+    public TargetProblem Problem { get; } = problem;
+    public string Detail { get; } = detail;
+}
+
+/// <summary>Everything read once per run: the tree, its accounts, OS, sshd version and config.</summary>
+public sealed class TargetContext
+{
+    public required TargetRoot Root { get; init; }
+    public required Accounts Accounts { get; init; }
+    public required OsRelease Os { get; init; }
+    public required OpenSshVersion Version { get; init; }
+    public required SshdConfig Config { get; init; }
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+
+    public static TargetContext Load(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (File.Exists(full)) throw new TargetException(TargetProblem.NotDirectory, full);
+        if (!Directory.Exists(full)) throw new TargetException(TargetProblem.Missing, full);
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(full).FirstOrDefault();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new TargetException(TargetProblem.Unreadable, e.Message);
+        }
+        var target = new TargetRoot(full);
+        var passwd = target.Stat("/etc/passwd");
+        if (passwd.Kind != FileKind.Regular) throw new TargetException(TargetProblem.NotLinux, "/etc/passwd");
+        if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");
+        var os = OsRelease.Load(target);
+        var version = SshdVersionDetector.Detect(target, os);
+        return new TargetContext
+        {
+            Root = target,
+            Accounts = Accounts.Load(target),
+            Os = os,
+            Version = version,
+            Config = ConfigParser.Parse(target, version),
+        };
+    }
+
+    /// <summary>Validates the config, then reloads the service under its distribution's name.</summary>
+    public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
+
+    /// <summary>The port sshd listens on first (for Match LocalPort).</summary>
+    public int MainPort
+    {
+        get
+        {
+            var port = Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1);
+            return port is not null && int.TryParse(port.Args[0], out var p) ? p : 22;
+        }
+    }
+
+    public ConnectionInfo Connection(Account? account, string userName, string? from) => new(
+        userName,
+        account is null ? [] : Accounts.GroupsOf(account).Select(g => g.Name).ToList(),
+        from,
+        MainPort);
+
+    public EffectiveConfig EffectiveFor(Account? account, string userName, string? from) =>
+        EffectiveConfig.For(Config, Version, Connection(account, userName, from));
+}

@@ -1,0 +1,42 @@
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Model;
+
+/// <summary>Permission checks as the user (sshd opens authorized keys with the user's uid and groups).</summary>
+public sealed class UserAccess
+{
+    private readonly TargetRoot _root;
+    private readonly uint _uid;
+    private readonly HashSet<uint> _gids;
+
+    public UserAccess(TargetRoot root, Accounts accounts, Account account)
+    {
+        _root = root;
+        _uid = account.Uid;
+        _gids = accounts.GidsOf(account).ToHashSet();
+    }
+
+    private bool Allows(FileMeta meta, uint ownerBit, uint groupBit, uint otherBit)
+    {
+        if (_uid == 0) return true;
+        if (meta.Uid == _uid) return (meta.Mode & ownerBit) != 0;
+        if (_gids.Contains(meta.Gid)) return (meta.Mode & groupBit) != 0;
+        return (meta.Mode & otherBit) != 0;
+    }
+
+    /// <summary>The first path that stops the user from opening <paramref name="realPath"/> for reading, or null.</summary>
+    public (string Path, string Reason)? OpenBlocker(string realPath, bool isDirectory)
+    {
+        var parts = realPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = "/";
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var dir = _root.LStat(current);
+            if (!Allows(dir, 0x40, 0x08, 0x01)) return (current, "reason.not_searchable");
+            current = current == "/" ? "/" + parts[i] : current + "/" + parts[i];
+        }
+        var file = _root.LStat(current);
+        if (!Allows(file, 0x100, 0x20, 0x04)) return (current, "reason.not_readable");
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+namespace SshDoctor.Core.Sshd;
+
+/// <summary>PubkeyAcceptedAlgorithms: defaults per version and the +, -, ^ list syntax (kex_assemble_names).</summary>
+public static class Algorithms
+{
+    private static readonly string[] Certs =
+    [
+        "ssh-ed25519-cert-v01@openssh.com", "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+        "ecdsa-sha2-nistp384-cert-v01@openssh.com", "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+        "sk-ssh-ed25519-cert-v01@openssh.com", "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+        "rsa-sha2-512-cert-v01@openssh.com", "rsa-sha2-256-cert-v01@openssh.com",
+    ];
+
+    private static readonly string[] Plain =
+    [
+        "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+        "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512", "rsa-sha2-256",
+    ];
+
+    /// <summary>Every public-key signature algorithm sshd knows (for wildcard expansion).</summary>
+    public static readonly IReadOnlyList<string> All =
+        [.. Certs, "ssh-rsa-cert-v01@openssh.com", "ssh-dss-cert-v01@openssh.com", .. Plain, "ssh-rsa", "ssh-dss"];
+
+    public static IReadOnlyList<string> Default(Target.OpenSshVersion v)
+    {
+        var list = new List<string>(Certs);
+        // ssh-rsa (SHA-1) left the default list in OpenSSH 8.8.
+        if (!v.AtLeast(8, 8)) list.Add("ssh-rsa-cert-v01@openssh.com");
+        list.AddRange(Plain);
+        if (!v.AtLeast(8, 8)) list.Add("ssh-rsa");
+        return list;
+    }
+
+    /// <summary>The effective list for a configured value ("" = default).</summary>
+    public static IReadOnlyList<string> Effective(string configured, Target.OpenSshVersion v)
+    {
+        var defaults = Default(v);
+        if (string.IsNullOrEmpty(configured)) return defaults;
+        var op = configured[0];
+        var body = op is '+' or '-' or '^' ? configured[1..] : configured;
+        var items = Expand(body.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return op switch
+        {
+            '+' => defaults.Concat(items.Where(i => !defaults.Contains(i))).ToList(),
+            '-' => defaults.Where(d => !body.Split(',').Any(p => Patterns.Match(d, p))).ToList(),
+            '^' => items.Concat(defaults.Where(d => !items.Contains(d))).ToList(),
+            _ => items,
+        };
+    }
+
+    private static List<string> Expand(IEnumerable<string> patterns)
+    {
+        var result = new List<string>();
+        foreach (var p in patterns)
+        {
+            if (p.IndexOfAny(['*', '?']) < 0)
+            {
+                if (!result.Contains(p)) result.Add(p);
+                continue;
+            }
+            foreach (var a in All)
+                if (Patterns.Match(a, p) && !result.Contains(a)) result.Add(a);
+        }
+        return result;
+    }
+
+    /// <summary>The signature algorithms a current OpenSSH client offers for a key type, preferred first.</summary>
+    public static IReadOnlyList<string> ClientAlgorithmsFor(string keyType) => keyType switch
+    {
+        "ssh-rsa" => ["rsa-sha2-512", "rsa-sha2-256"],
+        _ => [keyType],
+    };
+}

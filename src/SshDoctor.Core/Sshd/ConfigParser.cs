@@ -1,0 +1,173 @@
+using SshDoctor.Core.Target;
+
+namespace SshDoctor.Core.Sshd;
+
+/// <summary>
+/// Reads sshd_config from a target: Include in place (globs sorted lexically, relative to /etc/ssh),
+/// Match blocks recorded with their criteria, and the errors that would stop sshd from starting.
+/// </summary>
+public sealed class ConfigParser
+{
+    private const int MaxIncludeDepth = 16;
+    public const string DefaultPath = "/etc/ssh/sshd_config";
+
+    private readonly TargetRoot _root;
+    private readonly OpenSshVersion _version;
+    private readonly List<ConfigEntry> _entries = new();
+    private readonly List<MatchBlock> _blocks = new();
+    private readonly List<ConfigError> _errors = new();
+    private readonly List<string> _files = new();
+
+    private ConfigParser(TargetRoot root, OpenSshVersion version)
+    {
+        _root = root;
+        _version = version;
+    }
+
+    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath)
+    {
+        var parser = new ConfigParser(root, version);
+        var text = root.ReadText(path);
+        if (text is null)
+            parser._errors.Add(new ConfigError(new ConfigSource(path, 0), "cannot read the file"));
+        else
+            parser.ParseFile(path, text, -1, 0);
+        return new SshdConfig
+        {
+            Entries = parser._entries,
+            Blocks = parser._blocks,
+            Errors = parser._errors,
+            Files = parser._files,
+            MainFile = path,
+        };
+    }
+
+    /// <summary>Parses text directly (tests).</summary>
+    public static SshdConfig ParseText(string text, OpenSshVersion version, TargetRoot? root = null)
+    {
+        var parser = new ConfigParser(root ?? new TargetRoot("/nonexistent-sshdoctor-root"), version);
+        parser.ParseFile(DefaultPath, text, -1, 0);
+        return new SshdConfig { Entries = parser._entries, Blocks = parser._blocks, Errors = parser._errors, Files = parser._files, MainFile = DefaultPath };
+    }
+
+    private void ParseFile(string path, string text, int enclosingBlock, int depth)
+    {
+        _files.Add(path);
+        var block = enclosingBlock;
+        var lines = text.Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var source = new ConfigSource(path, n + 1);
+            if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError))
+                continue;
+            if (tokenError is not null)
+            {
+                _errors.Add(new ConfigError(source, tokenError));
+                continue;
+            }
+            var info = ConfigKeywords.Find(keyword);
+            if (info is null || !_version.AtLeast(info.MinMajor, info.MinMinor))
+            {
+                _errors.Add(new ConfigError(source, $"Bad configuration option: {keyword}"));
+                continue;
+            }
+            if (info.Kind == KeywordKind.Match)
+            {
+                block = ParseMatch(args, source, enclosingBlock);
+                continue;
+            }
+            if (block != -1 && !info.AllowedInMatch)
+            {
+                _errors.Add(new ConfigError(source, $"Directive '{keyword}' is not allowed within a Match block"));
+                continue;
+            }
+            if (info.Kind is KeywordKind.Deprecated or KeywordKind.Unsupported) continue;
+            if (args.Count == 0)
+            {
+                _errors.Add(new ConfigError(source, $"{keyword}: missing argument"));
+                continue;
+            }
+            if (info.Kind == KeywordKind.Include)
+            {
+                if (depth >= MaxIncludeDepth)
+                    _errors.Add(new ConfigError(source, "Include: too many nested includes"));
+                else
+                    foreach (var pattern in args) Include(pattern, block, depth, source);
+                continue;
+            }
+            if (Validate(info, keyword, args) is { } problem)
+            {
+                _errors.Add(new ConfigError(source, problem));
+                continue;
+            }
+            _entries.Add(new ConfigEntry(info.AliasOf ?? info.Name, args, source, block));
+        }
+    }
+
+    private int ParseMatch(List<string> args, ConfigSource source, int parent)
+    {
+        var criteria = new List<MatchCriterion>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var attr = args[i].ToLowerInvariant();
+            if (attr == "all")
+            {
+                if (args.Count != 1 || criteria.Count > 0)
+                    _errors.Add(new ConfigError(source, "'all' cannot be combined with other Match attributes"));
+                criteria.Add(new MatchCriterion("all", ""));
+                continue;
+            }
+            if (attr is not ("user" or "group" or "host" or "address" or "localaddress" or "localport" or "rdomain"))
+            {
+                _errors.Add(new ConfigError(source, $"Unsupported Match attribute {args[i]}"));
+                break;
+            }
+            if (i + 1 >= args.Count || args[i + 1].Length == 0)
+            {
+                _errors.Add(new ConfigError(source, $"Missing Match criteria for {args[i]}"));
+                break;
+            }
+            criteria.Add(new MatchCriterion(attr, args[++i]));
+        }
+        if (args.Count == 0) _errors.Add(new ConfigError(source, "Match: no criteria"));
+        var index = _blocks.Count;
+        _blocks.Add(new MatchBlock(index, criteria, source, parent));
+        return index;
+    }
+
+    private void Include(string pattern, int block, int depth, ConfigSource source)
+    {
+        var full = pattern.StartsWith('/') ? pattern : "/etc/ssh/" + pattern;
+        foreach (var file in Glob.Expand(_root, full))
+        {
+            var text = _root.ReadText(file);
+            if (text is null)
+            {
+                _errors.Add(new ConfigError(source, $"Include: cannot read {file}"));
+                continue;
+            }
+            ParseFile(file, text, block, depth + 1);
+        }
+    }
+
+    private static string? Validate(KeywordInfo info, string keyword, List<string> args)
+    {
+        var value = args[0];
+        switch (info.Kind)
+        {
+            case KeywordKind.Flag:
+                if (!value.Equals("yes", StringComparison.OrdinalIgnoreCase) && !value.Equals("no", StringComparison.OrdinalIgnoreCase)
+                    && !(info.Name == "compression" && value.Equals("delayed", StringComparison.OrdinalIgnoreCase)))
+                    return $"{keyword}: unsupported option \"{value}\" (expected yes or no)";
+                break;
+            case KeywordKind.Integer:
+                if (!int.TryParse(value, out _)) return $"{keyword}: invalid number \"{value}\"";
+                break;
+        }
+        if (info.Name == "permitrootlogin" && value.ToLowerInvariant() is not
+                ("yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only"))
+            return $"{keyword}: unsupported option \"{value}\"";
+        if (info.Name == "usepam" && args.Count > 1) return $"{keyword}: garbage at end of line";
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SshDoctor.Core.Sshd;
+
+/// <summary>OpenSSH's pattern matching (match.c / addrmatch.c semantics).</summary>
+public static class Patterns
+{
+    /// <summary>match_pattern: '*' and '?' wildcards, case-sensitive.</summary>
+    public static bool Match(string s, string pattern) => Match(s.AsSpan(), pattern.AsSpan());
+
+    private static bool Match(ReadOnlySpan<char> s, ReadOnlySpan<char> p)
+    {
+        while (true)
+        {
+            if (p.IsEmpty) return s.IsEmpty;
+            if (p[0] == '*')
+            {
+                p = p[1..];
+                if (p.IsEmpty) return true;
+                if (p[0] != '?' && p[0] != '*')
+                {
+                    for (var i = 0; i < s.Length; i++)
+                        if (s[i] == p[0] && Match(s[(i + 1)..], p[1..])) return true;
+                    return false;
+                }
+                for (var i = 0; i <= s.Length; i++)
+                    if (Match(s[i..], p)) return true;
+                return false;
+            }
+            if (s.IsEmpty) return false;
+            if (p[0] != '?' && p[0] != s[0]) return false;
+            s = s[1..];
+            p = p[1..];
+        }
+    }
+
+    /// <summary>match_pattern_list: 1 positive, -1 negated match, 0 none.</summary>
+    public static int MatchList(string s, string list, bool lowerCase = false)
+    {
+        var gotPositive = false;
+        foreach (var raw in list.Split(','))
+        {
+            var negated = raw.StartsWith('!');
+            var sub = negated ? raw[1..] : raw;
+            if (lowerCase) sub = sub.ToLowerInvariant();
+            if (Match(s, sub))
+            {
+                if (negated) return -1;
+                gotPositive = true;
+            }
+        }
+        return gotPositive ? 1 : 0;
+    }
+
+    /// <summary>addr_match_list: 1 match, -1 negated match, 0 none, -2 bad entry.</summary>
+    public static int AddressMatchList(string? address, string list)
+    {
+        IPAddress? addr = null;
+        if (address is not null && !IPAddress.TryParse(address, out addr)) return 0;
+        var result = 0;
+        foreach (var raw in list.Split(','))
+        {
+            var negated = raw.StartsWith('!');
+            var entry = negated ? raw[1..] : raw;
+            if (entry.Length == 0) return -2;
+            var cidr = ParseCidr(entry, out var network, out var bits);
+            if (cidr == -2) return -2;
+            bool hit;
+            if (cidr == 0) hit = addr is not null && InNetwork(addr, network!, bits);
+            else hit = address is not null && Match(address, entry);
+            if (!hit) continue;
+            if (negated) return -1;
+            result = 1;
+        }
+        return result;
+    }
+
+    /// <summary>match_host_and_ip (from= and user@host): 1 allowed, 0 not, -1 error.</summary>
+    public static int HostAndIp(string? host, string? ip, string patterns)
+    {
+        var mip = AddressMatchList(ip, patterns);
+        if (mip == -2) return -1;
+        if (host is null || ip is null || mip == -1) return 0;
+        var mhost = MatchList(host.ToLowerInvariant(), patterns, lowerCase: true);
+        if (mhost == -1) return 0;
+        if (mhost == 0 && mip == 0) return 0;
+        return 1;
+    }
+
+    /// <summary>match_user for AllowUsers/DenyUsers entries ("user" or "user@host").</summary>
+    public static int User(string user, string? host, string? ip, string pattern)
+    {
+        var at = pattern.IndexOf('@');
+        if (at < 0) return Match(user, pattern) ? 1 : 0;
+        if (!Match(user, pattern[..at])) return 0;
+        return HostAndIp(host, ip, pattern[(at + 1)..]);
+    }
+
+    /// <returns>0 parsed as address/CIDR, -1 not an address, -2 inconsistent mask.</returns>
+    private static int ParseCidr(string entry, out IPAddress? network, out int bits)
+    {
+        network = null;
+        bits = 0;
+        var slash = entry.IndexOf('/');
+        var addrText = slash < 0 ? entry : entry[..slash];
+        if (!IPAddress.TryParse(addrText, out var parsed) || addrText.Contains('*')) return -1;
+        var max = parsed.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        if (parsed.AddressFamily == AddressFamily.InterNetwork && addrText.Count(c => c == '.') != 3) return -1;
+        bits = max;
+        if (slash >= 0 && (!int.TryParse(entry[(slash + 1)..], out bits) || bits < 0 || bits > max)) return -1;
+        // OpenSSH rejects a network whose host bits are set ("inconsistent mask length").
+        var bytes = parsed.GetAddressBytes();
+        for (var i = bits; i < max; i++)
+            if ((bytes[i / 8] & (0x80 >> (i % 8))) != 0) return -2;
+        network = parsed;
+        return 0;
+    }
+
+    private static bool InNetwork(IPAddress addr, IPAddress network, int bits)
+    {
+        if (addr.IsIPv4MappedToIPv6) addr = addr.MapToIPv4();
+        if (addr.AddressFamily != network.AddressFamily) return false;
+        var a = addr.GetAddressBytes();
+        var n = network.GetAddressBytes();
+        for (var i = 0; i < bits; i++)
+        {
+            var mask = 0x80 >> (i % 8);
+            if ((a[i / 8] & mask) != (n[i / 8] & mask)) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Net;
+using SshDoctor.Cli.Output;
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Localization;
+using SshDoctor.Core.Model;
+
+namespace SshDoctor.Cli.Commands;
+
+/// <summary>`sshdoctor check`: would sshd accept this key for this user from this address, and if not, why.</summary>
+public static class CheckCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var common = new CommonOptions();
+        var root = new Option<string>("--root") { Description = "The system to judge: / (default) or a root volume mounted on a rescue instance (e.g. /mnt/rescue).", DefaultValueFactory = _ => "/" };
+        var user = new Option<string?>("--user") { Description = "The login name to check (default: the image's default user from cloud-init or /etc/os-release)." };
+        var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used)." };
+        var from = new Option<string?>("--from") { Description = "Client IP address, to decide from=\"...\" key options and Match Address blocks." };
+        var allUsers = new Option<bool>("--all-users") { Description = "Check every account with a login shell. With --key: which accounts accept the key." };
+
+        var command = new Command("check",
+            "Explain why sshd refuses (or accepts) a public key for a user, from the files alone.\n\n" +
+            "Examples:\n" +
+            "  sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub\n" +
+            "  sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7\n" +
+            "  sshdoctor check --root /mnt/rescue --all-users --json\n\n" +
+            "Exit codes: 0 accepted, 1 refused (blocking findings), 2 bad input, 3 could not decide.");
+        command.Options.Add(root);
+        command.Options.Add(user);
+        command.Options.Add(key);
+        command.Options.Add(from);
+        command.Options.Add(allUsers);
+        common.AddTo(command);
+
+        command.SetAction(parse =>
+        {
+            var m = common.MessagesFor(parse);
+            var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers));
+            return Run(request, parse.GetValue(common.Json), m, io);
+        });
+        return command;
+    }
+
+    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers);
+
+    public static int Run(Request request, bool json, Messages m, CliIo io)
+    {
+        if (request.User is not null && request.AllUsers) throw new UsageException(m.Get("err.user_and_all"));
+        if (request.From is not null && !IPAddress.TryParse(request.From, out _))
+            throw new UsageException(m.Get("err.from_invalid", ("value", request.From)));
+        var key = request.KeyPath is null ? null : LoadKey(request.KeyPath, m);
+
+        TargetContext ctx;
+        try
+        {
+            ctx = TargetContext.Load(request.Root);
+        }
+        catch (TargetException e)
+        {
+            var root = Path.GetFullPath(request.Root);
+            var (code, text) = e.Problem switch
+            {
+                TargetProblem.Missing => (ExitCodes.Usage, m.Get("err.root_missing", ("root", root))),
+                TargetProblem.NotDirectory => (ExitCodes.Usage, m.Get("err.root_not_dir", ("root", root))),
+                TargetProblem.NotLinux => (ExitCodes.Usage, m.Get("err.root_not_linux", ("root", root), ("missing", e.Detail))),
+                _ => (ExitCodes.Undecided, m.Get("err.root_unreadable", ("root", root), ("reason", e.Detail))),
+            };
+            io.Err.WriteLine("sshdoctor: " + text);
+            return code;
+        }
+
+        var checker = new Checker(ctx);
+        IEnumerable<string> users;
+        if (request.AllUsers) users = checker.LoginAccounts();
+        else if (request.User is not null) users = [request.User];
+        else if (CloudDefaults.DefaultUser(ctx.Root, ctx.Os) is { } d && ctx.Accounts.ByName(d.User) is not null) users = [d.User];
+        else throw new UsageException(m.Get("err.user_required"));
+
+        var report = checker.Run(users, key, request.From);
+        if (json) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Relaxed.CheckJson);
+        else CheckRendering.WriteText(io.Out, report, request.AllUsers, m);
+        return report.Verdict switch
+        {
+            Verdict.Accepted => ExitCodes.Ok,
+            Verdict.Refused => ExitCodes.Blocking,
+            _ => ExitCodes.Undecided,
+        };
+    }
+
+    public static PublicKey LoadKey(string path, Messages m)
+    {
+        try
+        {
+            var info = KeyFile.Load(path);
+            return info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
+        }
+        catch (KeyFormatException e)
+        {
+            throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", e.Message)));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SshDoctor.Lab.Harness;
+
+/// <summary>
+/// The judge: Debian's real /usr/sbin/sshd. One long-lived agent (Harness/lab-agent.sh) runs in its own mount
+/// and PID namespace; for each request it bind-mounts the tree over /etc/passwd, shadow, group, /etc/ssh,
+/// /home, /root and /opt, starts sshd, logs in once with ssh, stops sshd (and every child) and unmounts.
+/// Requests are serialized. Every wait is bounded; a hung agent is killed and replaced.
+/// </summary>
+public static class RealSshd
+{
+    private static readonly Lock Gate = new();
+    private static Process? _agent;
+    private static int _port;
+    private static int _requests;
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(40);
+
+    /// <summary>Runs one login of <paramref name="user"/> with <paramref name="key"/> against the tree.</summary>
+    public static SshdResult Run(LabTree tree, string user, LabKey key)
+    {
+        LabGuard.Require();
+        lock (Gate)
+        {
+            var result = RunOnce(tree, user, key);
+            if (!result.Started && result.Log.Any(l => l.Contains("Address already in use", StringComparison.Ordinal)))
+            {
+                _port = FreePort(); // someone else took our port: once more on a fresh one
+                result = RunOnce(tree, user, key);
+            }
+            LabCounter.Increment();
+            return result;
+        }
+    }
+
+    private static SshdResult RunOnce(LabTree tree, string user, LabKey key)
+    {
+        var agent = EnsureAgent();
+        tree.Finish(_port);
+        var id = ++_requests;
+        var log = Path.Combine(Path.GetDirectoryName(tree.Root)!, $"sshd-{id}.log");
+        var clock = Stopwatch.StartNew();
+        agent.StandardInput.WriteLine($"RUN {id} {tree.Root} {_port} {user} {key.PrivatePath} {log}");
+        agent.StandardInput.Flush();
+        var reply = ReadReply(agent, id);
+        var f = reply.Split(' ');
+        var lines = File.Exists(log) ? File.ReadAllLines(log) : [];
+        var client = File.Exists(log + ".client") ? File.ReadAllText(log + ".client") : "";
+        return new SshdResult(f[2] == "1", int.Parse(f[3]), lines, client, clock.Elapsed);
+    }
+
+    private static string ReadReply(Process agent, int id)
+    {
+        var deadline = DateTime.UtcNow + RequestTimeout;
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            var read = agent.StandardOutput.ReadLineAsync();
+            if (left <= TimeSpan.Zero || !read.Wait(left))
+            {
+                Kill();
+                throw new TimeoutException($"lab agent did not answer request {id} within {RequestTimeout.TotalSeconds} s (killed)");
+            }
+            var line = read.Result ?? throw Died($"lab agent exited while running request {id}");
+            if (line.StartsWith($"DONE {id} ", StringComparison.Ordinal)) return line;
+        }
+    }
+
+    private static Process EnsureAgent()
+    {
+        if (_agent is { HasExited: false }) return _agent;
+        _agent?.Dispose();
+        var script = Path.Combine(AppContext.BaseDirectory, "Harness", "lab-agent.sh");
+        var psi = new ProcessStartInfo("/usr/bin/unshare")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/bash", script })
+            psi.ArgumentList.Add(a);
+        _agent = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the lab agent");
+        AgentErrors.Clear();
+        _agent.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (AgentErrors) AgentErrors.Add(e.Data); };
+        _agent.BeginErrorReadLine();
+        if (_port == 0) _port = FreePort();
+        return _agent;
+    }
+
+    private static readonly List<string> AgentErrors = [];
+
+    private static Exception Died(string what)
+    {
+        string errors;
+        lock (AgentErrors) errors = string.Join('\n', AgentErrors);
+        Kill();
+        return new InvalidOperationException(what + (errors.Length > 0 ? ":\n" + errors : ""));
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    private static void Kill()
+    {
+        try { _agent?.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        _agent?.WaitForExit(5000);
+        _agent?.Dispose();
+        _agent = null;
+    }
+
+    /// <summary>Ends the agent (closing its stdin makes it exit; its PID namespace takes sshd along).</summary>
+    public static void Shutdown()
+    {
+        lock (Gate)
+        {
+            if (_agent is null) return;
+            try { _agent.StandardInput.Close(); } catch (IOException) { }
+            if (!_agent.WaitForExit(3000)) Kill();
+            else { _agent.Dispose(); _agent = null; }
+        }
+    }
+}

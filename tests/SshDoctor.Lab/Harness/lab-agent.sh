@@ -1,0 +1,69 @@
+#!/bin/bash
+# sshdoctor lab agent: runs INSIDE `unshare --mount --pid --fork --kill-child --mount-proc`.
+# Reads one request per line on stdin:   RUN <id> <tree> <port> <user> <private-key> <log-file>
+# For each: bind-mounts the tree's account files, /etc/ssh, /home and /root over the host's paths
+# (visible only in this mount namespace), starts the real sshd, runs one ssh login, stops sshd and
+# every child, unmounts, and answers one line:   DONE <id> <sshd-started 0|1> <ssh-exit-code>
+# Every wait is bounded. When stdin closes the agent exits; being PID 1 of its own PID namespace,
+# its exit kills anything left behind.
+set -u
+mount --make-rprivate /
+mount -t tmpfs -o mode=0755 tmpfs /run
+mkdir -p /run/sshd && chmod 0755 /run/sshd
+
+BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt)
+
+descendants() { # pids below $1, deepest last
+  local c
+  for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do echo "$c"; descendants "$c"; done
+}
+
+stop_sshd() {
+  local pid=$1 i
+  # let the per-connection children finish writing their log lines (bounded: 2 s)
+  for ((i = 0; i < 200; i++)); do
+    [[ -z "$(cat /proc/"$pid"/task/*/children 2>/dev/null)" ]] && break
+    sleep 0.01
+  done
+  local rest; rest=$(descendants "$pid")
+  [[ -n "$rest" ]] && kill -KILL $rest 2>/dev/null
+  kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.01; done
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
+
+while read -r verb id tree port user key log; do
+  [[ "$verb" == QUIT ]] && exit 0
+  if [[ "$verb" != RUN ]]; then echo "ERR unknown request"; continue; fi
+  ok=1; mounted=()
+  for b in "${BINDS[@]}"; do
+    if [[ -e "$tree/$b" ]]; then
+      if mount --bind "$tree/$b" "/$b"; then mounted+=("/$b"); else ok=0; fi
+    fi
+  done
+  rm -f /run/nologin
+  [[ -e "$tree/etc/nologin" ]] && : > /run/nologin
+  started=0; rc=255
+  if ((ok)); then
+    : > "$log"
+    /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    spid=$!
+    for ((i = 0; i < 500; i++)); do   # up to 5 s for "Server listening"
+      if grep -q 'Server listening on' "$log"; then started=1; break; fi
+      kill -0 "$spid" 2>/dev/null || break
+      sleep 0.005
+    done
+    if ((started)); then
+      timeout -k 1 15 ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
+        -o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 -o LogLevel=ERROR -o KexAlgorithms=curve25519-sha256 \
+        -i "$key" -p "$port" "$user@127.0.0.1" true </dev/null >"$log.client" 2>&1
+      rc=$?
+    fi
+    stop_sshd "$spid"
+  else
+    echo "agent: bind mount failed" >>"$log"
+  fi
+  for ((j = ${#mounted[@]} - 1; j >= 0; j--)); do umount "${mounted[j]}" || echo "agent: umount ${mounted[j]} failed" >>"$log"; done
+  echo "DONE $id $started $rc"
+done

@@ -1,0 +1,38 @@
+using SshDoctor.Lab.Harness;
+
+namespace SshDoctor.Lab.Scenarios;
+
+/// <summary>
+/// One lab case: a tree, a login (user + key), what the real sshd does (its verdict, established in this lab,
+/// not guessed) and the blocking finding IDs `check` must report. <see cref="SessionFails"/>: sshd accepts the
+/// key but the session cannot start (nologin shell), so ssh exits non-zero although the verdict is "accepted".
+/// <see cref="LogHas"/>: a line sshd must log, to prove it refused for the reason the scenario is about.
+/// </summary>
+public sealed record Scenario(string Name, string Verdict, string[] Blocking, Action<LabTree> Setup)
+{
+    public string User { get; init; } = "alice";
+    public Func<LabKey> Key { get; init; } = () => LabKeys.Main;
+    public string? LogHas { get; init; }
+    public bool SessionFails { get; init; }
+
+    public override string ToString() => Name;
+
+    public static Scenario Refused(string name, string id, Action<LabTree> setup) => new(name, "refused", [id], setup);
+    public static Scenario Accepted(string name, Action<LabTree> setup) => new(name, "accepted", [], setup);
+}
+
+/// <summary>All scenarios, by name (the theory's data are names so test names stay stable and readable).</summary>
+public static class ScenarioTable
+{
+    public static readonly IReadOnlyList<Scenario> All =
+        [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. TrapScenarios.All];
+
+    public static Scenario Get(string name) => All.Single(s => s.Name == name);
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in All) data.Add(s.Name);
+        return data;
+    }
+}
