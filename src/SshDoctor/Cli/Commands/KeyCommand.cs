@@ -32,7 +32,13 @@ internal static class KeyCommand
         var common = new CommonOptions();
         var file = FileArgument();
         var passFile = PassphraseFileOption();
-        var command = new Command("inspect", "Format, type, bits, comment, encryption, fingerprints (ssh-keygen and AWS forms) and client-side problems of a key file.");
+        var command = new Command("inspect",
+            "Format, type, bits, comment, encryption, fingerprints (ssh-keygen and AWS forms) and client-side problems of a key file.\n\n" +
+            "Examples:\n" +
+            "  sshdoctor key inspect ~/.ssh/id_ed25519\n" +
+            "  sshdoctor key inspect my-ec2-key.pem --json     # compare aws_created_sha1 / aws_imported_md5 with the EC2 console\n" +
+            "  sshdoctor key inspect key.ppk --passphrase-file pass.txt\n\n" +
+            "Exit codes: 0 nothing blocking, 1 the client would refuse the key (e.g. permissions), 2 not a readable key.");
         command.Arguments.Add(file);
         command.Options.Add(passFile);
         common.AddTo(command);
@@ -135,7 +141,11 @@ internal static class KeyCommand
         var common = new CommonOptions();
         var file = FileArgument();
         var passFile = PassphraseFileOption();
-        var command = new Command("public", "Print the OpenSSH public line of a key (for authorized_keys or an EC2 key pair import).");
+        var command = new Command("public",
+            "Print the OpenSSH public line of a key (for authorized_keys or an EC2 key pair import).\n\n" +
+            "Examples:\n" +
+            "  sshdoctor key public my-ec2-key.pem >> ~/.ssh/authorized_keys\n" +
+            "  sshdoctor key public key.ppk > key.pub        # then EC2 > Key pairs > Import key pair");
         command.Arguments.Add(file);
         command.Options.Add(passFile);
         common.AddTo(command);
@@ -177,14 +187,19 @@ internal static class KeyCommand
         {
             Description = "Protect the output with the passphrase on the first line of this file (an empty line: no passphrase). Default: the input's passphrase.",
         };
-        var command = new Command("convert", "Convert a private key to OpenSSH, PEM or PuTTY .ppk format, keeping its passphrase unless --new-passphrase-file says otherwise.");
-        command.Options.Add(newPassFile);
+        var command = new Command("convert",
+            "Convert a private key to OpenSSH, PEM or PuTTY .ppk format, keeping its passphrase unless --new-passphrase-file says otherwise.\n\n" +
+            "Examples:\n" +
+            "  sshdoctor key convert my-ec2-key.pem --to ppk -o my-ec2-key.ppk                  # for PuTTY / WinSCP\n" +
+            "  sshdoctor key convert my-ec2-key.pem --to ppk --ppk-version 2 -o old-winscp.ppk\n" +
+            "  sshdoctor key convert key.ppk --to openssh -o ~/.ssh/id_ed25519                 # for ssh, scp, git, VS Code");
         command.Arguments.Add(file);
         command.Options.Add(to);
         command.Options.Add(output);
         command.Options.Add(force);
         command.Options.Add(ppkVersion);
         command.Options.Add(passFile);
+        command.Options.Add(newPassFile);
         common.AddTo(command);
         command.SetAction(r =>
         {
