@@ -168,4 +168,23 @@ public sealed class KeyFileRejectTests
         Rejects("PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\nComment: x\nPublic-Lines: 19999\n" + new string('A', 900_000));
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
     }
+
+    [Fact]
+    public void Keys_ssh_cannot_use_are_named()
+    {
+        var dir = KeyCorpus.Instance.Dir;
+        foreach (var (name, args, textKey) in new[]
+                 {
+                     ("ed448", new[] { "genpkey", "-algorithm", "ed448" }, "keys.error.unsupported_algorithm"),
+                     ("x25519", ["genpkey", "-algorithm", "x25519"], "keys.error.unsupported_algorithm"),
+                     ("secp256k1", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp256k1"], "keys.error.unsupported_curve"),
+                     ("rsa-pss", ["genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:2048"], "keys.error.unsupported_algorithm"),
+                 })
+        {
+            var file = Path.Combine(dir, name + ".unsupported.pem");
+            if (!File.Exists(file)) ExternalTools.Run("openssl", [.. args, "-out", file]);
+            var e = Rejects(File.ReadAllBytes(file));
+            Assert.True(e.TextKey == textKey, $"{name}: {e.TextKey}: {e.Message}");
+        }
+    }
 }
