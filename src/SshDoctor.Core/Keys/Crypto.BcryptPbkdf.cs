@@ -116,14 +116,22 @@ internal static class BcryptPbkdf
             return sum;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Encipher(ref uint left, ref uint right)
+        {
+            var lr = Encipher(((ulong)left << 32) | right);
+            left = (uint)(lr >> 32);
+            right = (uint)lr;
+        }
+
+        /// <summary>One Blowfish block, left half in the high 32 bits (a value, so the JIT keeps it in registers).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+        private ulong Encipher(ulong block)
         {
             // Unchecked reads: every index is a byte plus a fixed box offset, always inside the arrays.
             ref var s = ref MemoryMarshal.GetArrayDataReference(_s);
             ref var p = ref MemoryMarshal.GetArrayDataReference(_p);
-            var l = left ^ p;
-            var r = right;
+            var l = (uint)(block >> 32) ^ p;
+            var r = (uint)block;
             for (var i = 1; i <= 16; i += 2)
             {
                 r ^= (((Unsafe.Add(ref s, (int)(l >> 24)) + Unsafe.Add(ref s, 256 + (int)((l >> 16) & 0xFF)))
@@ -131,8 +139,7 @@ internal static class BcryptPbkdf
                 l ^= (((Unsafe.Add(ref s, (int)(r >> 24)) + Unsafe.Add(ref s, 256 + (int)((r >> 16) & 0xFF)))
                        ^ Unsafe.Add(ref s, 512 + (int)((r >> 8) & 0xFF))) + Unsafe.Add(ref s, 768 + (int)(r & 0xFF))) ^ Unsafe.Add(ref p, i + 1);
             }
-            left = r ^ Unsafe.Add(ref p, 17);
-            right = l;
+            return ((ulong)(r ^ Unsafe.Add(ref p, 17)) << 32) | l;
         }
 
         private static uint StreamWord(ReadOnlySpan<byte> data, ref int position)
@@ -178,18 +185,18 @@ internal static class BcryptPbkdf
         {
             var j = 0;
             for (var i = 0; i < 18; i++) _p[i] ^= StreamWord(key, ref j);
-            uint l = 0, r = 0;
+            ulong block = 0;
             for (var i = 0; i < 18; i += 2)
             {
-                Encipher(ref l, ref r);
-                _p[i] = l;
-                _p[i + 1] = r;
+                block = Encipher(block);
+                _p[i] = (uint)(block >> 32);
+                _p[i + 1] = (uint)block;
             }
             for (var i = 0; i < 1024; i += 2)
             {
-                Encipher(ref l, ref r);
-                _s[i] = l;
-                _s[i + 1] = r;
+                block = Encipher(block);
+                _s[i] = (uint)(block >> 32);
+                _s[i + 1] = (uint)block;
             }
         }
 
