@@ -14,7 +14,10 @@ public sealed class Checker(TargetContext ctx)
         var server = ServerState.Run(ctx);
         var serverBlocked = server.Any(f => f.Severity == Severity.Blocking);
         // A server that cannot start refuses everyone, whatever the user's own state.
-        var reports = users.Select(u => CheckUser(u, key, from, scanOthers: true))
+        var list = users.ToList();
+        // With several users the report itself says who accepts the key: no per-user scan of the others
+        // (that would read every account's files once per refused account).
+        var reports = list.Select(u => CheckUser(u, key, from, scanOthers: list.Count == 1))
             .Select(r => serverBlocked ? r with { Verdict = Verdict.Refused } : r)
             .ToList();
         return new CheckReport(ctx.Root, ctx.Os, ctx.Version, key, reports, server);
@@ -53,9 +56,12 @@ public sealed class Checker(TargetContext ctx)
                 ("source", $"{lookup.File}:{lookup.Line.Number}"));
         PostAuthGate.Run(ctx, cfg, account, lookup.Line, ev);
         SecurityContext.Run(ctx, account, ev);
+        KeysCommandCheck.Run(ctx, cfg, ev);
+        SshdCrossCheck.Run(ctx, cfg, userName, from, ev);
 
         var blocked = ev.HasBlocking;
         if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
+        if (blocked && scanOthers) AddDefaultUser(ev, userName);
         var verdict = blocked ? Verdict.Refused : lookup.DependsOnAddress ? Verdict.Unknown : Verdict.Accepted;
         return new UserReport(userName, verdict, ev.Findings);
     }

@@ -26,7 +26,8 @@ public static class ConfigKeywords
 {
     private static readonly Dictionary<string, KeywordInfo> Table = Build();
 
-    public static KeywordInfo? Find(string keyword) => Table.GetValueOrDefault(keyword.ToLowerInvariant());
+    public static KeywordInfo? Find(string keyword) =>
+        Table.GetValueOrDefault(keyword) ?? Table.GetValueOrDefault(keyword.ToLowerInvariant());
 
     private static Dictionary<string, KeywordInfo> Build()
     {

@@ -24,4 +24,7 @@ public sealed class SshdConfig
     public required IReadOnlyList<ConfigError> Errors { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
     public required string MainFile { get; init; }
+
+    /// <summary>Cache of the settings outside Match blocks (see EffectiveConfig).</summary>
+    internal EffectiveConfig? GlobalLayer { get; set; }
 }

@@ -35,16 +35,22 @@ public sealed class EffectiveConfig
         }
 
         var result = new EffectiveConfig(version, conditions);
-        var global = new EffectiveConfig(version, conditions);
+        var global = config.GlobalLayer ??= BuildGlobal(config, version);
         foreach (var e in config.Entries)
-        {
-            if (e.Block == -1) global.Apply(e);
-            else if (applies[e.Block]) result.Apply(e);
-        }
+            if (e.Block != -1 && applies[e.Block]) result.Apply(e);
         // Match values replace global ones; anything the Match blocks did not set stays global.
         foreach (var (k, v) in global._single) result._single.TryAdd(k, v);
         foreach (var (k, v) in global._accumulated) result._accumulated.TryAdd(k, v);
         return result;
+    }
+
+    /// <summary>The lines outside Match blocks: the same for every connection, so built once per config.</summary>
+    private static EffectiveConfig BuildGlobal(SshdConfig config, OpenSshVersion version)
+    {
+        var global = new EffectiveConfig(version, []);
+        foreach (var e in config.Entries)
+            if (e.Block == -1) global.Apply(e);
+        return global;
     }
 
     private void Apply(ConfigEntry e)

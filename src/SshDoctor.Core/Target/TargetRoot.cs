@@ -23,7 +23,24 @@ public sealed class TargetRoot
     /// <summary>The host path of a target path, without resolving anything.</summary>
     public string HostPath(string targetPath) => HostRoot + (targetPath.StartsWith('/') ? targetPath : "/" + targetPath);
 
-    public FileMeta LStat(string targetPath) => Statx.LStat(HostPath(targetPath));
+    // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
+    // Anything that writes to the tree calls Invalidate() before judging it again.
+    private readonly Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
+
+    public void Invalidate()
+    {
+        _lstat.Clear();
+        _realpath.Clear();
+    }
+
+    public FileMeta LStat(string targetPath)
+    {
+        if (_lstat.TryGetValue(targetPath, out var meta)) return meta;
+        meta = Statx.LStat(HostPath(targetPath));
+        _lstat[targetPath] = meta;
+        return meta;
+    }
 
     /// <summary>stat(2): follows symlinks (inside the target).</summary>
     public FileMeta Stat(string targetPath)
@@ -36,33 +53,45 @@ public sealed class TargetRoot
     /// realpath(3) inside the target: the canonical target path with every symlink resolved, or null when a
     /// component is missing or the links loop.
     /// </summary>
-    public string? RealPath(string targetPath)
+    public string? RealPath(string targetPath) => Resolve(Normalize(targetPath), 0);
+
+    /// <summary>Resolves the parent first (memoized), then the last component, following links inside the target.</summary>
+    private string? Resolve(string path, int hops)
     {
-        var pending = new Stack<string>(Split(targetPath).Reverse());
-        var resolved = new List<string>();
-        var hops = 0;
-        while (pending.Count > 0)
+        if (path == "/") return "/";
+        if (_realpath.TryGetValue(path, out var cached)) return cached;
+        if (hops > MaxSymlinkHops) return null;
+        var cut = path.LastIndexOf('/');
+        var parent = cut == 0 ? "/" : path[..cut];
+        var name = path[(cut + 1)..];
+        string? result;
+        var realParent = Resolve(parent, hops);
+        if (realParent is null) result = null;
+        else if (name == ".") result = realParent;
+        else if (name == "..") result = DirName(realParent);
+        else
         {
-            var part = pending.Pop();
-            if (part == ".") continue;
-            if (part == "..")
+            var candidate = realParent == "/" ? "/" + name : realParent + "/" + name;
+            var meta = LStat(candidate);
+            if (!meta.Exists) result = null;
+            else if (meta.Kind != FileKind.Symlink) result = candidate;
+            else
             {
-                if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1);
-                continue;
+                var link = ReadLink(candidate);
+                result = link is null ? null
+                    : Resolve(Normalize(link.StartsWith('/') ? link : realParent + "/" + link), hops + 1);
             }
-            resolved.Add(part);
-            var current = "/" + string.Join('/', resolved);
-            var meta = LStat(current);
-            if (!meta.Exists) return null;
-            if (meta.Kind != FileKind.Symlink) continue;
-            if (++hops > MaxSymlinkHops) return null;
-            var link = ReadLink(current);
-            if (link is null) return null;
-            resolved.RemoveAt(resolved.Count - 1);
-            if (link.StartsWith('/')) resolved.Clear();
-            foreach (var p in Split(link).Reverse()) pending.Push(p);
         }
-        return "/" + string.Join('/', resolved);
+        if (hops == 0) _realpath[path] = result;
+        return result;
+    }
+
+    /// <summary>An absolute path with no empty components ("/home//u/" → "/home/u").</summary>
+    private static string Normalize(string path)
+    {
+        if (path.Length > 1 && path[0] == '/' && !path.Contains("//", StringComparison.Ordinal) && path[^1] != '/') return path;
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? "/" : "/" + string.Join('/', parts);
     }
 
     /// <summary>Like RealPath, but tolerates a missing final component (for files that may not exist yet).</summary>
@@ -87,24 +116,20 @@ public sealed class TargetRoot
         if (real is null) return null;
         try
         {
-            using var stream = new FileStream(HostPath(real), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            if (!stream.CanSeek || stream.Length <= limit)
+            using var handle = File.OpenHandle(HostPath(real), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var length = RandomAccess.GetLength(handle);
+            // Special files report 0: read them in chunks up to the limit.
+            var buffer = new byte[length > 0 ? Math.Min(length, limit) : Math.Min(limit, 64 * 1024)];
+            var total = 0;
+            while (total < buffer.Length)
             {
-                using var ms = new MemoryStream();
-                var buffer = new byte[81920];
-                int n;
-                long total = 0;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    total += n;
-                    if (total > limit) break;
-                    ms.Write(buffer, 0, n);
-                }
-                return ms.ToArray();
+                var n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (n == 0) break;
+                total += n;
+                if (total == buffer.Length && length == 0 && buffer.Length < limit)
+                    Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
             }
-            var bytes = new byte[limit];
-            stream.ReadExactly(bytes);
-            return bytes;
+            return total == buffer.Length ? buffer : buffer[..total];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
@@ -130,6 +155,4 @@ public sealed class TargetRoot
         var i = trimmed.LastIndexOf('/');
         return i <= 0 ? "/" : trimmed[..i];
     }
-
-    private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 }

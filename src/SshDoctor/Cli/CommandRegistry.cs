@@ -9,8 +9,13 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIo(stdout, stderr);
-        yield return CheckCommand.Create(io);
-        yield return KeyCommand.Create(io);
+        yield return Commands.CheckCommand.Create(io);
+        if (!OperatingSystem.IsWindows())
+        {
+            yield return Commands.FixCommand.Create(io);
+            yield return Commands.UndoCommand.Create(io);
+        }
+        yield return Commands.KeyCommand.Create(io);
     }
 }
 

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+
+namespace SshDoctor.Lab.Repair;
+
+/// <summary>Every path of a tree with its type, mode, owner and content hash — what undo must restore exactly.</summary>
+public static class TreeSnapshot
+{
+    // The runner rewrites sshd_config (its port) on every run; sshdoctor's own backups are not part of the tree.
+    private static readonly string[] Ignored = ["etc/ssh/sshd_config", "var/backups/sshdoctor"];
+
+    public static SortedDictionary<string, string> Take(string root)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var relative = Path.GetRelativePath(root, path);
+            // var/ and var/backups/ themselves appear with the first run's backups: only their content is ignored.
+            if (Ignored.Any(i => relative == i || relative.StartsWith(i + "/", StringComparison.Ordinal)) || relative is "var" or "var/backups")
+                continue;
+            var info = new FileInfo(path);
+            var meta = SshDoctor.Core.Target.Statx.LStat(path);
+            var (uid, gid) = (meta.Uid, meta.Gid);
+            var kind = info.LinkTarget is not null ? "link:" + info.LinkTarget : Directory.Exists(path) ? "dir" : "file:" + Hash(path);
+            var mode = info.LinkTarget is null ? Convert.ToString((int)File.GetUnixFileMode(path), 8) : "-";
+            result[relative] = $"{kind} {mode} {uid}:{gid}";
+        }
+        return result;
+    }
+
+    public static string Diff(SortedDictionary<string, string> before, SortedDictionary<string, string> after)
+    {
+        var lines = new List<string>();
+        foreach (var (k, v) in before)
+            if (!after.TryGetValue(k, out var a)) lines.Add($"- {k} {v}");
+            else if (a != v) lines.Add($"~ {k} {v} -> {a}");
+        foreach (var (k, v) in after)
+            if (!before.ContainsKey(k)) lines.Add($"+ {k} {v}");
+        return string.Join('\n', lines);
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16];
+}
