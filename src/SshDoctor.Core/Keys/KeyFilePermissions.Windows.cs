@@ -48,4 +48,16 @@ public static partial class KeyFilePermissions
         return new KeyPermissionProblem("keys.finding.permissions_windows", string.Join(", ", others),
             [$"icacls \"{path}\" /inheritance:r /grant:r \"{user}:F\""]);
     }
+
+    /// <summary>Windows: no inherited entries, full control for the current user only (what Win32-OpenSSH accepts).</summary>
+    [SupportedOSPlatform("windows")]
+    public static void RestrictToCurrentUser(string path)
+    {
+        var user = WindowsIdentity.GetCurrent().User ?? throw new InvalidOperationException("no current user SID");
+        var security = new FileSecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        security.SetOwner(user);
+        security.AddAccessRule(new FileSystemAccessRule(user, FileSystemRights.FullControl, AccessControlType.Allow));
+        new FileInfo(path).SetAccessControl(security);
+    }
 }

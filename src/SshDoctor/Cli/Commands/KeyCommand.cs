@@ -270,6 +270,7 @@ internal static class KeyCommand
         {
             using (var stream = new FileStream(temp, options))
             {
+                if (OperatingSystem.IsWindows()) KeyFilePermissions.RestrictToCurrentUser(temp);
                 stream.Write(Encoding.UTF8.GetBytes(text));
                 stream.Flush(true);
             }
