@@ -389,4 +389,32 @@ public sealed class KeyCommandTests
             Assert.Equal(0, ExternalTools.TryRun("ssh-keygen", "-y", "-f", file + ".fixed").Code);
         }
     }
+
+    [Fact]
+    public void Key_types_current_servers_refuse_are_noted()
+    {
+        var dir = TempDir();
+        var dsa = PrivateCopy(Corpus.Get("dsa1024/openssh").Path, dir, "id_dsa");
+        var small = Path.Combine(dir, "id_rsa1024");
+        ExternalTools.Run("ssh-keygen", "-q", "-t", "rsa", "-b", "1024", "-N", "", "-f", small);
+
+        string[] Ids(string file, out string json)
+        {
+            var (code, stdout, _) = Run("key", "inspect", file, "--json");
+            Assert.Equal(0, code);
+            json = stdout;
+            using var doc = JsonDocument.Parse(stdout);
+            return doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString() + "/" + f.GetProperty("severity").GetString()).ToArray();
+        }
+        Assert.Contains("KEY_ALGORITHM_REFUSED/warning", Ids(dsa, out _));
+        var ids = Ids(small, out var json);
+        Assert.Contains("KEY_RSA_TOO_SMALL/warning", ids);
+        Assert.Contains("RSA_SHA1_REFUSED/info", ids);
+        Assert.Contains("1024", json);
+        // The .pub alone gets the same notes, and says it is only a public key.
+        var pubIds = Ids(small + ".pub", out _);
+        Assert.Contains("KEY_RSA_TOO_SMALL/warning", pubIds);
+        Assert.Contains("CLIENT_KEY_FORMAT/info", pubIds);
+        Assert.DoesNotContain("CLIENT_KEY_PERMISSIONS/blocking", pubIds);
+    }
 }
