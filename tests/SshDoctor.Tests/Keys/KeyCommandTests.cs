@@ -20,7 +20,7 @@ public sealed class KeyCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string TempDir() => Directory.CreateTempSubdirectory("sshdoctor-cli-").FullName;
+    private static string TempDir() => KeyCorpus.TempDir();
 
     /// <summary>A private copy (mode 0600) of a corpus file, so permission findings do not depend on the umask.</summary>
     private static string PrivateCopy(string source, string dir, string? name = null)

@@ -44,7 +44,9 @@ public sealed class KeyCorpus
 
     private KeyCorpus()
     {
+        RemoveStaleScratch();
         Dir = Directory.CreateTempSubdirectory("sshdoctor-keys-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(Dir);
         _passFile = System.IO.Path.Combine(Dir, "passphrase.txt");
         File.WriteAllText(_passFile, Passphrase + "\n");
         foreach (var (type, bits, sshType) in KeygenTypes)
@@ -193,4 +195,30 @@ public sealed class KeyCorpus
         => Cases.Add(new KeyCase(name, path, format, type, encrypted, publicInClear, passphrase, pub, comment));
 
     public KeyCase Get(string name) => Cases.Single(c => c.Name == name);
+
+    /// <summary>A scratch directory removed when the test run ends.</summary>
+    public static string TempDir()
+    {
+        var dir = Directory.CreateTempSubdirectory("sshdoctor-keycli-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(dir);
+        return dir;
+    }
+
+    /// <summary>
+    /// The test host does not always run exit handlers: scratch directories of earlier runs (only these
+    /// tests' own prefixes, older than two hours) are removed when a new run starts.
+    /// </summary>
+    private static void RemoveStaleScratch()
+    {
+        foreach (var prefix in new[] { "sshdoctor-keys-", "sshdoctor-keycli-" })
+            foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), prefix + "*"))
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-2))
+                    DeleteQuietly(dir);
+    }
+
+    private static void DeleteQuietly(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
 }
