@@ -76,6 +76,7 @@ internal static partial class Texts
         ["explain.check.KEY_REVOKED"] = "The key may be listed in RevokedKeys, or the RevokedKeys file may be unreadable.",
         ["explain.check.AUTHKEYS_FILE_CONFIG"] = "AuthorizedKeysFile in sshd_config may point elsewhere or contain a bad % token.",
         ["explain.check.AUTHKEYS_COMMAND"] = "The AuthorizedKeysCommand (e.g. EC2 Instance Connect) may be missing, unsafe or failing.",
+        ["explain.check.AUTHKEYS_COMMAND_KEYS"] = "The key may come only from the AuthorizedKeysCommand: run it as its AuthorizedKeysCommandUser and look for the key in its output.",
         ["explain.check.PUBKEY_AUTH_DISABLED"] = "PubkeyAuthentication may be set to no, globally or in a Match block.",
         ["explain.check.KEY_ALGORITHM_REFUSED"] = "The key type may not be in the server's PubkeyAcceptedAlgorithms.",
         ["explain.check.RSA_SHA1_REFUSED"] = "An old client signing RSA keys with SHA-1 (ssh-rsa) may meet a server that refuses it: update the client or use an ed25519 key.",

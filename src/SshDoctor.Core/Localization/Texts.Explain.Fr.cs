@@ -71,6 +71,7 @@ internal static partial class Texts
         ["explain.check.KEY_REVOKED"] = "La clé figure peut-être dans RevokedKeys, ou le fichier RevokedKeys est illisible.",
         ["explain.check.AUTHKEYS_FILE_CONFIG"] = "AuthorizedKeysFile dans sshd_config pointe peut-être ailleurs ou contient un jeton % incorrect.",
         ["explain.check.AUTHKEYS_COMMAND"] = "La commande AuthorizedKeysCommand (par exemple EC2 Instance Connect) est peut-être absente, non sûre ou en échec.",
+        ["explain.check.AUTHKEYS_COMMAND_KEYS"] = "La clé ne peut venir que de l'AuthorizedKeysCommand : exécutez-la sous son AuthorizedKeysCommandUser et cherchez la clé dans sa sortie.",
         ["explain.check.PUBKEY_AUTH_DISABLED"] = "PubkeyAuthentication vaut peut-être no, globalement ou dans un bloc Match.",
         ["explain.check.KEY_ALGORITHM_REFUSED"] = "Le type de clé ne figure peut-être pas dans PubkeyAcceptedAlgorithms sur le serveur.",
         ["explain.check.RSA_SHA1_REFUSED"] = "Un ancien client qui signe les clés RSA avec SHA-1 (ssh-rsa) se heurte peut-être à un serveur qui le refuse : mettez le client à jour ou utilisez une clé ed25519.",

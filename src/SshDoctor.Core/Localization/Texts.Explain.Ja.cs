@@ -71,6 +71,7 @@ internal static partial class Texts
         ["explain.check.KEY_REVOKED"] = "鍵が RevokedKeys に載っているか、RevokedKeys ファイルが読めない可能性があります。",
         ["explain.check.AUTHKEYS_FILE_CONFIG"] = "sshd_config の AuthorizedKeysFile が別の場所を指しているか、不正な % トークンを含んでいる可能性があります。",
         ["explain.check.AUTHKEYS_COMMAND"] = "AuthorizedKeysCommand（例: EC2 Instance Connect）が存在しない、安全でない、または失敗している可能性があります。",
+        ["explain.check.AUTHKEYS_COMMAND_KEYS"] = "鍵は AuthorizedKeysCommand からしか提供されません。AuthorizedKeysCommandUser として実行し、出力に鍵があるか確認してください。",
         ["explain.check.PUBKEY_AUTH_DISABLED"] = "PubkeyAuthentication が全体または Match ブロックで no になっている可能性があります。",
         ["explain.check.KEY_ALGORITHM_REFUSED"] = "鍵の種類がサーバーの PubkeyAcceptedAlgorithms に含まれていない可能性があります。",
         ["explain.check.RSA_SHA1_REFUSED"] = "RSA 鍵を SHA-1 (ssh-rsa) で署名する古いクライアントを、サーバーが拒否している可能性があります。クライアントを更新するか、ed25519 鍵を使ってください。",

@@ -71,6 +71,7 @@ internal static partial class Texts
         ["explain.check.KEY_REVOKED"] = "키가 RevokedKeys에 들어 있거나, RevokedKeys 파일을 읽을 수 없을 수 있습니다.",
         ["explain.check.AUTHKEYS_FILE_CONFIG"] = "sshd_config의 AuthorizedKeysFile이 다른 위치를 가리키거나 잘못된 % 토큰을 포함할 수 있습니다.",
         ["explain.check.AUTHKEYS_COMMAND"] = "AuthorizedKeysCommand(예: EC2 Instance Connect)가 없거나, 안전하지 않거나, 실패하고 있을 수 있습니다.",
+        ["explain.check.AUTHKEYS_COMMAND_KEYS"] = "키는 AuthorizedKeysCommand에서만 올 수 있습니다. AuthorizedKeysCommandUser 권한으로 실행하여 출력에 키가 있는지 확인하십시오.",
         ["explain.check.PUBKEY_AUTH_DISABLED"] = "PubkeyAuthentication이 전역 또는 Match 블록에서 no로 설정되어 있을 수 있습니다.",
         ["explain.check.KEY_ALGORITHM_REFUSED"] = "키 유형이 서버의 PubkeyAcceptedAlgorithms에 없을 수 있습니다.",
         ["explain.check.RSA_SHA1_REFUSED"] = "RSA 키를 SHA-1(ssh-rsa)로 서명하는 오래된 클라이언트를 서버가 거부할 수 있습니다. 클라이언트를 업데이트하거나 ed25519 키를 사용하세요.",

@@ -71,6 +71,7 @@ internal static partial class Texts
         ["explain.check.KEY_REVOKED"] = "A chave talvez esteja em RevokedKeys, ou o arquivo RevokedKeys talvez esteja ilegível.",
         ["explain.check.AUTHKEYS_FILE_CONFIG"] = "AuthorizedKeysFile no sshd_config talvez aponte para outro lugar ou tenha um token % inválido.",
         ["explain.check.AUTHKEYS_COMMAND"] = "O AuthorizedKeysCommand (por exemplo, EC2 Instance Connect) talvez esteja ausente, inseguro ou falhando.",
+        ["explain.check.AUTHKEYS_COMMAND_KEYS"] = "A chave só pode vir do AuthorizedKeysCommand: execute-o como o seu AuthorizedKeysCommandUser e procure a chave na saída.",
         ["explain.check.PUBKEY_AUTH_DISABLED"] = "PubkeyAuthentication talvez esteja como no, globalmente ou em um bloco Match.",
         ["explain.check.KEY_ALGORITHM_REFUSED"] = "O tipo da chave talvez não esteja em PubkeyAcceptedAlgorithms no servidor.",
         ["explain.check.RSA_SHA1_REFUSED"] = "Um cliente antigo que assina chaves RSA com SHA-1 (ssh-rsa) talvez esteja diante de um servidor que recusa isso: atualize o cliente ou use uma chave ed25519.",

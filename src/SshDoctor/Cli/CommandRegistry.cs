@@ -20,6 +20,7 @@ internal static class CommandRegistry
         yield return Commands.UserdataCommand.Create(io);
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
+        yield return Commands.KeyCommand.Create(io);
     }
 }
 

@@ -56,7 +56,9 @@ public class AlgorithmsTests
 
     [Theory]
     [InlineData("ssh-ed25519", "ssh-rsa", true)]
-    [InlineData("ssh-ed25519,rsa-sha2-256", "ssh-rsa", false)]
+    // The lab: a 9.2 client signs with rsa-sha2-512 (advertised in server-sig-algs) and does not fall back.
+    [InlineData("ssh-ed25519,rsa-sha2-256", "ssh-rsa", true)]
+    [InlineData("ssh-ed25519,rsa-sha2-512", "ssh-rsa", false)]
     [InlineData("-ssh-ed25519", "ssh-ed25519", true)]
     [InlineData("+ssh-dss", "ssh-ed25519", false)]
     public void Method_gate_reports_a_refused_algorithm(string configured, string keyType, bool refused)
