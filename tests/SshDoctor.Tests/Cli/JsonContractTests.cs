@@ -92,11 +92,9 @@ public class JsonContractTests
     }
 
     [Fact]
-    public void Private_key_is_at_least_a_clean_usage_error()
+    public void Private_key_is_judged_by_its_public_half()
     {
-        // design.md: --key accepts a private key (its public half is used). KeyFile.Formats.cs does not
-        // implement the private formats yet, so today an OpenSSH private key is "bad input": documented
-        // here so the day it is implemented this test is changed to expect exit 0.
+        // design.md: --key accepts a private key in any supported format; its public half is used.
         var dir = Directory.CreateTempSubdirectory("sshdoctor-unit-k-").FullName;
         try
         {
@@ -106,12 +104,14 @@ public class JsonContractTests
             Assert.Equal(0, p.ExitCode);
             using var t = new TargetTree();
             t.Keys("alice", File.ReadAllText(keyPath + ".pub"));
-            var r = Support.Cli.Check(t, "alice", keyPath, "--from", "192.0.2.1");
-            Assert.Equal(2, r.Exit);
-            Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.DoesNotContain("   at ", r.Err);
-            // Its .pub works.
-            Assert.Equal(0, Support.Cli.Check(t, "alice", keyPath + ".pub", "--from", "192.0.2.1").Exit);
+            var fromPrivate = Support.Cli.Check(t, "alice", keyPath, "--from", "192.0.2.1");
+            var fromPublic = Support.Cli.Check(t, "alice", keyPath + ".pub", "--from", "192.0.2.1");
+            Assert.Equal(0, fromPrivate.Exit);
+            Assert.Equal(0, fromPublic.Exit);
+            using var a = JsonDocument.Parse(fromPrivate.Out);
+            using var b = JsonDocument.Parse(fromPublic.Out);
+            Assert.Equal(b.RootElement.GetProperty("key").GetProperty("sha256").GetString(),
+                a.RootElement.GetProperty("key").GetProperty("sha256").GetString());
         }
         finally { Directory.Delete(dir, true); }
     }
