@@ -48,7 +48,7 @@ public static class LineRepair
                 var end = i;
                 for (; end < lines.Length && end < i + 64; end++)
                 {
-                    joined.Append(Squeeze(lines[end]));
+                    joined.Append(DamageDetector.Squeeze(lines[end]));
                     if (joined.ToString().Contains(b64, StringComparison.Ordinal)) break;
                 }
                 lines[i] = key.OpenSshLine + cr;
@@ -98,13 +98,5 @@ public static class LineRepair
             sb.Append(c);
         }
         if (sb.Length > 0) yield return sb.ToString();
-    }
-
-    private static string Squeeze(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-            if (!char.IsWhiteSpace(c) && c != '\uFEFF' && c != '"' && c != '\'') sb.Append(c);
-        return sb.ToString();
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using SshDoctor.Cli;
+using SshDoctor.Lab.Claim;
 using SshDoctor.Lab.Harness;
 using SshDoctor.Lab.Scenarios;
 using Xunit.Abstractions;
@@ -35,7 +35,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         using (var twin = LabTree.Create("fault twin"))
         {
             Break(twin);
-            var (exit, _, err) = Cli("fix", "--root", twin.Root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
+            var (exit, _, err) = LabCli.Run("fix", "--root", twin.Root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
             Assert.True(exit == 0, "the complete fix must succeed: " + err);
             fixedContent = File.ReadAllBytes(twin.HostPath(Keys));
         }
@@ -59,7 +59,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             Assert.True(now.AsSpan().SequenceEqual(original) || now.AsSpan().SequenceEqual(fixedContent),
                 $"kill #{i} after {delay} ms left authorized_keys neither old nor new ({now.Length} bytes):\n{Encoding.UTF8.GetString(now)}");
 
-            var (undoExit, _, undoErr) = Cli("undo", "--root", tree.Root);
+            var (undoExit, _, undoErr) = LabCli.Run("undo", "--root", tree.Root);
             if (status == "none")
             {
                 beforeRun++;
@@ -100,7 +100,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             catch (IOException) { } // ENOSPC: the disk is full
             var snapshot = TreeSnapshot.Take(root);
 
-            var (exit, stdout, stderr) = Cli("fix", "--root", root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
+            var (exit, stdout, stderr) = LabCli.Run("fix", "--root", root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
             output.WriteLine(stdout + stderr);
             Assert.Equal(3, exit);
             Assert.Single(stderr.Trim().Split('\n'));
@@ -152,11 +152,4 @@ public sealed class FaultTests(ITestOutputHelper output)
     private static bool JournalWritten(string backups) =>
         Directory.Exists(backups) && Directory.GetDirectories(backups).Any(d => File.Exists(Path.Combine(d, "journal.json")));
 
-    private static (int Exit, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using SshDoctor.Cli;
+using SshDoctor.Lab.Claim;
 using SshDoctor.Lab.Harness;
 using SshDoctor.Lab.Scenarios;
 using Xunit.Abstractions;
@@ -45,7 +45,7 @@ public sealed class FixScenarioTests(ITestOutputHelper output)
         var keysPath = $"/home/{s.User}/.ssh/authorized_keys";
         var otherLines = OtherLines(tree, keysPath, key);
 
-        var (fixExit, fixJson, fixErr) = Cli("fix", "--root", tree.Root, "--user", s.User, "--key", key.PublicPath, "--from", "127.0.0.1", "--json");
+        var (fixExit, fixJson, fixErr) = LabCli.Run("fix", "--root", tree.Root, "--user", s.User, "--key", key.PublicPath, "--from", "127.0.0.1", "--json");
         output.WriteLine(fixJson + fixErr);
         Assert.True(fixExit == 0, $"fix exited {fixExit}:\n{fixJson}\n{fixErr}");
         using (var doc = JsonDocument.Parse(fixJson))
@@ -56,7 +56,7 @@ public sealed class FixScenarioTests(ITestOutputHelper output)
         var remaining = OtherLines(tree, keysPath, key);
         Assert.True(IsSubsequence(otherLines, remaining), $"fix lost or reordered a line of {keysPath}:\nbefore:\n{string.Join('\n', otherLines)}\nafter:\n{string.Join('\n', remaining)}");
 
-        var (undoExit, undoOut, undoErr) = Cli("undo", "--root", tree.Root);
+        var (undoExit, undoOut, undoErr) = LabCli.Run("undo", "--root", tree.Root);
         Assert.True(undoExit == 0, $"undo exited {undoExit}: {undoOut}{undoErr}");
         var restored = TreeSnapshot.Take(tree.Root);
         var diff = TreeSnapshot.Diff(snapshot, restored);
@@ -98,11 +98,4 @@ public sealed class FixScenarioTests(ITestOutputHelper output)
         return i == expected.Count;
     }
 
-    private static (int Exit, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 }

@@ -54,24 +54,7 @@ public static class CheckCommand
             request = request with { From = mapped.MapToIPv4().ToString() };
         var key = request.KeyPath is null ? null : LoadKey(request.KeyPath, m);
 
-        TargetContext ctx;
-        try
-        {
-            ctx = TargetContext.Load(request.Root);
-        }
-        catch (TargetException e)
-        {
-            var root = Path.GetFullPath(request.Root);
-            var (code, text) = e.Problem switch
-            {
-                TargetProblem.Missing => (ExitCodes.Usage, m.Get("err.root_missing", ("root", root))),
-                TargetProblem.NotDirectory => (ExitCodes.Usage, m.Get("err.root_not_dir", ("root", root))),
-                TargetProblem.NotLinux => (ExitCodes.Usage, m.Get("err.root_not_linux", ("root", root), ("missing", e.Detail))),
-                _ => (ExitCodes.Undecided, m.Get("err.root_unreadable", ("root", root), ("reason", e.Detail))),
-            };
-            io.Err.WriteLine("sshdoctor: " + text);
-            return code;
-        }
+        if (TargetErrors.Load(request.Root, m, io) is not { } ctx) return TargetErrors.LastExitCode;
 
         var checker = new Checker(ctx);
         IEnumerable<string> users;
