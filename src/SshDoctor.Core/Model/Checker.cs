@@ -59,6 +59,9 @@ public sealed class Checker(TargetContext ctx)
         KeysCommandCheck.Run(ctx, cfg, lookup.Found, key is not null, ev);
         SshdCrossCheck.Run(ctx, cfg, userName, from, ev);
 
+        // sshd found no usable line for the key: whatever the reason, that is a refusal.
+        if (key is not null && !lookup.Found && !ev.HasBlocking && !ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS))
+            ev.Add(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, null, [], ("user", userName), ("files", string.Join(", ", cfg.AuthorizedKeysFiles.Value)));
         var blocked = ev.HasBlocking;
         if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
         if (blocked && scanOthers) AddDefaultUser(ev, userName);

@@ -171,7 +171,14 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                     ("line", n), ("option", o.ErrorDetail ?? ""));
                 continue;
             }
-            if (o.Error == OptionErrorKind.UnknownOption || o.CertAuthority) continue; // reported as damaged below
+            if (o.Error == OptionErrorKind.UnknownOption) continue; // reported as a damaged line below
+            if (o.CertAuthority)
+            {
+                // The line admits only certificates signed by this key, never the key itself.
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -n '{n}p' {path}"],
+                    ("line", n), ("option", "cert-authority"));
+                continue;
+            }
             if (o.Principals is not null)
             {
                 ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -i '{n}s/principals=\"[^\"]*\",\\{{0,1\\}}//' {path}"],

@@ -76,10 +76,17 @@ public sealed class ConfigParser
                 block = ParseMatch(args, source, enclosingBlock);
                 continue;
             }
+            var entryBlock = block;
             if (block != -1 && !info.AllowedInMatch)
             {
-                _errors.Add(new ConfigError(source, $"Directive '{keyword}' is not allowed within a Match block"));
-                continue;
+                // At startup sshd has no connection: only "Match all" is active then. A global-only directive
+                // in an active block is simply applied as a global value; in any other block sshd refuses to start.
+                if (!ActiveAtStartup(block))
+                {
+                    _errors.Add(new ConfigError(source, $"Directive '{keyword}' is not allowed within a Match block"));
+                    continue;
+                }
+                entryBlock = -1;
             }
             if (info.Kind is KeywordKind.Deprecated or KeywordKind.Unsupported) continue;
             if (args.Count == 0)
@@ -100,8 +107,15 @@ public sealed class ConfigParser
                 _errors.Add(new ConfigError(source, problem));
                 continue;
             }
-            _entries.Add(new ConfigEntry(info.AliasOf ?? info.Name, args, source, block));
+            _entries.Add(new ConfigEntry(info.AliasOf ?? info.Name, args, source, entryBlock));
         }
+    }
+
+    private bool ActiveAtStartup(int block)
+    {
+        for (var b = block; b != -1; b = _blocks[b].Parent)
+            if (_blocks[b].Criteria.Count != 1 || _blocks[b].Criteria[0].Attribute != "all") return false;
+        return true;
     }
 
     private int ParseMatch(List<string> args, ConfigSource source, int parent)
