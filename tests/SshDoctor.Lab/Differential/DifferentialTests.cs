@@ -25,6 +25,8 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     private static readonly (string Why, Func<DiffState, bool> Applies)[] KnownGaps =
     [
         (Gaps.NologinWithoutPam, s => !s.UsePam && s.NologinFile && s.User != "root"),
+        (Gaps.CertAuthority, s => s.KeysContent.Contains("cert-authority", StringComparison.Ordinal)),
+        (Gaps.StrictModesInMatch, s => s.MatchBlocks.Any(m => m.Contains("StrictModes", StringComparison.Ordinal))),
         (Gaps.RsaSha512, s => s.Key.Type == "ssh-rsa" && s.Config.Concat(s.DropIn).Any(l => l.Contains("-rsa-sha2-512", StringComparison.Ordinal))),
     ];
 

@@ -56,5 +56,9 @@ public static class Gaps
     public const string CloudInitRoot =
         "check calls CLOUD_INIT_ROOT_DISABLED blocking and says refused; sshd accepts the key and the forced command ends the session " +
         "(exit 142), like a nologin shell, which check reports as a warning: per causes.md 'blocking = sshd refuses', a warning";
+    public const string CertAuthority =
+        "check accepts a plain key on a cert-authority line; sshd 9.2 only admits certificates signed by that key there and refuses the key itself";
+    public const string StrictModesInMatch =
+        "check calls StrictModes inside a Match block SSHD_CONFIG_INVALID; sshd 9.2 starts, allows it and applies it";
     public const string NoAuthorizedKeysCommand = "check does not model AuthorizedKeysCommand yet (it answers from the files alone)";
 }
