@@ -25,7 +25,12 @@ public static class DamageDetector
             if (line.TrimStart(' ', '\t').StartsWith('#')) continue;
             if (line.Trim() == Rfc4716Begin)
             {
-                if (Rfc4716Carries(lines, i, key)) found.Add(new DamagedLine(i + 1, "line.rfc4716"));
+                if (Rfc4716Carries(lines, i, key))
+                {
+                    found.Add(new DamagedLine(i + 1, "line.rfc4716"));
+                    // The block's body lines are part of this one finding, not wrapped or bad lines of their own.
+                    while (i + 1 < lines.Length && lines[i].Trim() != Rfc4716End) i++;
+                }
                 continue;
             }
             var squeezed = Squeeze(line);

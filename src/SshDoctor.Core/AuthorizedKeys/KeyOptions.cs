@@ -30,7 +30,8 @@ public sealed record KeyOptions
         ["command", "principals", "from", "expiry-time", "environment", "permitopen", "permitlisten", "tunnel"];
 
     /// <summary>Parses the option string (up to the first unquoted blank).</summary>
-    public static KeyOptions Parse(string text)
+    /// <param name="utcWord">accept expiry-time="...UTC" (OpenSSH 9.1+).</param>
+    public static KeyOptions Parse(string text, bool utcWord = true)
     {
         var result = new KeyOptions();
         var i = 0;
@@ -56,10 +57,11 @@ public sealed record KeyOptions
                         result = result with { From = value };
                         break;
                     case "principals":
+                        if (result.Principals is not null) return Fail(OptionErrorKind.Malformed, "multiple \"principals\" clauses");
                         result = result with { Principals = value };
                         break;
                     case "expiry-time":
-                        var when = ExpiryTime.Parse(value);
+                        var when = ExpiryTime.Parse(value, utcWord);
                         if (when is null) return new KeyOptions { Error = OptionErrorKind.BadExpiry, ErrorDetail = value, ExpiryText = value };
                         if (result.Expiry is null || when < result.Expiry) result = result with { Expiry = when, ExpiryText = value };
                         break;
@@ -69,7 +71,7 @@ public sealed record KeyOptions
                         break;
                     case "permitopen":
                     case "permitlisten":
-                        if (value.Length == 0) return Fail(OptionErrorKind.Malformed, $"{name}=\"{value}\"");
+                        if (!ValidPermit(value, allowBarePort: name == "permitlisten")) return Fail(OptionErrorKind.Malformed, $"{name}=\"{value}\"");
                         break;
                     case "tunnel":
                         if (value != "any" && !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
@@ -87,6 +89,33 @@ public sealed record KeyOptions
             if (i >= text.Length) return Fail(OptionErrorKind.Malformed, "unexpected end-of-options");
         }
         return result;
+    }
+
+    /// <summary>handle_permit: "host:port" (hpdelim2), port "*" or a2port &gt; 0; permitlisten allows a bare port.</summary>
+    private static bool ValidPermit(string value, bool allowBarePort)
+    {
+        if (allowBarePort && !value.Contains(':')) value = "*:" + value;
+        int end;
+        if (value.StartsWith('['))
+        {
+            end = value.IndexOf(']');
+            if (end < 0) return false;
+            end++;
+        }
+        else
+        {
+            end = value.IndexOfAny([':', '/']);
+            if (end < 0) return false; // no port at all
+        }
+        if (end >= value.Length || value[end] is not (':' or '/')) return false;
+        var host = value[..end];
+        var port = value[(end + 1)..];
+        if (host.Length >= 1025) return false;
+        if (port == "*") return true;
+        if (port.Length > 0 && port.All(char.IsAsciiDigit))
+            return long.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 65535;
+        // a2port falls back to getservbyname(3) on the server: a service name may be valid there.
+        return port.Length > 0 && char.IsAsciiLetter(port[0]) && port.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 
     private static KeyOptions Fail(OptionErrorKind kind, string detail) => new() { Error = kind, ErrorDetail = detail };

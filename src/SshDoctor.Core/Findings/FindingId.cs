@@ -61,6 +61,8 @@ public enum FindingId
     CLOUD_DEFAULT_USER,
     /// <summary>info: the outcome depends on the client address (from=, Match Address) and no --from was given.</summary>
     ADDRESS_CONDITION,
+    /// <summary>info: the key is in no file, but an AuthorizedKeysCommand that sshdoctor does not run may supply it.</summary>
+    AUTHKEYS_COMMAND_KEYS,
     /// <summary>warning: `sshd -T` on the live system disagrees with the model's effective setting.</summary>
     SSHD_EFFECTIVE_MISMATCH,
 }

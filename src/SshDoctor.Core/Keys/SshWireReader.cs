@@ -22,6 +22,18 @@ public ref struct SshWireReader
         return true;
     }
 
+    public bool TryReadByte(out byte value)
+    {
+        value = 0;
+        if (_data.IsEmpty) return false;
+        value = _data[0];
+        _data = _data[1..];
+        return true;
+    }
+
+    /// <summary>The bytes not read yet.</summary>
+    public readonly ReadOnlySpan<byte> Rest => _data;
+
     public bool TryReadBytes(out ReadOnlySpan<byte> value)
     {
         value = default;

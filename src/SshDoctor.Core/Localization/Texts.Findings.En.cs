@@ -57,6 +57,8 @@ internal static partial class Texts
         ["AUTHKEYS_FILE_CONFIG.fix"] = "Check AuthorizedKeysFile at {source}; the usual value is .ssh/authorized_keys.",
         ["AUTHKEYS_COMMAND.message"] = "The AuthorizedKeysCommand {command} ({source}) does not work: it is missing, has unsafe owner or modes, runs as a user that does not exist, or fails, so sshd gets no keys from it.",
         ["AUTHKEYS_COMMAND.fix"] = "Repair or reinstall {command} (EC2 Instance Connect installs one), or remove the AuthorizedKeysCommand line.",
+        ["AUTHKEYS_COMMAND_KEYS.message"] = "The key is in none of the authorized keys files, but the AuthorizedKeysCommand {command} ({source}) may supply it; sshdoctor does not run that command, so it cannot tell.",
+        ["AUTHKEYS_COMMAND_KEYS.fix"] = "Run {command} as its AuthorizedKeysCommandUser and look for the key in what it prints, or add the key to the user's authorized_keys.",
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "Public-key authentication is turned off (PubkeyAuthentication no at {source}), so sshd does not look at keys at all.",

@@ -57,6 +57,8 @@ internal static partial class Texts
         ["AUTHKEYS_FILE_CONFIG.fix"] = "Vérifiez AuthorizedKeysFile ({source}) ; la valeur habituelle est .ssh/authorized_keys.",
         ["AUTHKEYS_COMMAND.message"] = "L'AuthorizedKeysCommand {command} ({source}) ne fonctionne pas : absente, propriétaire ou droits non sûrs, exécutée sous un utilisateur inexistant, ou en échec, donc sshd n'en obtient aucune clé.",
         ["AUTHKEYS_COMMAND.fix"] = "Réparez ou réinstallez {command} (EC2 Instance Connect en installe une), ou supprimez la ligne AuthorizedKeysCommand.",
+        ["AUTHKEYS_COMMAND_KEYS.message"] = "La clé ne figure dans aucun fichier de clés autorisées, mais l'AuthorizedKeysCommand {command} ({source}) peut la fournir ; sshdoctor n'exécute pas cette commande et ne peut donc pas trancher.",
+        ["AUTHKEYS_COMMAND_KEYS.fix"] = "Exécutez {command} sous son AuthorizedKeysCommandUser et cherchez la clé dans ce qu'elle affiche, ou ajoutez la clé au fichier authorized_keys de l'utilisateur.",
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "L'authentification par clé publique est désactivée (PubkeyAuthentication no, {source}), donc sshd n'examine aucune clé.",

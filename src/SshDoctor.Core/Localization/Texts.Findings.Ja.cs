@@ -57,6 +57,8 @@ internal static partial class Texts
         ["AUTHKEYS_FILE_CONFIG.fix"] = "{source} の AuthorizedKeysFile を確認してください。通常の値は .ssh/authorized_keys です。",
         ["AUTHKEYS_COMMAND.message"] = "AuthorizedKeysCommand {command} ({source}) が機能していません。コマンドが存在しない、所有者や権限が安全でない、実行ユーザーが存在しない、または実行に失敗するため、sshd はここから鍵を取得できません。",
         ["AUTHKEYS_COMMAND.fix"] = "{command} を修復または再インストールする (EC2 Instance Connect がインストールします) か、AuthorizedKeysCommand の行を削除してください。",
+        ["AUTHKEYS_COMMAND_KEYS.message"] = "この鍵はどの authorized keys ファイルにもありませんが、AuthorizedKeysCommand {command}（{source}）が鍵を提供する可能性があります。sshdoctor はこのコマンドを実行しないため、判定できません。",
+        ["AUTHKEYS_COMMAND_KEYS.fix"] = "{command} を AuthorizedKeysCommandUser として実行し、出力に鍵が含まれるか確認するか、鍵をユーザーの authorized_keys に追加してください。",
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "公開鍵認証が無効になっている ({source} の PubkeyAuthentication no) ため、sshd は鍵をまったく確認しません。",

@@ -57,6 +57,8 @@ internal static partial class Texts
         ["AUTHKEYS_FILE_CONFIG.fix"] = "{source}의 AuthorizedKeysFile을 확인하십시오. 일반적인 값은 .ssh/authorized_keys입니다.",
         ["AUTHKEYS_COMMAND.message"] = "AuthorizedKeysCommand {command}({source})이(가) 동작하지 않습니다. 명령이 없거나, 소유자·권한이 안전하지 않거나, 실행 사용자가 없거나, 실패하므로 sshd가 이 명령에서 키를 얻지 못합니다.",
         ["AUTHKEYS_COMMAND.fix"] = "{command}을(를) 수리하거나 다시 설치하거나(EC2 Instance Connect가 이 명령을 설치함), AuthorizedKeysCommand 줄을 삭제하십시오.",
+        ["AUTHKEYS_COMMAND_KEYS.message"] = "이 키는 어떤 authorized keys 파일에도 없지만 AuthorizedKeysCommand {command}({source})이(가) 키를 제공할 수 있습니다. sshdoctor는 이 명령을 실행하지 않으므로 판단할 수 없습니다.",
+        ["AUTHKEYS_COMMAND_KEYS.fix"] = "{command}을(를) AuthorizedKeysCommandUser 권한으로 실행하여 출력에 키가 있는지 확인하거나, 키를 사용자의 authorized_keys에 추가하십시오.",
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "공개 키 인증이 꺼져 있으므로({source}의 PubkeyAuthentication no) sshd가 키를 전혀 확인하지 않습니다.",

@@ -57,6 +57,8 @@ internal static partial class Texts
         ["AUTHKEYS_FILE_CONFIG.fix"] = "Verifique AuthorizedKeysFile em {source}; o valor usual é .ssh/authorized_keys.",
         ["AUTHKEYS_COMMAND.message"] = "O AuthorizedKeysCommand {command} ({source}) não funciona: não existe, tem dono ou permissões inseguros, roda como um usuário inexistente ou falha, então o sshd não obtém nenhuma chave dele.",
         ["AUTHKEYS_COMMAND.fix"] = "Conserte ou reinstale {command} (o EC2 Instance Connect instala um) ou remova a linha AuthorizedKeysCommand.",
+        ["AUTHKEYS_COMMAND_KEYS.message"] = "A chave não está em nenhum arquivo de chaves autorizadas, mas o AuthorizedKeysCommand {command} ({source}) pode fornecê-la; o sshdoctor não executa esse comando e por isso não consegue decidir.",
+        ["AUTHKEYS_COMMAND_KEYS.fix"] = "Execute {command} como o seu AuthorizedKeysCommandUser e procure a chave na saída, ou adicione a chave ao authorized_keys do usuário.",
 
         // G. Algorithms and methods
         ["PUBKEY_AUTH_DISABLED.message"] = "A autenticação por chave pública está desativada (PubkeyAuthentication no em {source}), então o sshd nem olha as chaves.",

@@ -31,10 +31,12 @@ public sealed class AuthorizedFileState
     /// <summary>Set when the file is UTF-16: sshd sees no valid line at all.</summary>
     public (string Name, string Text)? Utf16 { get; init; }
     public bool Truncated { get; init; }
+    /// <summary>The target's sshd: the line syntax it accepts depends on it.</summary>
+    public OpenSshVersion? Version { get; init; }
 
     private IReadOnlyList<AuthorizedKeyLine>? _lines;
     public IReadOnlyList<AuthorizedKeyLine> Lines =>
-        _lines ??= Text is null || Utf16 is not null ? [] : AuthorizedKeysParser.Parse(Text).ToList();
+        _lines ??= Text is null || Utf16 is not null ? [] : AuthorizedKeysParser.Parse(Text, Version).ToList();
 }
 
 public static class AuthorizedFileProbe
@@ -72,12 +74,12 @@ public static class AuthorizedFileProbe
         var bytes = meta.Kind == FileKind.Regular ? root.ReadBytes(real, ReadLimit) : null;
         var text = bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
         var utf16 = bytes is null ? null : FileEncoding.DetectUtf16(bytes);
-        var blocker = access.OpenBlocker(real, meta.Kind == FileKind.Directory);
+        var blocker = access.SearchBlocker(path) ?? access.OpenBlocker(real, meta.Kind == FileKind.Directory);
         if (blocker is { } b)
             return new AuthorizedFileState
             {
                 Pattern = pattern, Path = path, Gate = FileGate.Unreadable, GatePath = b.Path, GateReason = b.Reason,
-                Meta = meta, Text = text, Utf16 = utf16,
+                Meta = meta, Text = text, Utf16 = utf16, Version = ctx.Version,
             };
         if (meta.Kind != FileKind.Regular)
             return new AuthorizedFileState { Pattern = pattern, Path = path, Gate = FileGate.NotRegular, GatePath = real, Meta = meta };
@@ -95,6 +97,7 @@ public static class AuthorizedFileProbe
             Text = text,
             Utf16 = utf16,
             Truncated = bytes is not null && bytes.LongLength >= ReadLimit,
+            Version = ctx.Version,
         };
     }
 

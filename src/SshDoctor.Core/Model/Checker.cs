@@ -56,13 +56,14 @@ public sealed class Checker(TargetContext ctx)
                 ("source", $"{lookup.File}:{lookup.Line.Number}"));
         PostAuthGate.Run(ctx, cfg, account, lookup.Line, ev);
         SecurityContext.Run(ctx, account, ev);
-        KeysCommandCheck.Run(ctx, cfg, ev);
+        KeysCommandCheck.Run(ctx, cfg, lookup.Found, key is not null, ev);
         SshdCrossCheck.Run(ctx, cfg, userName, from, ev);
 
         var blocked = ev.HasBlocking;
         if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
         if (blocked && scanOthers) AddDefaultUser(ev, userName);
-        var verdict = blocked ? Verdict.Refused : lookup.DependsOnAddress ? Verdict.Unknown : Verdict.Accepted;
+        var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS);
+        var verdict = blocked ? Verdict.Refused : undecided ? Verdict.Unknown : Verdict.Accepted;
         return new UserReport(userName, verdict, ev.Findings);
     }
 

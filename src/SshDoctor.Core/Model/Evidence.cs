@@ -22,4 +22,6 @@ public sealed class Evidence
     }
 
     public void AddRange(IEnumerable<Finding> findings) => _findings.AddRange(findings);
+
+    public void RemoveAll(FindingId id) => _findings.RemoveAll(f => f.Id == id);
 }

@@ -21,12 +21,16 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
     {
         var patterns = cfg.AuthorizedKeysFiles;
         var files = new List<AuthorizedFileState>();
+        // A from= line that needs the client address: a later file may still accept the key outright.
+        LookupResult? conditional = null;
         foreach (var pattern in patterns.Value)
         {
             if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
             var path = KeyFilePaths.Expand(pattern, account, ctx.Accounts, out var error);
             if (path is null)
             {
+                // Reached only when the address does not match the earlier from= line: still undecided.
+                if (conditional is not null) return conditional;
                 // percent_expand is fatal: the connection dies here unless an earlier file had the key.
                 ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [$"sshd -T | grep -i authorizedkeysfile"],
                     ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where), ("detail", error ?? ""));
@@ -35,8 +39,12 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             var state = AuthorizedFileProbe.Probe(ctx, account, pattern, path, cfg.StrictModes.Value);
             files.Add(state);
             if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
-                return hit;
+            {
+                if (!hit.DependsOnAddress) return hit;
+                conditional ??= hit;
+            }
         }
+        if (conditional is not null) return conditional;
 
         if (files.Count == 0)
         {

@@ -5,35 +5,49 @@ using SshDoctor.Core.Target;
 namespace SshDoctor.Core.Model;
 
 /// <summary>
-/// AuthorizedKeysCommand (EC2 Instance Connect wires one through a drop-in): sshd runs it only when the
-/// program is root-owned and not writable by others along its whole path, and its run-as user exists.
-/// A broken command does not stop file keys, so it is a warning.
+/// AuthorizedKeysCommand (EC2 Instance Connect wires one through a drop-in). sshd runs it only when the
+/// program exists and it and every directory up to "/" pass safe_path as root (Debian's private-group rule
+/// included), and when AuthorizedKeysCommandUser names an existing account. sshdoctor never runs the
+/// command: what it would print is unknown, except for EC2 Instance Connect, whose keys last 60 seconds.
 /// </summary>
 public static class KeysCommandCheck
 {
-    public static void Run(TargetContext ctx, EffectiveConfig cfg, Evidence ev)
+    public static void Run(TargetContext ctx, EffectiveConfig cfg, bool keyInFiles, bool haveKey, Evidence ev)
     {
         var command = cfg.AuthorizedKeysCommand;
         if (command.Value.Equals("none", StringComparison.OrdinalIgnoreCase)) return;
         var program = command.Value.Split(' ', 2)[0];
-        var runAs = cfg.AuthorizedKeysCommandUser.Value;
-        if (Broken(ctx, program, runAs) is { } fix)
-            ev.Add(FindingId.AUTHKEYS_COMMAND, Severity.Warning, program, fix, ("command", program), ("source", command.Where));
+        var fix = Broken(ctx, program, cfg.AuthorizedKeysCommandUser.Value);
+        var args = new[] { ("command", program), ("source", command.Where) };
+        if (keyInFiles || !haveKey)
+        {
+            if (fix is not null) ev.Add(FindingId.AUTHKEYS_COMMAND, Severity.Warning, program, fix, args);
+            return;
+        }
+        // The key is in no file: the command is the only way it could come.
+        if (fix is not null)
+        {
+            ev.RemoveAll(FindingId.KEY_NOT_AUTHORIZED);
+            ev.Add(FindingId.AUTHKEYS_COMMAND, Severity.Blocking, program, fix, args);
+        }
+        else if (!program.Contains("eic_run_authorized_keys", StringComparison.Ordinal))
+        {
+            ev.RemoveAll(FindingId.KEY_NOT_AUTHORIZED);
+            ev.Add(FindingId.AUTHKEYS_COMMAND_KEYS, Severity.Info, program, [$"{command.Value}"], args);
+        }
     }
 
     private static IReadOnlyList<string>? Broken(TargetContext ctx, string program, string runAs)
     {
-        if (!program.StartsWith('/')) return [$"sshd -T | grep -i authorizedkeyscommand"];
+        if (!program.StartsWith('/')) return ["sshd -T | grep -i authorizedkeyscommand"];
         var real = ctx.Root.RealPath(program);
         var meta = real is null ? FileMeta.Missing : ctx.Root.LStat(real);
         if (meta.Kind != FileKind.Regular || (meta.Mode & 0x49) == 0) return [$"ls -l {program}"];
-        for (var path = real!; ; path = TargetRoot.DirName(path))
-        {
-            var m = ctx.Root.LStat(path);
-            if (m.Uid != 0 || (m.Mode & 0x12) != 0) return [$"chown root {path}", $"chmod go-w {path}"];
-            if (path == "/") break;
-        }
-        if (runAs.Length == 0 || ctx.Accounts.ByName(runAs) is null) return [$"sshd -T | grep -i authorizedkeyscommanduser"];
+        var root = ctx.Accounts.ByUid(0) ?? new Account("root", 0, 0, "/root", "/bin/sh");
+        var violations = new StrictModes(ctx.Root, ctx.Accounts, ctx.Os.IsDebianFamily).Walk(real!, meta, root, stopAtHome: false);
+        if (violations.Count > 0)
+            return violations.Select(v => v.Fault == StrictFault.Owner ? $"chown root {v.Path}" : $"chmod go-w {v.Path}").ToList();
+        if (runAs.Length == 0 || ctx.Accounts.ByName(runAs) is null) return ["sshd -T | grep -i authorizedkeyscommanduser"];
         return null;
     }
 }

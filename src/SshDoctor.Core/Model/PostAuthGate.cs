@@ -25,7 +25,8 @@ public static partial class PostAuthGate
                 ev.Add(FindingId.ROOT_LOGIN_REFUSED, Severity.Blocking, permit.Source?.File, [],
                     ("user", account.Name), ("value", permit.Value));
             if (line?.Options.Command is { } command && CloudInitMessage().Match(command) is { Success: true } m)
-                ev.Add(FindingId.CLOUD_INIT_ROOT_DISABLED, Severity.Blocking, null, [],
+                // The key is accepted; the forced command ends the session (exit 142), like a nologin shell.
+                ev.Add(FindingId.CLOUD_INIT_ROOT_DISABLED, Severity.Warning, null, [],
                     ("user", m.Groups[1].Value), ("path", account.Home.TrimEnd('/') + "/.ssh/authorized_keys"));
         }
 
@@ -49,7 +50,9 @@ public static partial class PostAuthGate
             foreach (var path in nologin)
                 if (ctx.Root.Stat(path).Exists)
                 {
-                    ev.Add(FindingId.NOLOGIN_FILE, Severity.Blocking, path, [$"rm -f {path}"], ("user", account.Name));
+                    // With PAM, pam_nologin refuses the login; without it sshd accepts the key and the session
+                    // prints the file and exits 254, like a nologin shell.
+                    ev.Add(FindingId.NOLOGIN_FILE, cfg.UsePam.Value ? Severity.Blocking : Severity.Warning, path, [$"rm -f {path}"], ("user", account.Name));
                     break;
                 }
         }

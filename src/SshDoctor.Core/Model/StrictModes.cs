@@ -13,10 +13,11 @@ public sealed record StrictViolation(string Path, StrictFault Fault, FileMeta Me
 /// </summary>
 public sealed class StrictModes(TargetRoot root, Accounts accounts, bool debianRule)
 {
-    public List<StrictViolation> Walk(string realFile, FileMeta fileMeta, Account account)
+    /// <param name="stopAtHome">false walks up to "/" (sshd's check of an AuthorizedKeysCommand).</param>
+    public List<StrictViolation> Walk(string realFile, FileMeta fileMeta, Account account, bool stopAtHome = true)
     {
         var violations = new List<StrictViolation>();
-        var home = root.RealPath(account.Home);
+        var home = stopAtHome ? root.RealPath(account.Home) : null;
         Check(realFile, fileMeta, account, violations);
         var dir = realFile;
         while (true)

@@ -24,6 +24,28 @@ public sealed class UserAccess
         return (meta.Mode & otherBit) != 0;
     }
 
+    /// <summary>
+    /// The first directory of the path as configured (before symlinks are resolved) that the user cannot
+    /// search, or null. open(2) walks this path, so a link inside an unsearchable directory is out of reach.
+    /// </summary>
+    public (string Path, string Reason)? SearchBlocker(string path)
+    {
+        var dir = TargetRoot.DirName(path);
+        var prefixes = new List<string>();
+        for (var d = dir; ; d = TargetRoot.DirName(d))
+        {
+            prefixes.Insert(0, d);
+            if (d == "/") break;
+        }
+        foreach (var prefix in prefixes)
+        {
+            var meta = _root.Stat(prefix);
+            if (!meta.Exists) return null;
+            if (!Allows(meta, 0x40, 0x08, 0x01)) return (prefix, "reason.not_searchable");
+        }
+        return null;
+    }
+
     /// <summary>The first path that stops the user from opening <paramref name="realPath"/> for reading, or null.</summary>
     public (string Path, string Reason)? OpenBlocker(string realPath, bool isDirectory)
     {

@@ -29,7 +29,16 @@ public sealed class RepairRun
         var dir = root.HostPath(Journal.BackupRoot + "/" + journal.RunId);
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var run = new RepairRun(root, journal, dir);
-        run.Save();
+        try
+        {
+            run.Save();
+        }
+        catch (IOException)
+        {
+            // No room even for the journal: leave no empty run behind.
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+            throw;
+        }
         return run;
     }
 

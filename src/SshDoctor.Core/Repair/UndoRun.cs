@@ -31,6 +31,8 @@ public static class UndoRun
         }
         for (var i = runs.Count - 1; i >= 0; i--)
         {
+            // A run killed before its journal was first written changed nothing: skip it.
+            if (!File.Exists(Path.Combine(backups, runs[i], Journal.FileName))) continue;
             var journal = Load(backups, runs[i]);
             if (journal.Status is "applied" or "applying") return (journal, Path.Combine(backups, runs[i]));
         }

@@ -64,10 +64,14 @@ public static class Algorithms
         return result;
     }
 
-    /// <summary>The signature algorithms a current OpenSSH client offers for a key type, preferred first.</summary>
+    /// <summary>
+    /// The signature algorithm a current OpenSSH client uses for a key type. For RSA it picks rsa-sha2-512
+    /// from server-sig-algs (which sshd 9.2 does not filter by PubkeyAcceptedAlgorithms) and does not fall
+    /// back to rsa-sha2-256 when that is refused (seen in the lab).
+    /// </summary>
     public static IReadOnlyList<string> ClientAlgorithmsFor(string keyType) => keyType switch
     {
-        "ssh-rsa" => ["rsa-sha2-512", "rsa-sha2-256"],
+        "ssh-rsa" => ["rsa-sha2-512"],
         _ => [keyType],
     };
 }

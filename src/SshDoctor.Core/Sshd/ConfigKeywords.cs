@@ -11,6 +11,8 @@ public enum KeywordKind
     /// <summary>Every line adds (AllowUsers, HostKey, Port...).</summary>
     Accumulate,
     Integer,
+    /// <summary>One convtime(3) value ("300", "5m", "1h30m"); first wins.</summary>
+    Time,
     /// <summary>sshd logs "Deprecated option" and ignores it.</summary>
     Deprecated,
     /// <summary>Known but not compiled in: ignored with a log line.</summary>
@@ -53,20 +55,25 @@ public static class ConfigKeywords
             "trustedusercakeys", "loglevel", "rekeylimit", "allowtcpforwarding", "allowstreamlocalforwarding",
             "streamlocalbindmask", "ipqos", "pubkeyauthoptions", "channeltimeout", "unusedconnectiontimeout",
             "authenticationmethods");
-        Add(KeywordKind.Integer, true, "maxauthtries", "maxsessions", "clientaliveinterval", "clientalivecountmax",
+        Add(KeywordKind.Integer, true, "maxauthtries", "maxsessions", "clientalivecountmax",
             "x11displayoffset", "requiredrsasize");
+        // convtime(3) values: "300", "5m", "1h30m".
+        Add(KeywordKind.Time, true, "clientaliveinterval");
         Add(KeywordKind.Single, false, "pidfile", "modulifile", "logingracetime", "syslogfacility", "hostkeyalgorithms",
-            "casignaturealgorithms", "ciphers", "macs", "kexalgorithms", "gssapikexalgorithms", "maxstartups",
-            "persourcemaxstartups", "persourcenetblocksize", "versionaddendum", "fingerprinthash", "rdomain",
+            "ciphers", "macs", "kexalgorithms", "gssapikexalgorithms", "maxstartups",
+            "persourcemaxstartups", "persourcenetblocksize", "versionaddendum", "fingerprinthash",
             "securitykeyprovider", "xauthlocation", "addressfamily", "permituserenvironment", "sshdsessionpath",
             "sshdauthpath", "persourcepenalties", "persourcepenaltyexemptlist", "hostkeyagent");
         Add(KeywordKind.FirstLine, true, "authorizedkeysfile");
+        // servconf.c marks these SSHCFG_ALL: valid inside Match.
+        Add(KeywordKind.Single, true, "casignaturealgorithms", "rdomain");
         Add(KeywordKind.Accumulate, true, "allowusers", "denyusers", "allowgroups", "denygroups", "acceptenv", "setenv",
             "permitopen", "permitlisten", "logverbose");
-        Add(KeywordKind.Accumulate, false, "port", "listenaddress", "hostkey", "hostcertificate", "subsystem");
-        Add(KeywordKind.Deprecated, false, "rsaauthentication", "rhostsrsaauthentication", "rhostsauthentication",
+        Add(KeywordKind.Accumulate, false, "port", "listenaddress", "hostkey", "hostcertificate", "subsystem", "hostdsakey");
+        Add(KeywordKind.Deprecated, true, "rsaauthentication", "rhostsrsaauthentication", "authorizedkeysfile2");
+        Add(KeywordKind.Deprecated, false, "rhostsauthentication",
             "uselogin", "useprivilegeseparation", "protocol", "serverkeybits", "keyregenerationinterval",
-            "checkmail", "verifyreversemapping", "reversemappingcheck", "useroaming", "authorizedkeysfile2",
+            "checkmail", "verifyreversemapping", "reversemappingcheck", "useroaming",
             "pamauthenticationviakbdint", "skeyauthentication", "dsaauthentication");
         Add(KeywordKind.Unsupported, false, "kerberostgtpassing", "afstokenpassing");
         d["match"] = new KeywordInfo("match", KeywordKind.Match, true);
@@ -90,6 +97,7 @@ public static class ConfigKeywords
         d["hostbasedacceptedkeytypes"] = d["hostbasedacceptedkeytypes"] with { AliasOf = "hostbasedacceptedalgorithms" };
         d["challengeresponseauthentication"] = d["challengeresponseauthentication"] with { AliasOf = "kbdinteractiveauthentication" };
         d["keepalive"] = d["keepalive"] with { AliasOf = "tcpkeepalive" };
+        d["hostdsakey"] = d["hostdsakey"] with { AliasOf = "hostkey" };
         return d;
     }
 

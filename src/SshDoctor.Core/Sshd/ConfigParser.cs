@@ -58,7 +58,7 @@ public sealed class ConfigParser
         for (var n = 0; n < lines.Length; n++)
         {
             var source = new ConfigSource(path, n + 1);
-            if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError))
+            if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError, _version.AtLeast(8, 7)))
                 continue;
             if (tokenError is not null)
             {
@@ -95,7 +95,7 @@ public sealed class ConfigParser
                     foreach (var pattern in args) Include(pattern, block, depth, source);
                 continue;
             }
-            if (Validate(info, keyword, args) is { } problem)
+            if (Validate(info, keyword, args, _version) is { } problem)
             {
                 _errors.Add(new ConfigError(source, problem));
                 continue;
@@ -127,6 +127,9 @@ public sealed class ConfigParser
                 _errors.Add(new ConfigError(source, $"Missing Match criteria for {args[i]}"));
                 break;
             }
+            // sshd checks address lists when it loads the file: a bad one stops it from starting.
+            if ((attr is "address" or "localaddress") && Patterns.AddressMatchList(null, args[i + 1]) != 0)
+                _errors.Add(new ConfigError(source, $"Invalid Match address argument '{args[i + 1]}'"));
             criteria.Add(new MatchCriterion(attr, args[++i]));
         }
         if (args.Count == 0) _errors.Add(new ConfigError(source, "Match: no criteria"));
@@ -150,24 +153,56 @@ public sealed class ConfigParser
         }
     }
 
-    private static string? Validate(KeywordInfo info, string keyword, List<string> args)
+    private static string? Validate(KeywordInfo info, string keyword, List<string> args, OpenSshVersion version)
     {
         var value = args[0];
         switch (info.Kind)
         {
             case KeywordKind.Flag:
                 if (!value.Equals("yes", StringComparison.OrdinalIgnoreCase) && !value.Equals("no", StringComparison.OrdinalIgnoreCase)
-                    && !(info.Name == "compression" && value.Equals("delayed", StringComparison.OrdinalIgnoreCase)))
+                    && !(info.Name == "compression" && value.Equals("delayed", StringComparison.OrdinalIgnoreCase))
+                    && !(info.Name == "ignorerhosts" && version.AtLeast(8, 3) && value.Equals("shosts-only", StringComparison.OrdinalIgnoreCase)))
                     return $"{keyword}: unsupported option \"{value}\" (expected yes or no)";
                 break;
             case KeywordKind.Integer:
                 if (!int.TryParse(value, out _)) return $"{keyword}: invalid number \"{value}\"";
                 break;
+            case KeywordKind.Time:
+                if (!IsConvTime(value)) return $"{keyword}: invalid time value \"{value}\"";
+                break;
         }
+        // One-value keywords: anything after the value is "extra arguments at end of line" (9.x) /
+        // "garbage at end of line" (older), and sshd refuses the file.
+        if ((info.Kind is KeywordKind.Flag or KeywordKind.Integer or KeywordKind.Time) && args.Count > 1)
+            return $"{keyword}: extra arguments at end of line";
         if (info.Name == "permitrootlogin" && value.ToLowerInvariant() is not
                 ("yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only"))
             return $"{keyword}: unsupported option \"{value}\"";
-        if (info.Name == "usepam" && args.Count > 1) return $"{keyword}: garbage at end of line";
+        if (info.Name == "permitrootlogin" && args.Count > 1) return $"{keyword}: extra arguments at end of line";
+        // match_user in test mode: a "user@host" entry with a bad address list stops sshd.
+        if (info.Name is "allowusers" or "denyusers")
+            foreach (var pattern in args)
+                if (pattern.IndexOf('@') is var at and >= 0 && Patterns.HostAndIp(null, null, pattern[(at + 1)..]) < 0)
+                    return $"{keyword}: invalid pattern \"{pattern}\"";
         return null;
+    }
+
+    /// <summary>convtime(3): one or more "number[smhdwSMHDW]" groups.</summary>
+    private static bool IsConvTime(string value)
+    {
+        if (value.Length == 0) return false;
+        var i = 0;
+        while (i < value.Length)
+        {
+            var start = i;
+            while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+            if (i == start) return false;
+            if (i < value.Length)
+            {
+                if ("sSmMhHdDwW".IndexOf(value[i]) < 0) return false;
+                i++;
+            }
+        }
+        return true;
     }
 }

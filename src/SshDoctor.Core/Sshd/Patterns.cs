@@ -108,7 +108,13 @@ public static class Patterns
         var max = parsed.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         if (parsed.AddressFamily == AddressFamily.InterNetwork && addrText.Count(c => c == '.') != 3) return -1;
         bits = max;
-        if (slash >= 0 && (!int.TryParse(entry[(slash + 1)..], out bits) || bits < 0 || bits > max)) return -1;
+        if (slash >= 0)
+        {
+            if (!int.TryParse(entry[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out bits)
+                || bits > 128) return -1;
+            // masklen_valid: a mask too long for the address family is an error, not a non-address.
+            if (bits > max) return -2;
+        }
         // OpenSSH rejects a network whose host bits are set ("inconsistent mask length").
         var bytes = parsed.GetAddressBytes();
         for (var i = bits; i < max; i++)

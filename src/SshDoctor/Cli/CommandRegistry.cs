@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SshDoctor.Cli.Commands;
 
 namespace SshDoctor.Cli;
 
@@ -14,6 +15,12 @@ internal static class CommandRegistry
             yield return Commands.FixCommand.Create(io);
             yield return Commands.UndoCommand.Create(io);
         }
+        yield return Commands.ProbeCommand.Create(io);
+        yield return Commands.KnownHostsCommand.Create(io);
+        yield return Commands.UserdataCommand.Create(io);
+        yield return ExplainCommand.Create(io);
+        yield return LogsCommand.Create(io);
+        yield return Commands.KeyCommand.Create(io);
     }
 }
 

@@ -35,6 +35,30 @@ public static class RealSshd
         }
     }
 
+    /// <summary>
+    /// Runs a shell script as root inside the lab's mount namespace with the tree bind-mounted (its passwd,
+    /// group, /home, /root, os-release, /var/backups; /dev/console is the tree's file /dev/console), so the
+    /// script's getent, chown and paths see the tree. Does not start sshd and does not count as a lab scenario.
+    /// </summary>
+    public static ScriptResult RunScript(LabTree tree, string scriptText)
+    {
+        LabGuard.Require();
+        lock (Gate)
+        {
+            var agent = EnsureAgent();
+            tree.Finish(_port);
+            var id = ++_requests;
+            var dir = Path.GetDirectoryName(tree.Root)!;
+            var script = Path.Combine(dir, $"script-{id}.sh");
+            var output = Path.Combine(dir, $"script-{id}.out");
+            File.WriteAllText(script, scriptText);
+            agent.StandardInput.WriteLine($"SCRIPT {id} {tree.Root} {script} {output}");
+            agent.StandardInput.Flush();
+            var f = ReadReply(agent, id).Split(' ');
+            return new ScriptResult(int.Parse(f[3]), File.Exists(output) ? File.ReadAllText(output) : "");
+        }
+    }
+
     private static SshdResult RunOnce(LabTree tree, string user, LabKey key)
     {
         var agent = EnsureAgent();

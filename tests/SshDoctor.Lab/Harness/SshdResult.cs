@@ -12,3 +12,6 @@ public sealed record SshdResult(bool Started, int SshExitCode, IReadOnlyList<str
         $"sshd started: {Started}, ssh exit code: {SshExitCode}, authenticated: {Authenticated}, {Elapsed.TotalMilliseconds:F0} ms\n" +
         "---- sshd log ----\n" + string.Join('\n', Log) + "\n---- ssh client ----\n" + ClientOutput.TrimEnd();
 }
+
+/// <summary>What a script run by <see cref="RealSshd.RunScript"/> did: its exit code and its stdout+stderr.</summary>
+public sealed record ScriptResult(int ExitCode, string Output);

@@ -4,6 +4,10 @@
 # For each: bind-mounts the tree's account files, /etc/ssh, /home and /root over the host's paths
 # (visible only in this mount namespace), starts the real sshd, runs one ssh login, stops sshd and
 # every child, unmounts, and answers one line:   DONE <id> <sshd-started 0|1> <ssh-exit-code>
+# Also:   SCRIPT <id> <tree> <script> <output-file>
+# runs `/bin/sh <script>` as root with the same binds plus the tree's etc/os-release, var/backups and
+# dev/console (a regular file in the tree, so the script's console report stays in the tree), and answers
+# DONE <id> 1 <script-exit-code>.
 # Every wait is bounded. When stdin closes the agent exits; being PID 1 of its own PID namespace,
 # its exit kills anything left behind.
 set -u
@@ -15,6 +19,7 @@ mkdir -p /run/sshd && chmod 0755 /run/sshd
 cp -a /etc /run/lab-etc && mount --bind /run/lab-etc /etc || { echo "agent: cannot make a private /etc" >&2; exit 1; }
 
 BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt)
+SCRIPT_BINDS=(etc/os-release var/backups dev/console)
 
 descendants() { # pids below $1, deepest last
   local c
@@ -38,9 +43,14 @@ stop_sshd() {
 
 while read -r verb id tree port user key log; do
   [[ "$verb" == QUIT ]] && exit 0
-  if [[ "$verb" != RUN ]]; then echo "ERR unknown request"; continue; fi
-  ok=1; mounted=()
-  for b in "${BINDS[@]}"; do
+  if [[ "$verb" != RUN && "$verb" != SCRIPT ]]; then echo "ERR unknown request"; continue; fi
+  ok=1; mounted=(); binds=("${BINDS[@]}")
+  if [[ "$verb" == SCRIPT ]]; then
+    script=$port; out=$user
+    mkdir -p "$tree/var/backups" "$tree/dev" && touch "$tree/dev/console"
+    binds+=("${SCRIPT_BINDS[@]}")
+  fi
+  for b in "${binds[@]}"; do
     if [[ -e "$tree/$b" ]]; then
       if mount --bind "$tree/$b" "/$b"; then mounted+=("/$b"); else ok=0; fi
     fi
@@ -49,7 +59,15 @@ while read -r verb id tree port user key log; do
   [[ -e "$tree/etc/nologin" ]] && cp "$tree/etc/nologin" /etc/nologin
   [[ -e "$tree/run/nologin" ]] && cp "$tree/run/nologin" /run/nologin
   started=0; rc=255
-  if ((ok)); then
+  if [[ "$verb" == SCRIPT ]]; then
+    if ((ok)); then
+      started=1
+      timeout -k 1 30 /bin/sh "$script" </dev/null >"$out" 2>&1
+      rc=$?
+    else
+      echo "agent: bind mount failed" >>"$out"
+    fi
+  elif ((ok)); then
     : > "$log"
     /usr/sbin/sshd -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
     spid=$!

@@ -55,6 +55,7 @@ public sealed class TextCompletenessTests
         ["KEY_REVOKED"] = ["path"],
         ["AUTHKEYS_FILE_CONFIG"] = ["value", "source"],
         ["AUTHKEYS_COMMAND"] = ["command", "source"],
+        ["AUTHKEYS_COMMAND_KEYS"] = ["command", "source"],
         ["PUBKEY_AUTH_DISABLED"] = ["source"],
         ["KEY_ALGORITHM_REFUSED"] = ["algorithm", "source"],
         ["RSA_SHA1_REFUSED"] = ["algorithm"],

@@ -49,6 +49,9 @@ public static class CheckCommand
         if (request.User is not null && request.AllUsers) throw new UsageException(m.Get("err.user_and_all"));
         if (request.From is not null && !IPAddress.TryParse(request.From, out _))
             throw new UsageException(m.Get("err.from_invalid", ("value", request.From)));
+        // sshd matches an IPv4 client connected over IPv6 as plain IPv4 (ipv64_normalise_mapped).
+        if (request.From is not null && IPAddress.Parse(request.From) is { IsIPv4MappedToIPv6: true } mapped)
+            request = request with { From = mapped.MapToIPv4().ToString() };
         var key = request.KeyPath is null ? null : LoadKey(request.KeyPath, m);
 
         TargetContext ctx;

@@ -1,0 +1,357 @@
+using System.Text;
+using System.Runtime.CompilerServices;
+using SshDoctor.Core.Findings;
+
+namespace SshDoctor.Core.Logs;
+
+/// <summary>
+/// Follows sshd's connections (by pid) through a stream of classified messages and aggregates what was
+/// refused per (user, client address). Memory grows with distinct users and addresses, never with the
+/// length of the log.
+/// </summary>
+public sealed class LogAnalysis
+{
+    /// <summary>An address that tried this many distinct user names, or this many connections, without any key, is a scanner.</summary>
+    private const int ScannerUsers = 5;
+    private const int ScannerConnections = 20;
+    private const int MaxOpenConnections = 50_000;
+    private const int MaxNoiseKeys = 100_000;
+    private const int MaxPeopleAddresses = 50;
+
+    private readonly string? _userFilter;
+    private readonly Utf8Interner _strings = new();
+    private readonly Dictionary<int, Conn> _open = new();
+    private readonly Stack<Conn> _pool = new();
+    private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
+    private readonly Dictionary<FindingId, Stat> _server = new();
+    private readonly Dictionary<string, NoiseAddr> _noise = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _noiseUsers = new(StringComparer.Ordinal);
+    private int _noiseConnections;
+    private long _noiseFirst, _noiseLast;
+
+    public long SshdLines { get; private set; }
+
+    public LogAnalysis(string? userFilter = null) => _userFilter = userFilter;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(int connection, long ticks, in SshdEvent e)
+    {
+        SshdLines++;
+        switch (e.Kind)
+        {
+            case SshdEventKind.None:
+                return;
+            case SshdEventKind.Server:
+                Bump(_server, e.Cause, null, ticks, e.PathText, e.DetailText);
+                return;
+            case SshdEventKind.ConnectionFrom:
+                if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
+                var fresh = Open(connection, ticks);
+                fresh.Address = Encoding.UTF8.GetString(e.Address);
+                return;
+        }
+
+        if (!_open.TryGetValue(connection, out var c))
+        {
+            // A line that ends a connection we never saw start carries everything it needs.
+            c = Open(connection, ticks);
+        }
+        if (c.First == 0) c.First = ticks;
+        c.Last = ticks;
+        // Strings are made only for what the connection does not know yet (most lines repeat it).
+        if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
+            c.User = _strings.Get(e.User);
+        // Addresses are not interned: scans bring many that appear once.
+        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = Encoding.UTF8.GetString(e.Address);
+        if (e.InvalidUser) c.InvalidUser = true;
+
+        switch (e.Kind)
+        {
+            case SshdEventKind.Refusal:
+                c.AddCause(e);
+                if (e.Cause is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) c.KeyActivity |= IsKeyCause(e.Cause);
+                if (e.AlsoEnds) End(connection, c);
+                break;
+            case SshdEventKind.FailedPublickey:
+                c.FailedPublickey = true;
+                c.KeyActivity = true;
+                break;
+            case SshdEventKind.FailedOther:
+                c.OtherFailure = true;
+                break;
+            case SshdEventKind.PublickeyActivity:
+                c.KeyActivity = true;
+                break;
+            case SshdEventKind.Accepted:
+                c.Accepted = true;
+                var g = Group(c.User, c.Address);
+                if (g is not null)
+                {
+                    if (g.Accepted++ == 0) g.AcceptedFirst = ticks;
+                    g.AcceptedLast = ticks;
+                }
+                break;
+            case SshdEventKind.End:
+                if (e.Authenticating) c.ClosedAuthenticating = true;
+                End(connection, c);
+                break;
+        }
+    }
+
+    private Conn Open(int connection, long ticks)
+    {
+        if (_open.Count >= MaxOpenConnections)
+        {
+            // Connections whose end the log never showed (lost lines, crashes): settle them now.
+            foreach (var stale in _open.Values) Finish(stale);
+            _open.Clear();
+        }
+        var c = _pool.Count > 0 ? _pool.Pop() : new Conn();
+        c.First = c.Last = ticks;
+        _open[connection] = c;
+        return c;
+    }
+
+    private void End(int connection, Conn c)
+    {
+        _open.Remove(connection);
+        Finish(c);
+        Recycle(c);
+    }
+
+    private void Recycle(Conn c)
+    {
+        if (_pool.Count >= 1024) return;
+        c.Reset();
+        _pool.Push(c);
+    }
+
+    /// <summary>Decides what one finished connection shows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Finish(Conn c)
+    {
+        if (c.Accepted) return;
+        var causes = c.Causes;
+        if (causes is null && c.User is not null && !c.InvalidUser && (c.FailedPublickey || (c.ClosedAuthenticating && !c.OtherFailure)))
+            causes = Conn.Single(FindingId.KEY_NOT_AUTHORIZED);
+        if (_userFilter is not null && c.User != _userFilter) return;
+
+        var noiseLike = !c.KeyActivity &&
+                        (c.OtherFailure || (causes is not null && causes.All(x => x.Id is FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)));
+        if (noiseLike && _userFilter is null)
+        {
+            AddNoise(c, causes);
+            return;
+        }
+        if (causes is null) return;
+        var g = Group(c.User, c.Address);
+        if (g is null) return;
+        foreach (var cause in causes)
+            Bump(g.Refusals, cause.Id, cause.Alternative, c.Last, cause.Path, cause.Detail);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddNoise(Conn c, List<Cause>? causes)
+    {
+        _noiseConnections++;
+        if (_noiseFirst == 0 || (c.First != 0 && c.First < _noiseFirst)) _noiseFirst = c.First;
+        if (c.Last > _noiseLast) _noiseLast = c.Last;
+        var addr = c.Address ?? "?";
+        if (!_noise.TryGetValue(addr, out var n))
+        {
+            if (_noise.Count >= MaxNoiseKeys) return;
+            _noise[addr] = n = new NoiseAddr();
+        }
+        n.Connections++;
+        if (c.User is { } user)
+        {
+            if (_noiseUsers.TryGetValue(user, out var count)) _noiseUsers[user] = count + 1;
+            else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
+        }
+        // Kept in detail only while the address still looks like one person mistyping a user name
+        // (no password guessing, few names, few connections).
+        if (n.Scanner) return;
+        if (c.User is not null)
+        {
+            n.Users ??= new string[ScannerUsers];
+            if (Array.IndexOf(n.Users, c.User, 0, n.UserCount) < 0) n.Users[n.UserCount++] = c.User;
+        }
+        if (n.UserCount >= ScannerUsers || n.Connections >= ScannerConnections)
+        {
+            n.Scanner = true;
+            n.Held = null;
+            n.Users = null;
+            return;
+        }
+        if (c.OtherFailure) return;
+        (n.Held ??= new List<Held>(1)).Add(new Held(c.User, c.Address, c.Last, causes));
+    }
+
+    public LogReport Finish(IReadOnlyList<string> files, long bytes)
+    {
+        foreach (var c in _open.Values) Finish(c);
+        _open.Clear();
+
+        // An address that is not a scanner (few user names, no password guessing) is a person who
+        // typed the wrong user name: list what it met instead of hiding it in the noise summary. When
+        // hundreds of addresses look like that, it is a distributed scan, and stays summarized.
+        var people = _noise.Where(kv => !kv.Value.Scanner && kv.Value.Held is { Count: > 0 }).ToList();
+        var promotedConnections = 0;
+        var promotedUsers = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (people.Count <= MaxPeopleAddresses)
+        {
+            foreach (var (addr, n) in people)
+            {
+                foreach (var h in n.Held!)
+                {
+                    promotedConnections++;
+                    n.Connections--;
+                    if (h.User is not null) promotedUsers[h.User] = promotedUsers.GetValueOrDefault(h.User) + 1;
+                    if (h.Causes is null) continue;
+                    var g = Group(h.User, h.Address);
+                    if (g is null) continue;
+                    foreach (var cause in h.Causes)
+                        Bump(g.Refusals, cause.Id, cause.Alternative, h.Last, cause.Path, cause.Detail);
+                }
+                if (n.Connections <= 0) _noise.Remove(addr);
+            }
+        }
+        foreach (var (user, count) in promotedUsers)
+            if (_noiseUsers.TryGetValue(user, out var total))
+            {
+                if (total <= count) _noiseUsers.Remove(user);
+                else _noiseUsers[user] = total - count;
+            }
+
+        var groups = _groups
+            .Where(kv => kv.Value.Accepted > 0 || kv.Value.Refusals.Count > 0)
+            .Select(kv => new LogGroup(kv.Key.User, kv.Key.Address, kv.Value.Accepted, kv.Value.AcceptedFirst,
+                kv.Value.AcceptedLast, Stats(kv.Value.Refusals)))
+            .OrderByDescending(g => g.Refusals.Count > 0)
+            .ThenBy(g => g.User, StringComparer.Ordinal)
+            .ThenBy(g => g.Address, StringComparer.Ordinal)
+            .ToList();
+        var noise = new NoiseSummary(
+            _noiseConnections - promotedConnections,
+            _noise.Count,
+            _noiseUsers.Count,
+            _noiseUsers.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noise.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Connections))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noiseFirst, _noiseLast);
+        return new LogReport(files, bytes, SshdLines, groups, Stats(_server), noise);
+    }
+
+    private static List<LogRefusal> Stats(Dictionary<FindingId, Stat> d) =>
+        d.OrderBy(kv => kv.Key).Select(kv => new LogRefusal(kv.Key, kv.Value.Alternative, kv.Value.Count, kv.Value.First,
+            kv.Value.Last, kv.Value.Path, kv.Value.Detail)).ToList();
+
+    private GroupAcc? Group(string? user, string? address)
+    {
+        if (_userFilter is not null && user != _userFilter) return null;
+        if (!_groups.TryGetValue((user, address), out var g))
+            _groups[(user, address)] = g = new GroupAcc();
+        return g;
+    }
+
+    private static void Bump(Dictionary<FindingId, Stat> d, FindingId id, FindingId? alternative, long ticks, string? path, string? detail)
+    {
+        if (!d.TryGetValue(id, out var s))
+            d[id] = s = new Stat { First = ticks, Alternative = alternative };
+        s.Count++;
+        if (ticks != 0 && (s.First == 0 || ticks < s.First)) s.First = ticks;
+        if (ticks > s.Last) s.Last = ticks;
+        s.Path ??= path;
+        s.Detail ??= detail;
+    }
+
+    private static bool IsKeyCause(FindingId id) => id is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES
+        or FindingId.USER_LOCKED or FindingId.USER_DENIED or FindingId.USER_SHELL_INVALID or FindingId.USER_EXPIRED);
+
+    private static bool Same(string s, ReadOnlySpan<byte> utf8)
+    {
+        if (s.Length != utf8.Length) return false;
+        for (var i = 0; i < s.Length; i++)
+            if (s[i] != utf8[i]) return false;
+        return true;
+    }
+
+    private static bool LooksLikeAddress(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s.Contains(':'));
+
+    private sealed record Cause(FindingId Id, FindingId? Alternative, string? Path, string? Detail);
+
+    private sealed class Conn
+    {
+        public string? User, Address;
+        public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
+        public long First, Last;
+        public List<Cause>? Causes;
+        private bool _shared;
+
+        /// <summary>Read-only one-cause lists for causes without path or detail (most lines): no allocation per connection.</summary>
+        private static readonly Dictionary<FindingId, List<Cause>> Singles =
+            Enum.GetValues<FindingId>().ToDictionary(id => id, id => new List<Cause> { new(id, null, null, null) });
+
+        public static List<Cause> Single(FindingId id) => Singles[id];
+
+        public void Reset()
+        {
+            User = Address = null;
+            InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
+            First = Last = 0;
+            Causes = null;
+            _shared = false;
+        }
+
+        public void AddCause(in SshdEvent e)
+        {
+            var id = e.Cause;
+            if (Causes is null)
+            {
+                if (e.Path.IsEmpty && e.Detail.IsEmpty && e.Alternative is null)
+                {
+                    Causes = Single(id);
+                    _shared = true;
+                }
+                else Causes = [new Cause(id, e.Alternative, e.PathText, e.DetailText)];
+                return;
+            }
+            // "Refused by key options" after "not from a permitted host" is the same refusal.
+            if (id == FindingId.KEY_OPTION_EXPIRED && Causes.Any(x => x.Id == FindingId.KEY_OPTION_FROM)) return;
+            foreach (var x in Causes)
+                if (x.Id == id && (x.Path is null ? e.Path.IsEmpty : Same(x.Path, e.Path))) return;
+            if (_shared)
+            {
+                Causes = new List<Cause>(Causes);
+                _shared = false;
+            }
+            Causes.Add(new Cause(id, e.Alternative, e.PathText, e.DetailText));
+        }
+    }
+
+    private sealed class Stat
+    {
+        public int Count;
+        public long First, Last;
+        public string? Path, Detail;
+        public FindingId? Alternative;
+    }
+
+    private sealed class GroupAcc
+    {
+        public readonly Dictionary<FindingId, Stat> Refusals = new();
+        public int Accepted;
+        public long AcceptedFirst, AcceptedLast;
+    }
+
+    private sealed class NoiseAddr
+    {
+        public int Connections;
+        public bool Scanner;
+        public List<Held>? Held;
+        public string[]? Users;
+        public int UserCount;
+    }
+
+    private readonly record struct Held(string? User, string? Address, long Last, List<Cause>? Causes);
+}
