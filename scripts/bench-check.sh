@@ -15,7 +15,8 @@ run() { # label, runs, args...
   local times=() rss=0
   for _ in $(seq "$runs"); do
     local line
-    line=$( { /usr/bin/time -f "%e %M" "$exe" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$root/time.txt" -f "%e %M" "$exe" "$@" >/dev/null 2>&1 || true
+    line=$(tail -n 1 "$root/time.txt")
     times+=("${line% *}"); local r=${line#* }; [ "$r" -gt "$rss" ] && rss=$r
   done
   local median

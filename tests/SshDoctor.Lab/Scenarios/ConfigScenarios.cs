@@ -50,7 +50,7 @@ public static class ConfigScenarios
         // with rsa-sha2-512, is refused, and does not retry with rsa-sha2-256.
         Refused("KEY_ALGORITHM_REFUSED: RSA key, '-rsa-sha2-512' (the client does not fall back to rsa-sha2-256)", "KEY_ALGORITHM_REFUSED",
             Rsa(LabKeys.Rsa2048, "PubkeyAcceptedAlgorithms -rsa-sha2-512"))
-            with { Key = () => LabKeys.Rsa2048, LogHas = "rsa-sha2-512 not in PubkeyAcceptedAlgorithms", KnownGap = Gaps.RsaSha512 },
+            with { Key = () => LabKeys.Rsa2048, LogHas = "rsa-sha2-512 not in PubkeyAcceptedAlgorithms" },
         Refused("KEY_ALGORITHM_REFUSED: RSA key, server accepts only ssh-rsa (SHA-1), the 9.2 client will not sign with it", "KEY_ALGORITHM_REFUSED",
             Rsa(LabKeys.Rsa2048, "PubkeyAcceptedAlgorithms ssh-rsa"))
             with { Key = () => LabKeys.Rsa2048 },

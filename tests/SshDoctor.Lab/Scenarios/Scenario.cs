@@ -47,18 +47,6 @@ public static class ScenarioTable
 /// <summary>Disagreements of `check` with the real sshd, reported to the model's owner (shared by scenarios and the differential test).</summary>
 public static class Gaps
 {
-    public const string RsaSha512 =
-        "check accepts an RSA key when PubkeyAcceptedAlgorithms drops rsa-sha2-512 but keeps rsa-sha2-256; sshd 9.2 still advertises " +
-        "rsa-sha2-512 in server-sig-algs, the client signs with it, is refused, and does not retry with rsa-sha2-256";
-    public const string NologinWithoutPam =
-        "check reports NOLOGIN_FILE as blocking with UsePAM no; sshd accepts the key (Accepted publickey) and only the session " +
-        "prints /etc/nologin and exits 254, like a nologin shell (causes.md: NOLOGIN_FILE needs UsePAM yes)";
-    public const string CloudInitRoot =
-        "check calls CLOUD_INIT_ROOT_DISABLED blocking and says refused; sshd accepts the key and the forced command ends the session " +
-        "(exit 142), like a nologin shell, which check reports as a warning: per causes.md 'blocking = sshd refuses', a warning";
-    public const string CertAuthority =
-        "check accepts a plain key on a cert-authority line; sshd 9.2 only admits certificates signed by that key there and refuses the key itself";
-    public const string StrictModesInMatch =
-        "check calls StrictModes inside a Match block SSHD_CONFIG_INVALID; sshd 9.2 starts, allows it and applies it";
-    public const string NoAuthorizedKeysCommand = "check does not model AuthorizedKeysCommand yet (it answers from the files alone)";
+    public const string AuthorizedKeysCommandOutput =
+        "the key can only come from the AuthorizedKeysCommand's output, which check does not run: it answers unknown";
 }

@@ -15,25 +15,25 @@ public static class ServerScenarios
             .Cast().WriteFile(AliceKeys, LabKeys.Other.Line + "\n", "0600", Alice, Alice)
             .Config($"AuthorizedKeysCommand {Akc} %u\nAuthorizedKeysCommandUser {runAs}");
 
-    private const string NoAkc = Gaps.NoAuthorizedKeysCommand;
+    private const string Output = Gaps.AuthorizedKeysCommandOutput;
 
     private static string Prints(LabKey key) => $"#!/bin/sh\necho '{key.Line}'\n";
 
     public static readonly Scenario[] All =
     [
-        Accepted("trap: AuthorizedKeysCommand supplies the key", t => t.Command(Prints(LabKeys.Main))) with { KnownGap = NoAkc },
+        Accepted("trap: AuthorizedKeysCommand supplies the key", t => t.Command(Prints(LabKeys.Main))) with { KnownGap = Output },
         Accepted("trap: AuthorizedKeysCommand root:root 0775 (Debian group rule: root's group has only root)",
-            t => t.Command(Prints(LabKeys.Main), "0775")) with { KnownGap = NoAkc },
-        Refused("AUTHKEYS_COMMAND: command does not exist", "AUTHKEYS_COMMAND", t => t.Command(null)) with { KnownGap = NoAkc },
+            t => t.Command(Prints(LabKeys.Main), "0775")) with { KnownGap = Output },
+        Refused("AUTHKEYS_COMMAND: command does not exist", "AUTHKEYS_COMMAND", t => t.Command(null)),
         Refused("AUTHKEYS_COMMAND: command group-writable, group staff2", "AUTHKEYS_COMMAND",
             t => t.Command(Prints(LabKeys.Main), "0775", gid: SharedGid))
-            with { LogHas = "Unsafe AuthorizedKeysCommand", KnownGap = NoAkc },
+            with { LogHas = "Unsafe AuthorizedKeysCommand" },
         Refused("AUTHKEYS_COMMAND: command world-writable", "AUTHKEYS_COMMAND", t => t.Command(Prints(LabKeys.Main), "0757"))
-            with { LogHas = "Unsafe AuthorizedKeysCommand", KnownGap = NoAkc },
+            with { LogHas = "Unsafe AuthorizedKeysCommand" },
         Refused("AUTHKEYS_COMMAND: command fails (exit 1)", "AUTHKEYS_COMMAND", t => t.Command("#!/bin/sh\nexit 1\n"))
-            with { LogHas = "failed, status 1", KnownGap = NoAkc },
+            with { LogHas = "failed, status 1", KnownGap = Output },
         Refused("AUTHKEYS_COMMAND: AuthorizedKeysCommandUser does not exist", "AUTHKEYS_COMMAND",
-            t => t.Command(Prints(LabKeys.Main), runAs: "nosuchuser")) with { KnownGap = NoAkc },
+            t => t.Command(Prints(LabKeys.Main), runAs: "nosuchuser")),
 
         Refused("SSHD_CONFIG_INVALID: misspelt directive, sshd will not start", "SSHD_CONFIG_INVALID",
             t => t.Cast().DropIn("50-typo.conf", "PubkeyAuthenticaton yes"))
@@ -49,11 +49,7 @@ public static class ServerScenarios
             t => t.Cast().RootUser().WriteFile("/root/.ssh/authorized_keys",
                 "no-port-forwarding,no-agent-forwarding,no-X11-forwarding,command=\"echo 'Please login as the user \\\"admin\\\" rather than the user \\\"root\\\".';echo;sleep 1;exit 142\" " +
                 LabKeys.Main.Line + "\n", "0600"))
-            with
-            {
-                User = "root", SessionFails = true,
-                KnownGap = Gaps.CloudInitRoot,
-            },
+            with { User = "root", SessionFails = true },
 
         Accepted("trap: ChrootDirectory set, missing shell is not checked (session fails)",
             t => t.Cast(shell: "/bin/nosuchshell").Chown("/home/alice", 0, 0).Config("ChrootDirectory /home/alice"))
