@@ -30,6 +30,7 @@ public sealed class DiffState
     public readonly List<string> Config = [];            // sshd_config body lines (global, before Match)
     public readonly List<string> DropIn = [];            // sshd_config.d/50-lab.conf
     public readonly List<string> MatchBlocks = [];       // appended last
+    public readonly Dictionary<string, string> ExtraFiles = []; // target path -> content (root-owned 0644), e.g. Include targets
     public string? RevokedKeys;                          // content of /etc/ssh/revoked_keys (null: no file)
 
     public sealed record Node(string Mode, int Uid, int Gid);
@@ -64,6 +65,7 @@ public sealed class DiffState
         if (AbsoluteKeysContent is not null)
             t.Mkdir("/etc/ssh/authorized_keys").WriteFile("/etc/ssh/authorized_keys/" + User, AbsoluteKeysContent);
         if (RevokedKeys is not null) t.WriteFile("/etc/ssh/revoked_keys", RevokedKeys);
+        foreach (var (path, content) in ExtraFiles) t.WriteFile(path, content);
         if (DropIn.Count > 0) t.DropIn("50-lab.conf", string.Join('\n', DropIn));
         if (Config.Count + MatchBlocks.Count > 0) t.Config(string.Join('\n', Config.Concat(MatchBlocks)));
     }
@@ -98,6 +100,7 @@ public sealed class DiffState
         sb.Append($"home={N(Home)} .ssh={N(SshDir)} authorized_keys={KeysKind} {N(Keys)}\n");
         sb.Append($"authorized_keys: {Q(KeysContent)}\nauthorized_keys2: {Q(Keys2Content)}\n/etc/ssh/authorized_keys/{User}: {Q(AbsoluteKeysContent)}\n");
         sb.Append($"revoked_keys: {Q(RevokedKeys)}\n");
+        foreach (var (path, content) in ExtraFiles) sb.Append($"{path}: {Q(content)}\n");
         sb.Append($"drop-in: {Q(string.Join('\n', DropIn))}\nsshd_config body: {Q(string.Join('\n', Config.Concat(MatchBlocks)))}");
         return sb.ToString();
     }

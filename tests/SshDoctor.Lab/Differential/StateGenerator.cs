@@ -10,6 +10,9 @@ namespace SshDoctor.Lab.Differential;
 /// </summary>
 public static class StateGenerator
 {
+    /// <summary>SSHDOCTOR_DIFF_FOCUS=NAME (e.g. tricky, content, access): every state gets that perturbation once more.</summary>
+    private static readonly string? Focus = Environment.GetEnvironmentVariable("SSHDOCTOR_DIFF_FOCUS") is { Length: > 0 } f ? f : null;
+
     public static DiffState Generate(int seed, int index)
     {
         var p = new Pick(new Random(unchecked(seed * 1_000_003 + index)));
@@ -24,19 +27,20 @@ public static class StateGenerator
         }
         var perturbations = p.One((28, 0), (38, 1), (22, 2), (12, 3));
         for (var k = 0; k < perturbations; k++) Perturb(p, s);
+        if (Focus is not null) Perturb(p, s, Focus);
         return s;
     }
 
-    private static void Perturb(Pick p, DiffState s)
+    private static void Perturb(Pick p, DiffState s, string? kind = null)
     {
         var self = s.User == "root" ? 0 : Alice;
         int Owner() => p.One((3, self), (4, 0), (4, Bob));
         int Group() => p.One((1, self), (2, SharedGid), (1, 0));
         void Global(string line) { if (p.Chance(40)) s.DropIn.Add(line); else s.Config.Add(line); }
 
-        switch (p.One((5, "account"), (4, "shell"), (7, "home"), (8, "sshdir"), (9, "keysnode"), (16, "content"), (2, "keys2"),
+        switch (kind ?? p.One((5, "account"), (4, "shell"), (7, "home"), (8, "sshdir"), (9, "keysnode"), (16, "content"), (2, "keys2"),
                      (6, "akf"), (5, "strict"), (5, "pubkey"), (7, "access"), (6, "root"), (3, "revoked"), (3, "algorithms"),
-                     (2, "methods"), (2, "pam"), (2, "nologin"), (2, "match"), (2, "rsasize"), (1, "broken"), (1, "chroot"), (3, "matchmore")))
+                     (2, "methods"), (2, "pam"), (2, "nologin"), (2, "match"), (2, "rsasize"), (1, "broken"), (1, "chroot"), (3, "matchmore"), (6, "tricky")))
         {
             case "account":
                 s.Shadow = p.One((4, "!"), (2, "!$6$salt$hash"), (3, "$6$salt$hash"), (1, "*"), (1, "!!"));
@@ -101,6 +105,7 @@ public static class StateGenerator
             case "rsasize": Global("RequiredRSASize " + p.One((1, "2048"), (1, "3072"), (1, "1024"))); break;
             case "broken": Global(p.One((1, "PubkeyAuthenticaton yes"), (1, "PermitRootLogin maybe"), (1, "StrictModes perhaps"))); break;
             case "chroot": Global("ChrootDirectory /home/%u"); break;
+            case "tricky": Tricky(p, s, Global); break;
             case "matchmore":
                 s.MatchBlocks.Add(p.One(
                     (1, $"Match User {s.User}\n    AuthorizedKeysFile .ssh/authorized_keys2"),
@@ -112,6 +117,32 @@ public static class StateGenerator
                 break;
             case "methods": Global("AuthenticationMethods " + p.One((2, "publickey,password"), (1, "publickey"), (1, "any"), (1, "password publickey"))); break;
             case "match": s.MatchBlocks.Add(p.One((1, "Match Address 10.0.0.0/8\n    PubkeyAuthentication no"), (1, "Match Address 127.0.0.1\n    PubkeyAuthentication no"))); break;
+        }
+    }
+
+    /// <summary>Config and key-option spellings where a model can easily differ from sshd.</summary>
+    private static void Tricky(Pick p, DiffState s, Action<string> global)
+    {
+        var line = s.Key.Line;
+        switch (p.One((1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (1, 7), (1, 8), (1, 9), (1, 10), (1, 11), (1, 12), (1, 13), (1, 14), (1, 15)))
+        {
+            case 0: global(p.One((1, "AllowUsers alice@127.0.0.0/8"), (1, "AllowUsers alice@localhost"), (1, "AllowUsers ALICE"), (1, "AllowUsers a?ice"))); break;
+            case 1: global(p.One((1, "DenyUsers alice@127.0.0.0/8"), (1, "DenyUsers !alice,*"), (1, "DenyUsers *"), (1, "DenyGroups alice"))); break;
+            case 2: s.KeysContent = $"from=\"{p.One((1, "127.0.0.1/32"), (1, "::1"), (1, "127.0.0.1,10.0.0.1"), (1, "10.*,!192.168.0.1"), (1, "127.0.0.0/33"))}\" {line}\n"; break;
+            case 3: global("pubkeyauthentication " + p.One((1, "no"), (1, "yes"))); break;
+            case 4: s.Config.Insert(0, "Include /etc/ssh/extra.conf"); s.ExtraFiles["/etc/ssh/extra.conf"] = p.One((1, "PubkeyAuthentication no"), (1, "StrictModes no"), (1, "AuthorizedKeysFile .ssh/other_keys")) + "\n"; break;
+            case 5: s.Config.Insert(0, "Include extra.d/*.conf"); s.ExtraFiles["/etc/ssh/extra.d/a.conf"] = p.One((1, "PubkeyAuthentication no"), (1, "DenyUsers alice root"), (1, "PermitRootLogin no")) + "\n"; break;
+            case 6: global("AuthorizedKeysFile " + p.One((1, "/home/%u/.ssh/keys_%U"), (1, "%h/.ssh/authorized_keys"), (1, ".ssh/authorized_keys_%u"), (1, "/etc/ssh/keys/%%u"))); break;
+            case 7: s.MatchBlocks.Add(p.One((1, "Match Address 127.0.0.1\n    PermitRootLogin no"), (1, $"Match User {s.User}\n    AuthorizedKeysFile none"),
+                        (1, "Match LocalPort 22\n    PubkeyAuthentication no"), (1, "Match User alice,root\n    PubkeyAcceptedAlgorithms rsa-sha2-512"))); break;
+            case 8: s.MatchBlocks.Add("Match all\n    " + p.One((1, "PubkeyAuthentication no"), (1, "StrictModes no"), (1, "PermitRootLogin no"))); break;
+            case 9: s.KeysContent = $"{p.One((1, "no-touch-required"), (1, "verify-required"), (1, "cert-authority"), (1, "permitopen=\"localhost:80\""), (1, "tunnel=\"0\""), (1, "zzz=\"x\""))} {line}\n"; break;
+            case 10: s.KeysContent = $"{line} comment with \"quotes\" and =signs\n"; break;
+            case 11: s.KeysContent = $"command=\"echo \\\"hi\\\"\",no-pty {line}\n"; break;
+            case 12: s.KeysContent = $"{line}\n{line}\n"; s.RevokedKeys = LabKeys.Other.Line + "\n"; global("RevokedKeys /etc/ssh/revoked_keys"); break;
+            case 13: global("AuthenticationMethods " + p.One((1, "publickey,publickey"), (1, "keyboard-interactive"), (1, "none"))); break;
+            case 14: global("UsePAM " + p.One((1, "no"), (1, "yes"))); break;
+            case 15: global("PermitRootLogin " + p.One((1, "No"), (1, "prohibit-password"), (1, "forced-commands-only"))); if (p.Chance(50)) s.KeysContent = $"command=\"true\" {line}\n"; break;
         }
     }
 

@@ -121,13 +121,26 @@ public static class RealSshd
         return new InvalidOperationException(what + (errors.Length > 0 ? ":\n" + errors : ""));
     }
 
+    /// <summary>
+    /// A free port BELOW the kernel's ephemeral range (ip_local_port_range starts at 32768): other tests that ask
+    /// for port 0 can never be handed the port this sshd keeps reusing between runs.
+    /// </summary>
     private static int FreePort()
     {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
+        var random = new Random();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = random.Next(20000, 32000);
+            try
+            {
+                var l = new TcpListener(IPAddress.Loopback, port);
+                l.Start();
+                l.Stop();
+                return port;
+            }
+            catch (SocketException) { }
+        }
+        throw new InvalidOperationException("no free port in 20000-32000 on 127.0.0.1");
     }
 
     private static void Kill()

@@ -35,6 +35,8 @@ public static class KeyLineScenarios
         Refused("KEY_OPTION_EXPIRED: expiry-time in the past", "KEY_OPTION_EXPIRED", Keys($"expiry-time=\"20200101\" {K.Line}\n")),
         Refused("KEY_OPTION_EXPIRED: malformed expiry-time", "KEY_OPTION_EXPIRED", Keys($"expiry-time=\"notadate\" {K.Line}\n")),
         Refused("KEY_OPTION_INVALID: principals= on a plain key", "KEY_OPTION_INVALID", Keys($"principals=\"alice\" {K.Line}\n")),
+        Refused("KEY_OPTION_INVALID: cert-authority on a plain key (the line only admits certificates)", "KEY_OPTION_INVALID",
+            Keys($"cert-authority {K.Line}\n")),
         Refused("KEY_OPTION_INVALID: from= without quotes", "KEY_OPTION_INVALID", Keys($"from=127.0.0.1 {K.Line}\n")),
 
         Refused("KEY_REVOKED: key listed in RevokedKeys", "KEY_REVOKED",

@@ -31,6 +31,8 @@ public static class TrapScenarios
             t => t.Cast().DropIn("pubkey-off", "PubkeyAuthentication no")),
         Accepted("trap: PermitRootLogin without-password (old alias) for root", t => t.Cast().RootUser().Config("PermitRootLogin without-password")) with { User = "root" },
         Accepted("trap: expired account date in the future", t => t.Cast(expireDays: 40000)),
+        Accepted("trap: StrictModes no inside 'Match all' is allowed and applies (0777 home)",
+            t => t.Cast().Chmod("/home/alice", "0777").Config("Match all\n    StrictModes no")),
         Accepted("trap: StrictModes no with a 0777 home", t => t.Cast().Chmod("/home/alice", "0777").Config("StrictModes no")),
         Accepted("trap: authorized_keys owned by root, 0644", t => t.Cast().Chown(AliceKeys, 0, 0).Chmod(AliceKeys, "0644")),
         Accepted("trap: first value wins: drop-in PubkeyAuthentication yes before sshd_config's no",
