@@ -30,11 +30,14 @@ public sealed class AuthorizedFileState
     public string? Text { get; init; }
     /// <summary>Set when the file is UTF-16: sshd sees no valid line at all.</summary>
     public (string Name, string Text)? Utf16 { get; init; }
-    public bool Truncated { get; init; }
     /// <summary>The target's sshd: the line syntax it accepts depends on it.</summary>
     public OpenSshVersion? Version { get; init; }
 
     private IReadOnlyList<AuthorizedKeyLine>? _lines;
+
+    /// <summary>For a file too large to hold: the lines a streaming scan kept (see LargeFileScan).</summary>
+    public IReadOnlyList<AuthorizedKeyLine>? StreamedLines { init => _lines = value; }
+
     public IReadOnlyList<AuthorizedKeyLine> Lines =>
         _lines ??= Text is null || Utf16 is not null ? [] : AuthorizedKeysParser.Parse(Text, Version).ToList();
 }
@@ -43,7 +46,7 @@ public static class AuthorizedFileProbe
 {
     private const long ReadLimit = 64L * 1024 * 1024;
 
-    public static AuthorizedFileState Probe(TargetContext ctx, Account account, string pattern, string path, bool strictModes)
+    public static AuthorizedFileState Probe(TargetContext ctx, Account account, string pattern, string path, bool strictModes, Keys.PublicKey? key = null)
     {
         var root = ctx.Root;
         var real = root.RealPath(path);
@@ -71,7 +74,8 @@ public static class AuthorizedFileProbe
 
         var meta = root.LStat(real);
         var access = new UserAccess(root, ctx.Accounts, account);
-        var bytes = meta.Kind == FileKind.Regular ? root.ReadBytes(real, ReadLimit) : null;
+        var large = meta.Kind == FileKind.Regular && meta.Size > ReadLimit;
+        var bytes = meta.Kind == FileKind.Regular && !large ? root.ReadBytes(real, ReadLimit) : null;
         var text = bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
         var utf16 = bytes is null ? null : FileEncoding.DetectUtf16(bytes);
         var blocker = access.SearchBlocker(path) ?? access.OpenBlocker(real, meta.Kind == FileKind.Directory);
@@ -96,8 +100,8 @@ public static class AuthorizedFileProbe
             Meta = meta,
             Text = text,
             Utf16 = utf16,
-            Truncated = bytes is not null && bytes.LongLength >= ReadLimit,
             Version = ctx.Version,
+            StreamedLines = large ? LargeFileScan.Scan(root.HostPath(real), key, ctx.Version) : null,
         };
     }
 

@@ -36,7 +36,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                     ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where), ("detail", error ?? ""));
                 return new LookupResult(false, false, null, null);
             }
-            var state = AuthorizedFileProbe.Probe(ctx, account, pattern, path, cfg.StrictModes.Value);
+            var state = AuthorizedFileProbe.Probe(ctx, account, pattern, path, cfg.StrictModes.Value, key);
             files.Add(state);
             if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
             {
@@ -139,9 +139,8 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
     {
         if (state.Utf16 is { } u) return u.Text.Contains(wanted.Base64.TrimEnd('='), StringComparison.Ordinal)
                                           || DamageDetector.Find(u.Text, wanted).Count > 0;
-        if (state.Text is null) return false;
         if (state.Lines.Any(l => l.Key is not null && l.Key.Equals(wanted))) return true;
-        return DamageDetector.Find(state.Text, wanted).Count > 0;
+        return state.Text is not null && DamageDetector.Find(state.Text, wanted).Count > 0;
     }
 
     private void ReportLines(AuthorizedFileState state, PublicKey wanted)
@@ -190,7 +189,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                     [$"sed -i '{n}s/from=\"{EscapeSed(o.From)}\"/from=\"{EscapeSed(o.From)},{from}\"/' {path}"],
                     ("line", n), ("pattern", o.From), ("from", from));
         }
-        foreach (var damaged in DamageDetector.Find(state.Text!, wanted))
+        foreach (var damaged in state.Text is null ? [] : DamageDetector.Find(state.Text, wanted))
         {
             var fix = damaged.Problem == "line.bom" && damaged.Number == 1
                 ? $"sed -i '1s/^\\xEF\\xBB\\xBF//' {path}"
