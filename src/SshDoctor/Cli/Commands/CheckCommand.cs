@@ -83,7 +83,7 @@ public static class CheckCommand
         }
         catch (KeyFormatException e)
         {
-            throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", e.Message)));
+            throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", e.Localized(m).TrimEnd('.', '。'))));
         }
     }
 }

@@ -48,7 +48,7 @@ public static class FixCommand
             ? d.User : throw new UsageException(m.Get("err.user_required"));
 
         var result = Fixer.Run(root, user, key, from, allow, dryRun);
-        if (json) JsonOut.Write(io.Out, FixRendering.ToJson(result, user, m), FixJsonContext.Relaxed.FixReportJson);
+        if (json) JsonOut.Write(io.Out, FixRendering.ToJson(result, user, key, m), FixJsonContext.Relaxed.FixReportJson);
         else FixRendering.WriteText(io.Out, result, m);
         if (result.Failure is not null)
         {
