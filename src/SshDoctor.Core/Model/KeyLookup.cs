@@ -146,11 +146,9 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
     private void ReportLines(AuthorizedFileState state, PublicKey wanted)
     {
         var path = state.Path;
-        if (state.Utf16 is { } utf16)
+        if (state.Utf16 is not null)
         {
-            ev.Add(FindingId.AUTHKEYS_ENCODING, Severity.Blocking, path,
-                [$"iconv -f {utf16.Name} -t UTF-8 {path} | tr -d '\\r' | sed '1s/^\\xEF\\xBB\\xBF//' > {path}.sshdoctor && cat {path}.sshdoctor > {path} && rm {path}.sshdoctor"],
-                ("encoding", utf16.Name));
+            ReportEncoding(state);
             return;
         }
         foreach (var line in state.Lines.Where(l => l.Key is not null && l.Key.Equals(wanted)))
@@ -204,6 +202,16 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             ev.Add(FindingId.KEY_LINE_INVALID, Severity.Blocking, path, [fix],
                 ("line", damaged.Number.ToString()), ("problem", "@" + damaged.Problem), extra);
         }
+    }
+
+    /// <summary>A UTF-16 file: sshd sees no valid line in it at all.</summary>
+    private void ReportEncoding(AuthorizedFileState state)
+    {
+        var (encoding, _) = state.Utf16!.Value;
+        var path = state.Path;
+        ev.Add(FindingId.AUTHKEYS_ENCODING, Severity.Blocking, path,
+            [$"iconv -f {encoding} -t UTF-8 {path} | tr -d '\\r' | sed '1s/^\\xEF\\xBB\\xBF//' > {path}.sshdoctor && cat {path}.sshdoctor > {path} && rm {path}.sshdoctor"],
+            ("encoding", encoding));
     }
 
     private static string EscapeSed(string s) => s.Replace("/", "\\/").Replace(".", "\\.").Replace("*", "\\*").Replace("&", "\\&");
@@ -270,7 +278,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
         var usable = files.Where(f => f.Gate == FileGate.Usable).ToList();
         if (usable.Count > 0)
         {
-            foreach (var f in usable.Where(f => f.Utf16 is not null)) ReportLines(f, null!);
+            foreach (var f in usable.Where(f => f.Utf16 is not null)) ReportEncoding(f);
             return new LookupResult(usable.Any(f => f.Lines.Any(l => l.Usable)), false, null, null);
         }
         var existing = files.Where(f => f.Gate is not (FileGate.HomeMissing or FileGate.DirMissing or FileGate.FileMissing)).ToList();
