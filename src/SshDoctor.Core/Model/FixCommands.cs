@@ -14,13 +14,9 @@ public sealed class FixCommands(TargetContext ctx, Account account)
     {
         var commands = new List<string>();
         var home = account.Home.TrimEnd('/');
-        // Every missing directory from the first missing one down to the file's directory.
-        var dirs = new List<string>();
-        for (var d = TargetRoot.DirName(file); d.Length >= missingDir.Length && d != "/"; d = TargetRoot.DirName(d))
-            dirs.Insert(0, d);
-        foreach (var d in dirs)
+        foreach (var d in TargetRoot.DirectoriesToCreate(missingDir, file))
         {
-            var inHome = d == home || d.StartsWith(home + "/", StringComparison.Ordinal);
+            var inHome = TargetRoot.IsWithin(home, d);
             if (d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory)
                 commands.Add($"mkdir -m 700 {d} && cp -a /etc/skel/. {d}/");
             else

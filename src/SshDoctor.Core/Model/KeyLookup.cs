@@ -253,19 +253,13 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
         }
     }
 
-    private bool InHome(string path)
-    {
-        var home = ctx.Root.RealPath(account.Home) ?? account.Home;
-        return path == home || path.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal);
-    }
-
-    private string OwnerFix(string path) => InHome(path) ? _fix.ChownToUser(path) : $"chown root {path}";
+    private string OwnerFix(string path) => ctx.InHome(account, path) ? _fix.ChownToUser(path) : $"chown root {path}";
 
     private IReadOnlyList<string> UnreadableFix(AuthorizedFileState state)
     {
         var blocker = state.GatePath ?? state.Path;
         var meta = ctx.Root.Stat(blocker);
-        if (!InHome(blocker)) return [$"chmod o+x {blocker}"];
+        if (!ctx.InHome(account, blocker)) return [$"chmod o+x {blocker}"];
         var commands = new List<string>();
         if (meta.Uid != account.Uid) commands.Add(_fix.ChownToUser(blocker));
         commands.Add(meta.Kind == FileKind.Directory ? $"chmod u+rwx {blocker}" : $"chmod u+r {blocker}");

@@ -12,7 +12,7 @@ public static partial class SecurityContext
 
     public static void Run(TargetContext ctx, Account account, Evidence ev)
     {
-        if (!Enforcing(ctx.Root)) return;
+        if (!ctx.SelinuxEnforcing) return;
         var ssh = account.Home.TrimEnd('/') + "/.ssh";
         foreach (var path in new[] { ssh, ssh + "/authorized_keys" })
         {
@@ -27,7 +27,7 @@ public static partial class SecurityContext
         }
     }
 
-    private static bool Enforcing(TargetRoot root)
+    internal static bool Enforcing(TargetRoot root)
     {
         var config = root.ReadText("/etc/selinux/config", 64 * 1024);
         if (config is null) return false;

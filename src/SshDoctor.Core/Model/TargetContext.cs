@@ -51,18 +51,22 @@ public sealed class TargetContext
         };
     }
 
+    /// <summary>A real path is the account's home or below it (the home resolved inside the target).</summary>
+    public bool InHome(Account account, string path) => TargetRoot.IsWithin(Root.RealPath(account.Home) ?? account.Home, path);
+
     /// <summary>Validates the config, then reloads the service under its distribution's name.</summary>
     public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
 
-    /// <summary>The port sshd listens on first (for Match LocalPort).</summary>
-    public int MainPort
-    {
-        get
-        {
-            var port = Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1);
-            return port is not null && int.TryParse(port.Args[0], out var p) ? p : 22;
-        }
-    }
+    private int? _mainPort;
+
+    /// <summary>The port sshd listens on first (for Match LocalPort); read from the config once.</summary>
+    public int MainPort => _mainPort ??= Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1) is { } port
+        && int.TryParse(port.Args[0], out var p) ? p : 22;
+
+    private bool? _selinuxEnforcing;
+
+    /// <summary>The target enforces SELinux (etc/selinux/config); read once per run.</summary>
+    public bool SelinuxEnforcing => _selinuxEnforcing ??= SecurityContext.Enforcing(Root);
 
     public ConnectionInfo Connection(Account? account, string userName, string? from) => new(
         userName,

@@ -46,7 +46,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
                 Add(new ChmodAction(f.Id, path!, meta.Perm & ~0x12u), "chmod:" + path);
                 break;
             case FindingId.STRICTMODES_OWNER:
-                if (InHome(path!)) Add(new ChownAction(f.Id, path!, account.Uid, account.Gid, Owner), "chown:" + path);
+                if (ctx.InHome(account, path!)) Add(new ChownAction(f.Id, path!, account.Uid, account.Gid, Owner), "chown:" + path);
                 else
                 {
                     var m = ctx.Root.Stat(path!);
@@ -109,25 +109,17 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
 
     private string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
 
-    private bool InHome(string path)
-    {
-        var home = ctx.Root.RealPath(account.Home) ?? account.Home;
-        return path == home || path.StartsWith(home.TrimEnd('/') + "/", StringComparison.Ordinal);
-    }
-
     private string KeysFile => KeyFilePaths.Expand(ctx.EffectiveFor(account, account.Name, null).AuthorizedKeysFiles.Value
         .First(p => !p.Equals("none", StringComparison.OrdinalIgnoreCase)), account, ctx.Accounts, out _) ?? account.Home + "/.ssh/authorized_keys";
 
     private void CreateChain(Finding f, string missing)
     {
         var file = KeysFile;
-        var dirs = new List<string>();
-        for (var d = TargetRoot.DirName(file); d.Length >= missing.Length && d != "/"; d = TargetRoot.DirName(d)) dirs.Insert(0, d);
         var home = account.Home.TrimEnd('/');
-        foreach (var d in dirs)
+        foreach (var d in TargetRoot.DirectoriesToCreate(missing, file))
         {
             if (ctx.Root.RealPath(d) is not null) continue;
-            var inHome = d == home || d.StartsWith(home + "/", StringComparison.Ordinal);
+            var inHome = TargetRoot.IsWithin(home, d);
             var skel = d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory;
             Add(inHome
                 ? new MakeDirectoryAction(f.Id, d, DirMode, account.Uid, account.Gid, skel)
@@ -139,7 +131,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     private void CreateKeysFile(Finding f, string path)
     {
         var content = key is null ? [] : Encoding.UTF8.GetBytes(key.OpenSshLine + "\n");
-        var inHome = InHome(ctx.Root.ResolveParent(path));
+        var inHome = ctx.InHome(account, ctx.Root.ResolveParent(path));
         Add(new CreateFileAction(f.Id, path, content, inHome ? FileMode : 0x1A4, inHome ? account.Uid : 0, inHome ? account.Gid : 0,
             key is null ? "" : "with the key"), "create:" + path);
     }
@@ -148,7 +140,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     {
         var blocker = f.Args.GetValueOrDefault("blocker") ?? f.Path!;
         var meta = ctx.Root.Stat(blocker);
-        if (!InHome(blocker))
+        if (!ctx.InHome(account, blocker))
         {
             // A directory above home: the user only needs to traverse it.
             Add(new ChmodAction(f.Id, blocker, meta.Perm | 0x1), "chmod:" + blocker);

@@ -149,6 +149,21 @@ public sealed class TargetRoot
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
     }
 
+    /// <summary>Lexically: <paramref name="path"/> is <paramref name="dir"/> or lies below it.</summary>
+    public static bool IsWithin(string dir, string path)
+    {
+        var d = dir.TrimEnd('/');
+        return path == d || path.StartsWith(d + "/", StringComparison.Ordinal);
+    }
+
+    /// <summary>The directories to create, top first, from <paramref name="firstMissing"/> down to the file's own directory.</summary>
+    public static List<string> DirectoriesToCreate(string firstMissing, string file)
+    {
+        var dirs = new List<string>();
+        for (var d = DirName(file); d.Length >= firstMissing.Length && d != "/"; d = DirName(d)) dirs.Insert(0, d);
+        return dirs;
+    }
+
     public static string DirName(string path)
     {
         var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;

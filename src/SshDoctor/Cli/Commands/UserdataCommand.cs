@@ -57,7 +57,7 @@ public static class UserdataCommand
 
         if (json)
         {
-            var keyJson = key is null ? null : new KeyJson(key.Type, key.Sha256Fingerprint, key.Md5Fingerprint, key.Comment, key.Bits);
+            var keyJson = KeyJson.From(key);
             JsonOut.Write(io.Out, new UserdataJson("sshdoctor", 1, "userdata", request.User, keyJson, document, encoded, steps, warnings),
                 UserdataJsonContext.Relaxed.UserdataJson);
             return ExitCodes.Ok;

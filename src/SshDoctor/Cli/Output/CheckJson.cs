@@ -16,7 +16,11 @@ public sealed record CheckJson(
 public sealed record TargetJson(
     [property: JsonPropertyName("root")] string Root,
     [property: JsonPropertyName("os")] OsJson Os,
-    [property: JsonPropertyName("sshd")] SshdJson Sshd);
+    [property: JsonPropertyName("sshd")] SshdJson Sshd)
+{
+    public static TargetJson From(Core.Target.TargetRoot root, Core.Target.OsRelease os, Core.Target.OpenSshVersion sshd) =>
+        new(root.DisplayRoot, new OsJson(os.Id, os.VersionId), new SshdJson(sshd.Text, sshd.Source));
+}
 
 public sealed record OsJson(
     [property: JsonPropertyName("id")] string Id,
@@ -31,7 +35,11 @@ public sealed record KeyJson(
     [property: JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("md5")] string Md5,
     [property: JsonPropertyName("comment")] string Comment,
-    [property: JsonPropertyName("bits")] int Bits);
+    [property: JsonPropertyName("bits")] int Bits)
+{
+    public static KeyJson? From(Core.Keys.PublicKey? key) =>
+        key is null ? null : new(key.Type, key.Sha256Fingerprint, key.Md5Fingerprint, key.Comment, key.Bits);
+}
 
 public sealed record UserVerdictJson(
     [property: JsonPropertyName("user")] string User,

@@ -21,9 +21,9 @@ public static class CheckRendering
             .Select(f => FindingJson.From(f, m)).ToList();
         return new CheckJson(
             "sshdoctor", 1, "check",
-            new TargetJson(r.Root.DisplayRoot, new OsJson(r.Os.Id, r.Os.VersionId), new SshdJson(r.SshdVersion.Text, r.SshdVersion.Source)),
+            TargetJson.From(r.Root, r.Os, r.SshdVersion),
             single?.User,
-            r.Key is null ? null : new KeyJson(r.Key.Type, r.Key.Sha256Fingerprint, r.Key.Md5Fingerprint, r.Key.Comment, r.Key.Bits),
+            KeyJson.From(r.Key),
             VerdictName(r.Verdict),
             findings,
             allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m)).ToList())).ToList() : null);

@@ -11,8 +11,8 @@ public static class FixRendering
     {
         var ctx = r.Context;
         return new FixReportJson("sshdoctor", 1, "fix",
-            new TargetJson(ctx.Root.DisplayRoot, new OsJson(ctx.Os.Id, ctx.Os.VersionId), new SshdJson(ctx.Version.Text, ctx.Version.Source)),
-            user, key is null ? null : new KeyJson(key.Type, key.Sha256Fingerprint, key.Md5Fingerprint, key.Comment, key.Bits), r.DryRun, r.RunId,
+            TargetJson.From(ctx.Root, ctx.Os, ctx.Version),
+            user, KeyJson.From(key), r.DryRun, r.RunId,
             CheckRendering.VerdictName(r.Before), CheckRendering.VerdictName(r.After.Verdict),
             r.Actions.Select(a => new ActionJson(a.Because.ToString(), ActionName(a), a.Path, a.Command)).ToList(),
             r.Skipped.Select(s => FindingJson.From(s.Finding, m) with { Fix = new FixJson(m.Get(s.Reason), s.Finding.FixCommands) }).ToList(),
