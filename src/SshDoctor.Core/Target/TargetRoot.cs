@@ -4,7 +4,7 @@ namespace SshDoctor.Core.Target;
 /// A root tree being judged (a live "/" or a volume mounted on a rescue instance). Paths given to it are
 /// as seen from inside the target; absolute symlinks resolve inside the target, never on the host.
 /// </summary>
-public sealed class TargetRoot
+public sealed partial class TargetRoot
 {
     private const int MaxSymlinkHops = 40;
 
@@ -36,6 +36,7 @@ public sealed class TargetRoot
 
     public FileMeta LStat(string targetPath)
     {
+        if (OverlayMeta(targetPath) is { } overlaid) return overlaid;
         if (_lstat.TryGetValue(targetPath, out var meta)) return meta;
         meta = Statx.LStat(HostPath(targetPath));
         _lstat[targetPath] = meta;
@@ -114,6 +115,7 @@ public sealed class TargetRoot
     {
         var real = RealPath(targetPath);
         if (real is null) return null;
+        if (OverlayBytes(real, limit) is { } overlaid) return overlaid;
         try
         {
             using var handle = File.OpenHandle(HostPath(real), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -141,12 +143,13 @@ public sealed class TargetRoot
     {
         var real = RealPath(targetPath);
         if (real is null) return [];
+        IEnumerable<string> names;
         try
         {
-            return Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>()
-                .Order(StringComparer.Ordinal).ToList();
+            names = Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>().ToList();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { names = []; }
+        return names.Concat(OverlayNames(real)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Lexically: <paramref name="path"/> is <paramref name="dir"/> or lies below it.</summary>
