@@ -25,5 +25,14 @@ internal static partial class Texts
         ["err.candidate_unreadable"] = "Cannot read the candidate {path}: {reason}.",
         ["err.candidate.no_file"] = "no such file",
         ["err.candidate.too_big"] = "larger than 1 MiB",
+        ["report.hosts"] = "Hosts: {hosts} (judged: {judged})",
+        ["report.heading.losing"] = "Accounts that would lose access, per host",
+        ["report.by_hosts"] = "(finding, hosts, which)",
+        ["report.heading.not_judged"] = "Hosts that could not be judged",
+        ["report.result.loses_access"] = "Someone would lose access: do not roll the change out.",
+        ["report.result.blocking"] = "Some hosts refuse public-key logins today: see the blocking findings.",
+        ["report.result.incomplete"] = "Nothing blocks on the hosts judged, but some hosts could not be judged.",
+        ["report.result.clean"] = "Nothing blocks public-key login on any host.",
+        ["err.report_input"] = "Cannot read {path}: {reason}.",
     };
 }

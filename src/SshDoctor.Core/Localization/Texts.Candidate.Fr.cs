@@ -25,5 +25,14 @@ internal static partial class Texts
         ["err.candidate_unreadable"] = "Impossible de lire le candidat {path} : {reason}.",
         ["err.candidate.no_file"] = "fichier introuvable",
         ["err.candidate.too_big"] = "plus de 1 Mio",
+        ["report.hosts"] = "Hôtes : {hosts} (examinés : {judged})",
+        ["report.heading.losing"] = "Comptes qui perdraient l'accès, par hôte",
+        ["report.by_hosts"] = "(constat, nombre d'hôtes, lesquels)",
+        ["report.heading.not_judged"] = "Hôtes qui n'ont pas pu être examinés",
+        ["report.result.loses_access"] = "Quelqu'un perdrait l'accès : ne déployez pas la modification.",
+        ["report.result.blocking"] = "Certains hôtes refusent aujourd'hui les connexions par clé publique : voir les problèmes bloquants.",
+        ["report.result.incomplete"] = "Rien ne bloque sur les hôtes examinés, mais certains hôtes n'ont pas pu être examinés.",
+        ["report.result.clean"] = "Rien ne bloque la connexion par clé publique, sur aucun hôte.",
+        ["err.report_input"] = "Impossible de lire {path} : {reason}.",
     };
 }

@@ -25,5 +25,14 @@ internal static partial class Texts
         ["err.candidate_unreadable"] = "候補ファイル {path} を読み込めません: {reason}",
         ["err.candidate.no_file"] = "ファイルがありません",
         ["err.candidate.too_big"] = "1 MiB を超えています",
+        ["report.hosts"] = "ホスト: {hosts}（判定済み: {judged}）",
+        ["report.heading.losing"] = "アクセスを失うアカウント（ホスト別）",
+        ["report.by_hosts"] = "（項目、ホスト数、該当ホスト）",
+        ["report.heading.not_judged"] = "判定できなかったホスト",
+        ["report.result.loses_access"] = "アクセスを失うアカウントがあります。この変更は展開しないでください。",
+        ["report.result.blocking"] = "現時点で公開鍵ログインを拒否しているホストがあります。ブロック要因を確認してください。",
+        ["report.result.incomplete"] = "判定したホストにブロック要因はありませんが、判定できなかったホストがあります。",
+        ["report.result.clean"] = "どのホストにも公開鍵ログインを妨げる要因はありません。",
+        ["err.report_input"] = "{path} を読み込めません: {reason}",
     };
 }

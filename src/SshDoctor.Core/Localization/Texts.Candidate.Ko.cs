@@ -25,5 +25,14 @@ internal static partial class Texts
         ["err.candidate_unreadable"] = "후보 파일을 읽을 수 없습니다: {path} ({reason})",
         ["err.candidate.no_file"] = "파일이 없음",
         ["err.candidate.too_big"] = "1MiB 초과",
+        ["report.hosts"] = "호스트: {hosts} (검사 완료: {judged})",
+        ["report.heading.losing"] = "접근을 잃게 되는 계정 (호스트별)",
+        ["report.by_hosts"] = "(항목, 호스트 수, 해당 호스트)",
+        ["report.heading.not_judged"] = "검사하지 못한 호스트",
+        ["report.result.loses_access"] = "접근을 잃는 계정이 있으므로 변경 사항을 배포하지 마십시오.",
+        ["report.result.blocking"] = "현재 공개 키 로그인을 거부하는 호스트가 있습니다. 차단 원인을 확인하십시오.",
+        ["report.result.incomplete"] = "검사한 호스트에는 차단 원인이 없지만, 검사하지 못한 호스트가 있습니다.",
+        ["report.result.clean"] = "어느 호스트에서도 공개 키 로그인을 막는 원인이 없습니다.",
+        ["err.report_input"] = "읽을 수 없습니다: {path} ({reason})",
     };
 }

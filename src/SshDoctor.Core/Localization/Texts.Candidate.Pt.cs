@@ -25,5 +25,14 @@ internal static partial class Texts
         ["err.candidate_unreadable"] = "Não foi possível ler o candidato {path}: {reason}.",
         ["err.candidate.no_file"] = "arquivo inexistente",
         ["err.candidate.too_big"] = "maior que 1 MiB",
+        ["report.hosts"] = "Hosts: {hosts} (avaliados: {judged})",
+        ["report.heading.losing"] = "Contas que perderiam o acesso, por host",
+        ["report.by_hosts"] = "(constatação, número de hosts, quais)",
+        ["report.heading.not_judged"] = "Hosts que não puderam ser avaliados",
+        ["report.result.loses_access"] = "Alguém perderia o acesso: não implante a mudança.",
+        ["report.result.blocking"] = "Alguns hosts recusam hoje logins por chave pública: veja os problemas bloqueantes.",
+        ["report.result.incomplete"] = "Nada bloqueia nos hosts avaliados, mas alguns hosts não puderam ser avaliados.",
+        ["report.result.clean"] = "Nada bloqueia o login por chave pública em nenhum host.",
+        ["err.report_input"] = "Não foi possível ler {path}: {reason}.",
     };
 }
