@@ -17,7 +17,7 @@ public static class CandidateJudge
     /// <param name="extraKey">A key to judge for every account besides the ones already authorized (--key).</param>
     public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from)
     {
-        var proposed = TargetContext.Load(today.Root.DisplayRoot, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
+        var proposed = TargetContext.Load(today.Root, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
         var todayChecker = new Checker(today);
         var proposedChecker = new Checker(proposed);
         var todayServer = ServerState.Run(today);

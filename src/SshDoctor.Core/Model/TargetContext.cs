@@ -36,7 +36,14 @@ public sealed class TargetContext
         {
             throw new TargetException(TargetProblem.Unreadable, e.Message);
         }
-        var target = overlay is null ? new TargetRoot(full) : new TargetRoot(full).WithOverlay(overlay);
+        return Load(new TargetRoot(full), overlay);
+    }
+
+    /// <summary>A context for a tree already opened (an overlay shares its caches with <paramref name="tree"/>).</summary>
+    public static TargetContext Load(TargetRoot tree, IReadOnlyDictionary<string, byte[]>? overlay = null)
+    {
+        var full = tree.DisplayRoot;
+        var target = overlay is null ? tree : tree.WithOverlay(overlay);
         var passwd = target.Stat("/etc/passwd");
         if (passwd.Kind != FileKind.Regular) throw new TargetException(TargetProblem.NotLinux, "/etc/passwd");
         if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");

@@ -9,8 +9,12 @@ public sealed partial class TargetRoot
     private IReadOnlyDictionary<string, byte[]>? _overlay;
 
     /// <summary>The same tree with <paramref name="files"/> (target path → content) in place of, or beside, its own.</summary>
-    public TargetRoot WithOverlay(IReadOnlyDictionary<string, byte[]> files) =>
-        new(DisplayRoot) { _overlay = files.ToDictionary(f => Normalize(f.Key), f => f.Value, StringComparer.Ordinal) };
+    public TargetRoot WithOverlay(IReadOnlyDictionary<string, byte[]> files) => new(DisplayRoot)
+    {
+        _overlay = files.ToDictionary(f => Normalize(f.Key), f => f.Value, StringComparer.Ordinal),
+        _lstat = _lstat,
+        _realpath = _realpath,
+    };
 
     public bool IsOverlaid(string targetPath) => _overlay?.ContainsKey(targetPath) == true;
 

@@ -25,8 +25,9 @@ public sealed partial class TargetRoot
 
     // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
     // Anything that writes to the tree calls Invalidate() before judging it again.
-    private readonly Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
+    // Shared with an overlay of the same tree (WithOverlay), which answers its own paths before these caches.
+    private Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
+    private Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
 
     public void Invalidate()
     {
@@ -60,7 +61,8 @@ public sealed partial class TargetRoot
     private string? Resolve(string path, int hops)
     {
         if (path == "/") return "/";
-        if (_realpath.TryGetValue(path, out var cached)) return cached;
+        var overlaid = IsOverlaid(path);
+        if (!overlaid && _realpath.TryGetValue(path, out var cached)) return cached;
         if (hops > MaxSymlinkHops) return null;
         var cut = path.LastIndexOf('/');
         var parent = cut == 0 ? "/" : path[..cut];
@@ -83,7 +85,7 @@ public sealed partial class TargetRoot
                     : Resolve(Normalize(link.StartsWith('/') ? link : realParent + "/" + link), hops + 1);
             }
         }
-        if (hops == 0) _realpath[path] = result;
+        if (hops == 0 && !overlaid) _realpath[path] = result;
         return result;
     }
 
