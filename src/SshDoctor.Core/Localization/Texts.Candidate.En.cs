@@ -34,5 +34,8 @@ internal static partial class Texts
         ["report.result.incomplete"] = "Nothing blocks on the hosts judged, but some hosts could not be judged.",
         ["report.result.clean"] = "Nothing blocks public-key login on any host.",
         ["err.report_input"] = "Cannot read {path}: {reason}.",
+        ["ansible.refused"] = "sshd refuses public-key login for: {users}.",
+        ["ansible.refused_one"] = "sshd refuses public-key login.",
+        ["ansible.ok"] = "Nothing blocks public-key login.",
     };
 }

@@ -34,5 +34,8 @@ internal static partial class Texts
         ["report.result.incomplete"] = "Rien ne bloque sur les hôtes examinés, mais certains hôtes n'ont pas pu être examinés.",
         ["report.result.clean"] = "Rien ne bloque la connexion par clé publique, sur aucun hôte.",
         ["err.report_input"] = "Impossible de lire {path} : {reason}.",
+        ["ansible.refused"] = "sshd refuse la connexion par clé publique pour : {users}.",
+        ["ansible.refused_one"] = "sshd refuse la connexion par clé publique.",
+        ["ansible.ok"] = "Rien ne bloque la connexion par clé publique.",
     };
 }

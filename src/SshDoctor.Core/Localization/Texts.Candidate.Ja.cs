@@ -34,5 +34,8 @@ internal static partial class Texts
         ["report.result.incomplete"] = "判定したホストにブロック要因はありませんが、判定できなかったホストがあります。",
         ["report.result.clean"] = "どのホストにも公開鍵ログインを妨げる要因はありません。",
         ["err.report_input"] = "{path} を読み込めません: {reason}",
+        ["ansible.refused"] = "sshd が公開鍵ログインを拒否するアカウント: {users}",
+        ["ansible.refused_one"] = "sshd は公開鍵ログインを拒否します。",
+        ["ansible.ok"] = "公開鍵ログインを妨げる要因はありません。",
     };
 }

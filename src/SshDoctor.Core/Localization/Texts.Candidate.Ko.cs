@@ -34,5 +34,8 @@ internal static partial class Texts
         ["report.result.incomplete"] = "검사한 호스트에는 차단 원인이 없지만, 검사하지 못한 호스트가 있습니다.",
         ["report.result.clean"] = "어느 호스트에서도 공개 키 로그인을 막는 원인이 없습니다.",
         ["err.report_input"] = "읽을 수 없습니다: {path} ({reason})",
+        ["ansible.refused"] = "sshd가 공개 키 로그인을 거부하는 계정: {users}",
+        ["ansible.refused_one"] = "sshd가 공개 키 로그인을 거부합니다.",
+        ["ansible.ok"] = "공개 키 로그인을 막는 원인이 없습니다.",
     };
 }

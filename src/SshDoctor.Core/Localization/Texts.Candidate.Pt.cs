@@ -34,5 +34,8 @@ internal static partial class Texts
         ["report.result.incomplete"] = "Nada bloqueia nos hosts avaliados, mas alguns hosts não puderam ser avaliados.",
         ["report.result.clean"] = "Nada bloqueia o login por chave pública em nenhum host.",
         ["err.report_input"] = "Não foi possível ler {path}: {reason}.",
+        ["ansible.refused"] = "O sshd recusa o login por chave pública para: {users}.",
+        ["ansible.refused_one"] = "O sshd recusa o login por chave pública.",
+        ["ansible.ok"] = "Nada bloqueia o login por chave pública.",
     };
 }

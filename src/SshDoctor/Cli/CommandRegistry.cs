@@ -22,6 +22,7 @@ internal static class CommandRegistry
         yield return LogsCommand.Create(io);
         yield return Commands.KeyCommand.Create(io);
         yield return Commands.ReportCommand.Create(io);
+        yield return Commands.AnsibleModuleCommand.Create(io);
     }
 }
 
