@@ -37,7 +37,8 @@ public static class AnsibleModuleCommand
         try
         {
             using var args = ReadArgs(argsFile);
-            var a = args.RootElement.TryGetProperty("ANSIBLE_MODULE_ARGS", out var wrapped) ? wrapped : args.RootElement;
+            var a = args.RootElement;
+            if (a.ValueKind == JsonValueKind.Object && a.TryGetProperty("ANSIBLE_MODULE_ARGS", out var wrapped)) a = wrapped;
             if (a.ValueKind != JsonValueKind.Object) return Fail(io, "the arguments file is not a JSON object");
             foreach (var p in a.EnumerateObject())
                 if (!p.Name.StartsWith("_ansible", StringComparison.Ordinal) && !Known.Contains(p.Name))
