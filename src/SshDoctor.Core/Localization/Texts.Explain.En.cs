@@ -101,12 +101,12 @@ internal static partial class Texts
 
         // logs
         ["logs.fix"] = "Run {command} on the server (or on its mounted root volume, with --root) for the exact cause and its repair.",
-        ["logs.summary"] = "Read {files} file(s), {mb} MB, {lines} sshd lines.",
+        ["logs.summary"] = "Read {files#one=# file|other=# files}, {mb} MB, {lines#one=# sshd line|other=# sshd lines}.",
         ["logs.no_sshd_lines"] = "No sshd lines in these files.",
         ["logs.heading.server"] = "Server",
         ["logs.group"] = "User {user} from {address}:",
-        ["logs.count"] = "{count} time(s)",
-        ["logs.count_span"] = "{count} time(s), {first} → {last}",
+        ["logs.count"] = "{count#one=once|other=# times}",
+        ["logs.count_span"] = "{count#one=once|other=# times}, {first} → {last}",
         ["logs.alternative"] = "or {id}: the log line does not tell them apart",
         ["logs.accepted"] = "accepted logins: {count} (last {last})",
         ["logs.none"] = "No refusal found in sshd's log.",

@@ -94,7 +94,7 @@ internal static partial class Texts
         ["explain.check.ADDRESS_CONDITION"] = "結果はクライアントのアドレスによって変わります (from= または Match Address)。",
         ["explain.check.SSHD_EFFECTIVE_MISMATCH"] = "実行中の sshd の設定がファイルの内容と異なっている可能性があります。",
         ["logs.fix"] = "正確な原因と修復方法を知るには、サーバー上で（またはマウントしたルートボリュームに対して --root を付けて）{command} を実行してください。",
-        ["logs.summary"] = "{files} 個のファイル、{mb} MB、sshd の行 {lines} 行を読みました。",
+        ["logs.summary"] = "ファイル {files} 件（{mb} MB）から sshd の行を {lines} 行読みました。",
         ["logs.no_sshd_lines"] = "これらのファイルに sshd の行はありません。",
         ["logs.heading.server"] = "サーバー",
         ["logs.group"] = "ユーザー {user}（接続元 {address}）:",

@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "Notes",
         ["ui.fix"] = "Fix",
         ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
+        ["ui.target.guessed"] = "Target: {root} ({os}, probably OpenSSH {sshd}: the version could not be read)",
         ["ui.key"] = "Key: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
+        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total#one=# user|other=# users}, refused for {refused}.",
         ["ui.nothing"] = "No problems found.",
 
         ["err.root_missing"] = "{root} does not exist.",

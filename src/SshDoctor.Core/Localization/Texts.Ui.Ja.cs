@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "補足",
         ["ui.fix"] = "対処",
         ["ui.target"] = "対象: {root} ({os}、OpenSSH {sshd})",
+        ["ui.target.guessed"] = "対象: {root}（{os}、OpenSSH {sshd} と推定: バージョンを読み取れませんでした）",
         ["ui.key"] = "鍵: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザー中 {accepted} ユーザーで受け付け、{refused} ユーザーで拒否。",
+        ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザーのうち、受理 {accepted} ユーザー、拒否 {refused} ユーザー。",
         ["ui.nothing"] = "問題は見つかりませんでした。",
 
         ["err.root_missing"] = "{root} が存在しません。",

@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "Observações",
         ["ui.fix"] = "Correção",
         ["ui.target"] = "Alvo: {root} ({os}, OpenSSH {sshd})",
+        ["ui.target.guessed"] = "Alvo: {root} ({os}, provavelmente OpenSSH {sshd}: não foi possível ler a versão)",
         ["ui.key"] = "Chave: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total} usuários, recusado para {refused}.",
+        ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total#one=# usuário|other=# usuários}, recusado para {refused}.",
         ["ui.nothing"] = "Nenhum problema encontrado.",
 
         ["err.root_missing"] = "{root} não existe.",

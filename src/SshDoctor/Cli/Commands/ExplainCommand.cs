@@ -102,13 +102,13 @@ internal static class ExplainCommand
             w.Flush();
             return;
         }
-        w.WriteLine(m.Get("explain.heading.recognized") + ":");
+        w.WriteLine(m.Label("explain.heading.recognized"));
         foreach (var s in r.Signals)
             w.WriteLine($"  - {Describe(m, s)}  [{Source(m, s.Source)}: \"{Shorten(s.Text)}\"]");
         if (r.Trace is { } t)
         {
             w.WriteLine();
-            w.WriteLine(m.Get("explain.heading.trace") + ":");
+            w.WriteLine(m.Label("explain.heading.trace"));
             w.WriteLine("  " + m.Get("explain.trace.offered", ("count", t.Offered.Count.ToString())));
             foreach (var k in t.Offered) w.WriteLine("    " + k);
             foreach (var k in t.Accepted) w.WriteLine("  " + m.Get("explain.trace.accepted", ("key", k)));
@@ -122,7 +122,7 @@ internal static class ExplainCommand
             w.Flush();
             return;
         }
-        w.WriteLine(m.Get("explain.heading.candidates") + ":");
+        w.WriteLine(m.Label("explain.heading.candidates"));
         var rank = 0;
         foreach (var c in r.Candidates)
         {

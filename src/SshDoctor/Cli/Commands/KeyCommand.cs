@@ -102,7 +102,7 @@ internal static class KeyCommand
         if (x.AwsCreatedSha1 is { } created) rows.Add((m.Get("keys.label.aws_created"), created));
         var width = rows.Max(r => DisplayWidth(r.Label)) + 2;
         foreach (var (label, value) in rows)
-            o.WriteLine(label + ":" + new string(' ', width - DisplayWidth(label) - 1) + value);
+            o.WriteLine(label + m.Colon + new string(' ', Math.Max(1, width - DisplayWidth(label) - m.Colon.Length)) + value);
         if (AwsNote(m, info, x) is { } note)
         {
             o.WriteLine();
