@@ -57,6 +57,7 @@ internal static class KeyCommand
                     Key = KeyRender.Key(info, inspection.AwsImportedMd5, inspection.AwsCreatedSha1),
                     AwsNote = AwsNote(m, info, inspection),
                     Findings = inspection.Findings.Select(f => KeyRender.Finding(m, f)).ToList(),
+                    Result = inspection.HasBlocking ? "blocking" : "clean",
                 }));
             else
                 WriteInspectText(io.Out, m, inspection);
@@ -162,6 +163,7 @@ internal static class KeyCommand
                     Command = "key public",
                     Path = path,
                     Key = KeyRender.Key(info, PublicKeyDer.AwsImportedMd5(info.Public), info.Private?.AwsCreatedSha1),
+                    Result = "printed",
                 }));
             else
                 io.Out.WriteLine(info.Public.OpenSshLine);
@@ -240,6 +242,7 @@ internal static class KeyCommand
                     Key = KeyRender.Key(KeyFile.Parse(Encoding.UTF8.GetBytes(text), encryptOutput ? outputPassphrase : null), PublicKeyDer.AwsImportedMd5(key.Public), key.AwsCreatedSha1),
                     Output = outPath,
                     To = r.GetValue(to),
+                    Result = "written",
                 }));
             else
             {
