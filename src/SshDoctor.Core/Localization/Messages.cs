@@ -24,6 +24,10 @@ public sealed class Messages
         return Fill(template, args, Lang);
     }
 
+    /// <summary>The unfilled template of a key (English when this language lacks it), or "" when no language has it.</summary>
+    public string Template(string key) =>
+        _texts.TryGetValue(key, out var t) || Texts.Table(Lang.En).TryGetValue(key, out t) ? t : "";
+
     public string Get(string key, params (string Name, string Value)[] args)
     {
         var dict = new Dictionary<string, string>(StringComparer.Ordinal);

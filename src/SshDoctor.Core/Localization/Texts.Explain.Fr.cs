@@ -113,5 +113,17 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs : aucun journal de sshd sous {root} : ni var/log/auth.log, ni var/log/secure, ni entrée de sshd dans son journal ; exportez-en un et passez le fichier : journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs : --since {value} n'est pas une date (exemples : 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs : --root {root} n'est pas un répertoire",
+        ["catalog.title"] = "Identifiants des constats de sshdoctor",
+        ["catalog.intro"] = "Chaque constat de sshdoctor porte l'un de ces identifiants (le champ JSON \"id\"). Un identifiant ne change jamais de sens ; de nouveaux peuvent s'ajouter. Cette page est générée à partir du code (scripts/gen-findings.sh) ; `sshdoctor explain --id ID` affiche la même fiche dans votre langue.",
+        ["catalog.severity"] = "Gravité",
+        ["catalog.when"] = "Quand",
+        ["catalog.log"] = "Journal de sshd",
+        ["catalog.no_log"] = "aucune ligne au niveau de journalisation par défaut (INFO)",
+        ["catalog.fix"] = "Ce qui corrige",
+        ["catalog.versions"] = "OpenSSH {versions}, {level}",
+        ["catalog.unknown_id"] = "{id} n'est pas un identifiant de constat. Identifiants connus : {ids}",
+        ["severity.blocking"] = "bloquant",
+        ["severity.warning"] = "avertissement",
+        ["severity.info"] = "remarque",
     };
 }

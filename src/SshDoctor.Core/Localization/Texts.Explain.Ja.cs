@@ -113,5 +113,17 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: {root} の下に sshd のログがありません（var/log/auth.log も var/log/secure もなく、ジャーナルにも sshd のエントリがありません）。ログを書き出して、そのファイルを指定してください: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} は時刻ではありません（例: 2026-11-20、\"2026-11-20 08:00\"、2h、3d）",
         ["logs.error.root"] = "logs: --root {root} はディレクトリではありません",
+        ["catalog.title"] = "sshdoctor の検出 ID",
+        ["catalog.intro"] = "sshdoctor が報告する検出結果には、必ずこれらの ID のいずれか（JSON の \"id\"）が付きます。ID の意味は変わらず、新しい ID が追加されることがあります。このページはコードから生成されます（scripts/gen-findings.sh）。`sshdoctor explain --id ID` は同じ項目をお使いの言語で表示します。",
+        ["catalog.severity"] = "重大度",
+        ["catalog.when"] = "発生条件",
+        ["catalog.log"] = "sshd のログ",
+        ["catalog.no_log"] = "既定のログレベル（INFO）では何も記録されません",
+        ["catalog.fix"] = "対処",
+        ["catalog.versions"] = "OpenSSH {versions}、{level}",
+        ["catalog.unknown_id"] = "{id} という検出 ID はありません。既知の ID: {ids}",
+        ["severity.blocking"] = "ブロック",
+        ["severity.warning"] = "警告",
+        ["severity.info"] = "情報",
     };
 }

@@ -113,5 +113,17 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: {root} 아래에 sshd 로그가 없습니다. var/log/auth.log, var/log/secure도 없고 저널에도 sshd 항목이 없습니다. 로그를 내보낸 뒤 그 파일을 지정하세요: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value|은} 시각이 아닙니다 (예: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root|은} 디렉터리가 아닙니다",
+        ["catalog.title"] = "sshdoctor 진단 ID",
+        ["catalog.intro"] = "sshdoctor가 보고하는 모든 진단에는 이 ID 중 하나가 붙습니다(JSON의 \"id\"). ID의 의미는 바뀌지 않으며 새 ID가 추가될 수 있습니다. 이 페이지는 코드에서 생성됩니다(scripts/gen-findings.sh). `sshdoctor explain --id ID` 명령은 같은 항목을 사용자의 언어로 보여 줍니다.",
+        ["catalog.severity"] = "심각도",
+        ["catalog.when"] = "발생 조건",
+        ["catalog.log"] = "sshd 로그",
+        ["catalog.no_log"] = "기본 로그 수준(INFO)에서는 기록되는 줄이 없음",
+        ["catalog.fix"] = "해결 방법",
+        ["catalog.versions"] = "OpenSSH {versions}, {level}",
+        ["catalog.unknown_id"] = "{id|은} 진단 ID가 아닙니다. 알려진 ID: {ids}",
+        ["severity.blocking"] = "차단",
+        ["severity.warning"] = "경고",
+        ["severity.info"] = "참고",
     };
 }

@@ -113,5 +113,17 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: nenhum log do sshd em {root}: não há var/log/auth.log nem var/log/secure, nem entradas do sshd no journal; exporte um e passe o arquivo: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} não é uma data (exemplos: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} não é um diretório",
+        ["catalog.title"] = "IDs das constatações do sshdoctor",
+        ["catalog.intro"] = "Toda constatação do sshdoctor traz um destes IDs (o campo JSON \"id\"). Um ID nunca muda de sentido; novos podem ser acrescentados. Esta página é gerada a partir do código (scripts/gen-findings.sh); `sshdoctor explain --id ID` mostra a mesma entrada no seu idioma.",
+        ["catalog.severity"] = "Gravidade",
+        ["catalog.when"] = "Quando",
+        ["catalog.log"] = "Log do sshd",
+        ["catalog.no_log"] = "nenhuma linha no nível de log padrão (INFO)",
+        ["catalog.fix"] = "O que corrige",
+        ["catalog.versions"] = "OpenSSH {versions}, {level}",
+        ["catalog.unknown_id"] = "{id} não é um ID de constatação. IDs conhecidos: {ids}",
+        ["severity.blocking"] = "bloqueante",
+        ["severity.warning"] = "aviso",
+        ["severity.info"] = "informação",
     };
 }
