@@ -32,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "the user cannot enter {path}",
         ["reason.not_readable"] = "the user cannot read {path}",
         ["reason.not_owner"] = "the user does not own {path}",
+        ["err.unknown_command"] = "'{token}' is not a sshdoctor command.",
+        ["err.unknown_option"] = "{command} has no option {token}.",
+        ["err.unexpected_argument"] = "{command} does not take the argument '{token}'.",
+        ["err.did_you_mean"] = "Did you mean {suggestion}?",
+        ["err.try_help"] = "Try '{help}'.",
+        ["err.command_required"] = "Name a command: {commands}.",
+        ["err.usage_other"] = "Invalid command line for {command}: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: the languages are en, fr, pt, ko and ja.",
     };
 }

@@ -32,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "l'utilisateur ne peut pas entrer dans {path}",
         ["reason.not_readable"] = "l'utilisateur ne peut pas lire {path}",
         ["reason.not_owner"] = "l'utilisateur n'est pas propriétaire de {path}",
+        ["err.unknown_command"] = "« {token} » n'est pas une commande de sshdoctor.",
+        ["err.unknown_option"] = "{command} n'a pas d'option {token}.",
+        ["err.unexpected_argument"] = "{command} n'attend pas l'argument « {token} ».",
+        ["err.did_you_mean"] = "Vouliez-vous dire {suggestion} ?",
+        ["err.try_help"] = "Essayez « {help} ».",
+        ["err.command_required"] = "Indiquez une commande : {commands}.",
+        ["err.usage_other"] = "Ligne de commande invalide pour {command} : {detail}",
+        ["err.lang_invalid"] = "--lang {value} : les langues sont en, fr, pt, ko et ja.",
     };
 }

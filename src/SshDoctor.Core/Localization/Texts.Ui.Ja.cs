@@ -32,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "ユーザーが {path} に入れない",
         ["reason.not_readable"] = "ユーザーが {path} を読み取れない",
         ["reason.not_owner"] = "ユーザーが {path} の所有者ではない",
+        ["err.unknown_command"] = "'{token}' は sshdoctor のコマンドではありません。",
+        ["err.unknown_option"] = "{command} に {token} というオプションはありません。",
+        ["err.unexpected_argument"] = "{command} は引数 '{token}' を受け付けません。",
+        ["err.did_you_mean"] = "もしかして {suggestion} のことですか？",
+        ["err.try_help"] = "'{help}' を実行してください。",
+        ["err.command_required"] = "コマンドを指定してください: {commands}。",
+        ["err.usage_other"] = "{command} のコマンドラインが正しくありません: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: 指定できる言語は en、fr、pt、ko、ja です。",
     };
 }

@@ -32,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "사용자가 {path}에 들어갈 수 없음",
         ["reason.not_readable"] = "사용자가 {path|을} 읽을 수 없음",
         ["reason.not_owner"] = "사용자가 {path}의 소유자가 아님",
+        ["err.unknown_command"] = "'{token}' 명령은 sshdoctor에 없습니다.",
+        ["err.unknown_option"] = "{command} 명령에는 {token} 옵션이 없습니다.",
+        ["err.unexpected_argument"] = "{command} 명령은 '{token}' 인수를 받지 않습니다.",
+        ["err.did_you_mean"] = "혹시 {suggestion|을} 의도하셨나요?",
+        ["err.try_help"] = "'{help}' 명령으로 도움말을 확인하세요.",
+        ["err.command_required"] = "명령을 지정하세요: {commands}.",
+        ["err.usage_other"] = "{command} 명령의 명령줄이 잘못되었습니다: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: 사용할 수 있는 언어는 en, fr, pt, ko, ja입니다.",
     };
 }

@@ -32,15 +32,37 @@ public static class CliApp
         return words[0] == "key" && words.Count > 1 ? "key " + words[1] : words[0];
     }
 
+    /// <summary>The value of --lang when the command line did not parse (an invalid value counts as none).</summary>
+    public static string? LangArgument(string[] args)
+    {
+        var i = Array.IndexOf(args, "--lang");
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : args.FirstOrDefault(a => a.StartsWith("--lang=", StringComparison.Ordinal))?[7..];
+    }
+
+    /// <summary>The command tree: what runs, and the source of --help, the completion scripts and the man page.</summary>
+    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr)
+    {
+        RootCommand? root = null;
+        root = new RootCommand(
+            "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
+            "\"Permission denied (publickey)\") and repairs it.");
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
+
     private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(
-            "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
-            "\"Permission denied (publickey)\") and repairs it.\n\n" +
-            "On the server or its mounted root volume: check, fix, undo, logs.\n" +
-            "From the client: probe, key, explain.  With no access at all: userdata.");
-        foreach (var command in CommandRegistry.Create(stdout, stderr))
-            root.Subcommands.Add(command);
+        var root = BuildTree(stdout, stderr);
+        // Help is rendered here, in the user's language, from the same tree.
+        if (args.Any(a => HelpTokens.Contains(a)) || args.Length == 0)
+        {
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(root, args), m);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
 
         // Users paste OpenSSH warnings that start with '@' ("@@@@ WARNING: UNPROTECTED ..."):
         // never treat an argument as a response file.
@@ -48,10 +70,11 @@ public static class CliApp
         var result = root.Parse(args, parseConfig);
         if (result.Errors.Count > 0)
         {
-            Output.CliErrors.Record("usage", string.Join(" ", result.Errors.Select(x => x.Message)));
-            foreach (var error in result.Errors)
-                stderr.WriteLine("sshdoctor: " + error.Message);
-            stderr.WriteLine("Try 'sshdoctor --help'.");
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            var lines = UsageErrors.Lines(result, m).ToList();
+            Output.CliErrors.Record("usage", string.Join(" ", lines.SkipLast(1)));
+            foreach (var line in lines.SkipLast(1)) stderr.WriteLine("sshdoctor: " + line);
+            stderr.WriteLine(lines[^1]);
             return ExitCodes.Usage;
         }
         var invokeConfig = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

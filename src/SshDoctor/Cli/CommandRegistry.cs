@@ -6,7 +6,7 @@ namespace SshDoctor.Cli;
 /// <summary>Every top-level command; one file per command under Cli/Commands.</summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr, Func<RootCommand> tree)
     {
         var io = new CliIo(stdout, stderr);
         yield return Commands.CheckCommand.Create(io);
@@ -21,6 +21,8 @@ internal static class CommandRegistry
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
         yield return Commands.KeyCommand.Create(io);
+        yield return CompletionCommand.Create(io, tree);
+        yield return CompletionCommand.CreateMan(io, tree);
     }
 }
 
