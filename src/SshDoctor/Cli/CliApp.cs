@@ -10,6 +10,7 @@ public static class CliApp
         var watchedOut = new Output.WatchedWriter(stdout);
         var watchedErr = new Output.WatchedWriter(stderr);
         Output.CliErrors.Reset();
+        Output.Colour.SetTerminal(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
         var code = RunCommand(args, watchedOut, watchedErr);
         // With --json an error is also a document on stdout, unless the command already wrote its own.
         if (code is ExitCodes.Usage or ExitCodes.Undecided && !watchedOut.Written && args.Contains("--json") && watchedErr.LastLine is { } line)

@@ -60,7 +60,7 @@ public static class CheckRendering
             Verdict.Refused => withKey ? "ui.verdict.refused" : "ui.verdict.refused_nokey",
             _ => "ui.verdict.unknown",
         };
-        var mark = u.Verdict switch { Verdict.Accepted => "✔", Verdict.Refused => "✘", _ => "?" };
-        return $"{mark} {m.Get(key, ("user", u.User))}";
+        var line = $"{u.Verdict switch { Verdict.Accepted => "✔", Verdict.Refused => "✘", _ => "?" }} {m.Get(key, ("user", u.User))}";
+        return u.Verdict switch { Verdict.Accepted => Colour.Green(line), Verdict.Refused => Colour.Red(line), _ => Colour.Yellow(line) };
     }
 }
