@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (the real OpenSSH server and client, PuTTY's tools, openssl, shellcheck) from Debian's
+# Installs what the tests need (the real OpenSSH server and client, PuTTY's tools, openssl, shellcheck, zsh, fish) from Debian's
 # packages when they are missing. Never starts the sshd service.
 set -euo pipefail
 missing=()
@@ -11,6 +11,8 @@ command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)   # userdata's script must pass shellcheck -s sh
 [ -x /usr/bin/ansible-playbook ] || missing+=(ansible)              # the Ansible pre-flight is tested with Debian's ansible
 [ -x /usr/sbin/ip ] || missing+=(iproute2)                          # lab hosts in their own network namespaces
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)                  # the generated completion scripts must load
+command -v fish >/dev/null 2>&1 || missing+=(fish)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-lab-tools: need root to install: ${missing[*]}" >&2

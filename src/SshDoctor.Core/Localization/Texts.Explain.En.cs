@@ -101,12 +101,12 @@ internal static partial class Texts
 
         // logs
         ["logs.fix"] = "Run {command} on the server (or on its mounted root volume, with --root) for the exact cause and its repair.",
-        ["logs.summary"] = "Read {files} file(s), {mb} MB, {lines} sshd lines.",
+        ["logs.summary"] = "Read {files#one=# file|other=# files}, {mb} MB, {lines#one=# sshd line|other=# sshd lines}.",
         ["logs.no_sshd_lines"] = "No sshd lines in these files.",
         ["logs.heading.server"] = "Server",
         ["logs.group"] = "User {user} from {address}:",
-        ["logs.count"] = "{count} time(s)",
-        ["logs.count_span"] = "{count} time(s), {first} → {last}",
+        ["logs.count"] = "{count#one=once|other=# times}",
+        ["logs.count_span"] = "{count#one=once|other=# times}, {first} → {last}",
         ["logs.alternative"] = "or {id}: the log line does not tell them apart",
         ["logs.accepted"] = "accepted logins: {count} (last {last})",
         ["logs.none"] = "No refusal found in sshd's log.",
@@ -120,5 +120,17 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: no sshd log under {root}: no var/log/auth.log or var/log/secure, and no sshd entry in its journal; export one and pass the file: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} is not a time (examples: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} is not a directory",
+        ["catalog.title"] = "sshdoctor finding IDs",
+        ["catalog.intro"] = "Every finding sshdoctor reports carries one of these IDs (the JSON \"id\"). IDs never change meaning; new ones may be added. This page is generated from the code (scripts/gen-findings.sh); `sshdoctor explain --id ID` prints the same entry in your language.",
+        ["catalog.severity"] = "Severity",
+        ["catalog.when"] = "When",
+        ["catalog.log"] = "sshd log",
+        ["catalog.no_log"] = "no line at the default log level (INFO)",
+        ["catalog.fix"] = "What fixes it",
+        ["catalog.versions"] = "OpenSSH {versions}, {level}",
+        ["catalog.unknown_id"] = "{id} is not a finding ID. Known IDs: {ids}",
+        ["severity.blocking"] = "blocking",
+        ["severity.warning"] = "warning",
+        ["severity.info"] = "info",
     };
 }

@@ -40,7 +40,7 @@ internal static partial class Texts
         ["probe.login.refused"] = "signed login refused after the key was accepted",
         ["probe.login.partial"] = "key accepted, but another authentication method is also required",
         ["probe.login.closed"] = "connection closed after the signature (account stage: expiry, nologin, PAM)",
-        ["probe.truncated"] = "Stopped after {count} connections, to stay below the server's limits on failed logins.",
+        ["probe.truncated"] = "Stopped after {count#one=# connection|other=# connections}, to stay below the server's limits on failed logins.",
         ["probe.conclusion.accepted"] = "The server accepts this key for: {users}.",
         ["probe.conclusion.login_accepted"] = "The server accepts a signed login with this key for: {users}.",
         ["probe.conclusion.server_side"] = "No candidate user accepts this key. From outside, an account problem (unknown, locked or denied user) and a key problem (missing from authorized_keys, permissions, options) look exactly the same: the cause is on the server. Next step:",
@@ -63,7 +63,7 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "this key type cannot sign here",
         ["probe.signer.damaged"] = "the private key file is damaged",
         ["probe.label"] = "{label}: {value}",
-        ["probe.penalties"] = "This server (OpenSSH {version}) blocks an address after repeated failed logins (PerSourcePenalties): the automatic search stopped after {count} refusals. Name the users to try with --users.",
+        ["probe.penalties"] = "This server (OpenSSH {version}) blocks an address after repeated failed logins (PerSourcePenalties): the automatic search stopped after {count#one=# refusal|other=# refusals}. Name the users to try with --users.",
         ["probe.keys.default"] = "No -i given: trying the keys ssh would try (~/.ssh/id_*), each on its own connection:",
     };
 }

@@ -40,7 +40,7 @@ internal static partial class Texts
         ["probe.login.refused"] = "鍵は受け入れられましたが、署名付きログインは拒否されました",
         ["probe.login.partial"] = "鍵は受け入れられましたが、別の認証方式も必要です",
         ["probe.login.closed"] = "署名の後で接続が閉じられました（アカウント段階: 有効期限切れ、nologin、PAM）",
-        ["probe.truncated"] = "ログイン失敗に対するサーバーの制限を超えないよう、{count} 接続で打ち切りました。",
+        ["probe.truncated"] = "ログイン失敗に対するサーバーの制限を超えないよう、{count} 回接続した時点で打ち切りました。",
         ["probe.conclusion.accepted"] = "サーバーがこの鍵を受け入れるユーザー: {users}",
         ["probe.conclusion.login_accepted"] = "サーバーがこの鍵での署名付きログインを受け入れるユーザー: {users}",
         ["probe.conclusion.server_side"] = "この鍵を受け入れる候補ユーザーはいません。外部からは、アカウントの問題（存在しない、ロックされた、拒否されたユーザー）と鍵の問題（authorized_keys にない、パーミッション、オプション）はまったく同じに見えます。原因はサーバー側にあります。次の手順:",

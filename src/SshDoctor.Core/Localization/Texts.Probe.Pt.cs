@@ -40,7 +40,7 @@ internal static partial class Texts
         ["probe.login.refused"] = "login assinado recusado depois de a chave ter sido aceita",
         ["probe.login.partial"] = "chave aceita, mas outro método de autenticação também é exigido",
         ["probe.login.closed"] = "conexão fechada após a assinatura (etapa da conta: expiração, nologin, PAM)",
-        ["probe.truncated"] = "Parado após {count} conexões, para ficar abaixo dos limites do servidor para falhas de login.",
+        ["probe.truncated"] = "Parado após {count#one=# conexão|other=# conexões}, para ficar abaixo dos limites do servidor para falhas de login.",
         ["probe.conclusion.accepted"] = "O servidor aceita esta chave para: {users}.",
         ["probe.conclusion.login_accepted"] = "O servidor aceita um login assinado com esta chave para: {users}.",
         ["probe.conclusion.server_side"] = "Nenhum usuário candidato aceita esta chave. Vistos de fora, um problema de conta (usuário inexistente, bloqueado ou negado) e um problema de chave (ausente do authorized_keys, permissões, opções) são idênticos: a causa está no servidor. Próximo passo:",
@@ -63,7 +63,7 @@ internal static partial class Texts
         ["probe.signer.unsupported_type"] = "este tipo de chave não pode assinar aqui",
         ["probe.signer.damaged"] = "o arquivo da chave privada está corrompido",
         ["probe.label"] = "{label}: {value}",
-        ["probe.penalties"] = "Este servidor (OpenSSH {version}) bloqueia um endereço após falhas de login repetidas (PerSourcePenalties): a busca automática parou após {count} recusas. Informe os usuários a testar com --users.",
+        ["probe.penalties"] = "Este servidor (OpenSSH {version}) bloqueia um endereço após falhas de login repetidas (PerSourcePenalties): a busca automática parou após {count#one=# recusa|other=# recusas}. Informe os usuários a testar com --users.",
         ["probe.keys.default"] = "Sem -i: testando as chaves que o ssh tentaria (~/.ssh/id_*), cada uma em sua própria conexão:",
     };
 }

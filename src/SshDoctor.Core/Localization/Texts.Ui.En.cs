@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "Notes",
         ["ui.fix"] = "Fix",
         ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
+        ["ui.target.guessed"] = "Target: {root} ({os}, probably OpenSSH {sshd}: the version could not be read)",
         ["ui.key"] = "Key: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
+        ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total#one=# user|other=# users}, refused for {refused}.",
         ["ui.nothing"] = "No problems found.",
 
         ["err.root_missing"] = "{root} does not exist.",
@@ -31,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "the user cannot enter {path}",
         ["reason.not_readable"] = "the user cannot read {path}",
         ["reason.not_owner"] = "the user does not own {path}",
+        ["err.unknown_command"] = "'{token}' is not a sshdoctor command.",
+        ["err.unknown_option"] = "{command} has no option {token}.",
+        ["err.unexpected_argument"] = "{command} does not take the argument '{token}'.",
+        ["err.did_you_mean"] = "Did you mean {suggestion}?",
+        ["err.try_help"] = "Try '{help}'.",
+        ["err.command_required"] = "Name a command: {commands}.",
+        ["err.usage_other"] = "Invalid command line for {command}: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: the languages are en, fr, pt, ko and ja.",
     };
 }

@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "補足",
         ["ui.fix"] = "対処",
         ["ui.target"] = "対象: {root} ({os}、OpenSSH {sshd})",
+        ["ui.target.guessed"] = "対象: {root}（{os}、OpenSSH {sshd} と推定: バージョンを読み取れませんでした）",
         ["ui.key"] = "鍵: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザー中 {accepted} ユーザーで受け付け、{refused} ユーザーで拒否。",
+        ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザーのうち、受理 {accepted} ユーザー、拒否 {refused} ユーザー。",
         ["ui.nothing"] = "問題は見つかりませんでした。",
 
         ["err.root_missing"] = "{root} が存在しません。",
@@ -31,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "ユーザーが {path} に入れない",
         ["reason.not_readable"] = "ユーザーが {path} を読み取れない",
         ["reason.not_owner"] = "ユーザーが {path} の所有者ではない",
+        ["err.unknown_command"] = "'{token}' は sshdoctor のコマンドではありません。",
+        ["err.unknown_option"] = "{command} に {token} というオプションはありません。",
+        ["err.unexpected_argument"] = "{command} は引数 '{token}' を受け付けません。",
+        ["err.did_you_mean"] = "もしかして {suggestion} のことですか？",
+        ["err.try_help"] = "'{help}' を実行してください。",
+        ["err.command_required"] = "コマンドを指定してください: {commands}。",
+        ["err.usage_other"] = "{command} のコマンドラインが正しくありません: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: 指定できる言語は en、fr、pt、ko、ja です。",
     };
 }

@@ -14,8 +14,9 @@ internal static partial class Texts
         ["ui.heading.info"] = "Observações",
         ["ui.fix"] = "Correção",
         ["ui.target"] = "Alvo: {root} ({os}, OpenSSH {sshd})",
+        ["ui.target.guessed"] = "Alvo: {root} ({os}, provavelmente OpenSSH {sshd}: não foi possível ler a versão)",
         ["ui.key"] = "Chave: {type} {sha256} {comment}",
-        ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total} usuários, recusado para {refused}.",
+        ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total#one=# usuário|other=# usuários}, recusado para {refused}.",
         ["ui.nothing"] = "Nenhum problema encontrado.",
 
         ["err.root_missing"] = "{root} não existe.",
@@ -31,5 +32,13 @@ internal static partial class Texts
         ["reason.not_searchable"] = "o usuário não consegue entrar em {path}",
         ["reason.not_readable"] = "o usuário não consegue ler {path}",
         ["reason.not_owner"] = "o usuário não é dono de {path}",
+        ["err.unknown_command"] = "'{token}' não é um comando do sshdoctor.",
+        ["err.unknown_option"] = "{command} não tem a opção {token}.",
+        ["err.unexpected_argument"] = "{command} não aceita o argumento '{token}'.",
+        ["err.did_you_mean"] = "Você quis dizer {suggestion}?",
+        ["err.try_help"] = "Tente '{help}'.",
+        ["err.command_required"] = "Informe um comando: {commands}.",
+        ["err.usage_other"] = "Linha de comando inválida para {command}: {detail}",
+        ["err.lang_invalid"] = "--lang {value}: os idiomas são en, fr, pt, ko e ja.",
     };
 }

@@ -13,20 +13,20 @@ internal static class AccountEdit
         switch (f.Id)
         {
             case FindingId.USER_LOCKED:
-                EditField(planner, f, "/etc/shadow", account.Name, 1, hash => hash.TrimStart('!') is { Length: > 0 } rest ? rest : "*", "unlock");
+                EditField(planner, f, "/etc/shadow", account.Name, 1, hash => hash.TrimStart('!') is { Length: > 0 } rest ? rest : "*", new RepairNote("unlock", ("user", account.Name)));
                 break;
             case FindingId.USER_EXPIRED:
-                EditField(planner, f, "/etc/shadow", account.Name, 7, _ => "", "no expiry date");
+                EditField(planner, f, "/etc/shadow", account.Name, 7, _ => "", new RepairNote("no_expiry", ("user", account.Name)));
                 if (ctx.Accounts.Shadow(account.Name)?.LastChange == 0)
-                    EditField(planner, f, "/etc/shadow", account.Name, 2, _ => (ctx.Now.ToUnixTimeSeconds() / 86400).ToString(), "password change no longer forced");
+                    EditField(planner, f, "/etc/shadow", account.Name, 2, _ => (ctx.Now.ToUnixTimeSeconds() / 86400).ToString(), new RepairNote("no_forced_change", ("user", account.Name)));
                 break;
             case FindingId.USER_SHELL_INVALID:
-                EditField(planner, f, "/etc/passwd", account.Name, 6, _ => Shells.Preferred(ctx.Root), "login shell");
+                EditField(planner, f, "/etc/passwd", account.Name, 6, _ => Shells.Preferred(ctx.Root), new RepairNote("login_shell", ("user", account.Name), ("shell", Shells.Preferred(ctx.Root))));
                 break;
         }
     }
 
-    private static void EditField(RepairPlanner planner, Finding f, string file, string user, int field, Func<string, string> change, string what)
+    private static void EditField(RepairPlanner planner, Finding f, string file, string user, int field, Func<string, string> change, RepairNote what)
     {
         planner.Rewrite(f, file, content =>
         {
@@ -40,6 +40,6 @@ internal static class AccountEdit
                 break;
             }
             return Encoding.UTF8.GetBytes(string.Join('\n', lines));
-        }, $"{user}: {what}");
+        }, what);
     }
 }

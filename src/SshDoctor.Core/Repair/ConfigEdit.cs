@@ -22,14 +22,14 @@ internal static class ConfigEdit
             "DenyGroups" => l => RemoveTokens(l, ctx.Accounts.GroupsOf(account).Select(g => g.Name)),
             _ => _ => null,
         };
-        EditLine(planner, f, ctx, file, line, edit, $"{directive}: admit {account.Name}");
+        EditLine(planner, f, ctx, file, line, edit, new RepairNote("admit", ("line", line.ToString()), ("directive", directive ?? ""), ("user", account.Name)));
     }
 
     public static void EnablePubkey(RepairPlanner planner, Finding f, TargetContext ctx)
     {
         if (f.Path is null) { planner.Skip(f, "fix.skip.policy"); return; }
         var (file, line) = Source(f);
-        EditLine(planner, f, ctx, file, line, l => l[..(l.Length - l.TrimStart().Length)] + "PubkeyAuthentication yes", "PubkeyAuthentication yes");
+        EditLine(planner, f, ctx, file, line, l => l[..(l.Length - l.TrimStart().Length)] + "PubkeyAuthentication yes", new RepairNote("pubkey_yes", ("line", line.ToString())));
     }
 
     private static (string File, int Line) Source(Finding f)
@@ -39,7 +39,7 @@ internal static class ConfigEdit
         return colon > 0 && int.TryParse(source[(colon + 1)..], out var n) ? (source[..colon], n) : (f.Path ?? "", 0);
     }
 
-    private static void EditLine(RepairPlanner planner, Finding f, TargetContext ctx, string file, int number, Func<string, string?> edit, string what)
+    private static void EditLine(RepairPlanner planner, Finding f, TargetContext ctx, string file, int number, Func<string, string?> edit, RepairNote what)
     {
         planner.Rewrite(f, file, content =>
         {
@@ -50,7 +50,7 @@ internal static class ConfigEdit
             if (changed is null) return content;
             lines[number - 1] = changed + cr;
             return Encoding.UTF8.GetBytes(string.Join('\n', lines));
-        }, $"line {number}: {what}");
+        }, what);
     }
 
     private static string? RemoveToken(string line, string token) => RemoveTokens(line, [token]);

@@ -58,15 +58,15 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
                 break;
             case FindingId.KEY_NOT_AUTHORIZED:
                 if (key is null) { Skip(f, "fix.skip.no_key"); break; }
-                Rewrite(f, path!, content => LineRepair.AppendKey(content, key), "append the key");
+                Rewrite(f, path!, content => LineRepair.AppendKey(content, key), new RepairNote("append_key"));
                 break;
             case FindingId.KEY_LINE_INVALID:
                 var number = int.Parse(f.Args["line"]);
                 var problem = f.Args["problem"].TrimStart('@');
-                Rewrite(f, path!, content => LineRepair.RewriteDamaged(content, f.KeyFor(key), number, problem), $"rewrite line {number} as a valid line");
+                Rewrite(f, path!, content => LineRepair.RewriteDamaged(content, f.KeyFor(key), number, problem), new RepairNote("rewrite_line", ("line", number.ToString())));
                 break;
             case FindingId.AUTHKEYS_ENCODING:
-                Rewrite(f, path!, content => FileEncodingFix(content), "convert to UTF-8, keeping every line");
+                Rewrite(f, path!, content => FileEncodingFix(content), new RepairNote("to_utf8"));
                 break;
             case FindingId.USER_DENIED when allow.ConfigEdit:
                 ConfigEdit.AllowUser(this, f, account, ctx);
@@ -96,15 +96,15 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
 
     internal void Skip(Finding f, string reason) => _skipped.Add((f, reason));
 
-    internal void Rewrite(Finding f, string path, Func<byte[], byte[]> change, string what)
+    internal void Rewrite(Finding f, string path, Func<byte[], byte[]> change, RepairNote what)
     {
         // Several findings may change the same file: chain their changes on the planned content.
         var existing = _actions.OfType<RewriteFileAction>().LastOrDefault(a => a.Path == path);
         var current = existing?.Content ?? ctx.Root.ReadBytes(path) ?? [];
         var next = change(current);
         if (next.AsSpan().SequenceEqual(current)) return;
-        if (existing is not null) _actions[_actions.IndexOf(existing)] = existing with { Content = next, What = existing.What + "; " + what };
-        else _actions.Add(new RewriteFileAction(f.Id, path, next, what));
+        if (existing is not null) _actions[_actions.IndexOf(existing)] = existing with { Content = next, What = [.. existing.What, what] };
+        else _actions.Add(new RewriteFileAction(f.Id, path, next, [what]));
     }
 
     private string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
@@ -133,7 +133,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         var content = key is null ? [] : Encoding.UTF8.GetBytes(key.OpenSshLine + "\n");
         var inHome = ctx.InHome(account, ctx.Root.ResolveParent(path));
         Add(new CreateFileAction(f.Id, path, content, inHome ? FileMode : 0x1A4, inHome ? account.Uid : 0, inHome ? account.Gid : 0,
-            key is null ? "" : "with the key"), "create:" + path);
+            key is null ? [] : [new RepairNote("with_key")]), "create:" + path);
     }
 
     private void Unreadable(Finding f)

@@ -7,13 +7,63 @@ public static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(
+        var watchedOut = new Output.WatchedWriter(stdout);
+        var watchedErr = new Output.WatchedWriter(stderr);
+        Output.CliErrors.Reset();
+        Output.Colour.SetTerminal(ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
+        var code = RunCommand(args, watchedOut, watchedErr);
+        // With --json an error is also a document on stdout, unless the command already wrote its own.
+        if (code is ExitCodes.Usage or ExitCodes.Undecided && !watchedOut.Written && args.Contains("--json") && watchedErr.LastLine is { } line)
+            Output.JsonOut.Write(stdout, ErrorDocument(args, code, line), Output.ErrorJsonContext.Relaxed.ErrorJson);
+        return code;
+    }
+
+    private static Output.ErrorJson ErrorDocument(string[] args, int code, string line)
+    {
+        var message = Output.CliErrors.LastMessage ?? (line.StartsWith("sshdoctor: ", StringComparison.Ordinal) ? line["sshdoctor: ".Length..] : line);
+        var id = Output.CliErrors.LastId ?? (code == ExitCodes.Usage ? "bad_input" : "undecided");
+        return new Output.ErrorJson("sshdoctor", 1, CommandName(args), new Output.ErrorBodyJson(id, message), code);
+    }
+
+    /// <summary>"check", or "key inspect" for a command group; "" when no command was named.</summary>
+    public static string CommandName(string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-')).Take(2).ToList();
+        if (words.Count == 0) return "";
+        return words[0] == "key" && words.Count > 1 ? "key " + words[1] : words[0];
+    }
+
+    /// <summary>The value of --lang when the command line did not parse (an invalid value counts as none).</summary>
+    public static string? LangArgument(string[] args)
+    {
+        var i = Array.IndexOf(args, "--lang");
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : args.FirstOrDefault(a => a.StartsWith("--lang=", StringComparison.Ordinal))?[7..];
+    }
+
+    /// <summary>The command tree: what runs, and the source of --help, the completion scripts and the man page.</summary>
+    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr)
+    {
+        RootCommand? root = null;
+        root = new RootCommand(
             "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
-            "\"Permission denied (publickey)\") and repairs it.\n\n" +
-            "On the server or its mounted root volume: check, fix, undo, logs.\n" +
-            "From the client: probe, key, explain.  With no access at all: userdata.");
-        foreach (var command in CommandRegistry.Create(stdout, stderr))
+            "\"Permission denied (publickey)\") and repairs it.");
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root))
             root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
+
+    private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildTree(stdout, stderr);
+        // Help is rendered here, in the user's language, from the same tree.
+        if (args.Any(a => HelpTokens.Contains(a)) || args.Length == 0)
+        {
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(root, args), m);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
 
         // Users paste OpenSSH warnings that start with '@' ("@@@@ WARNING: UNPROTECTED ..."):
         // never treat an argument as a response file.
@@ -21,9 +71,11 @@ public static class CliApp
         var result = root.Parse(args, parseConfig);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-                stderr.WriteLine("sshdoctor: " + error.Message);
-            stderr.WriteLine("Try 'sshdoctor --help'.");
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            var lines = UsageErrors.Lines(result, m).ToList();
+            Output.CliErrors.Record("usage", string.Join(" ", lines.SkipLast(1)));
+            foreach (var line in lines.SkipLast(1)) stderr.WriteLine("sshdoctor: " + line);
+            stderr.WriteLine(lines[^1]);
             return ExitCodes.Usage;
         }
         var invokeConfig = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -33,12 +85,14 @@ public static class CliApp
         }
         catch (UsageException e)
         {
+            Output.CliErrors.Record(e.Id, e.Message);
             stderr.WriteLine("sshdoctor: " + e.Message);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException)
         {
             // Never a stack trace: one line, and "could not decide".
+            Output.CliErrors.Record("internal");
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(null));
             stderr.WriteLine("sshdoctor: " + m.Get("err.internal", ("detail", e.Message)));
             return ExitCodes.Undecided;

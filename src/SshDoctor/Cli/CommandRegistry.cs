@@ -6,7 +6,7 @@ namespace SshDoctor.Cli;
 /// <summary>Every top-level command; one file per command under Cli/Commands.</summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr, Func<RootCommand> tree)
     {
         var io = new CliIo(stdout, stderr);
         yield return Commands.CheckCommand.Create(io);
@@ -23,6 +23,8 @@ internal static class CommandRegistry
         yield return Commands.KeyCommand.Create(io);
         yield return Commands.ReportCommand.Create(io);
         yield return Commands.AnsibleModuleCommand.Create(io);
+        yield return CompletionCommand.Create(io, tree);
+        yield return CompletionCommand.CreateMan(io, tree);
     }
 }
 

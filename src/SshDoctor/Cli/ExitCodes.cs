@@ -10,4 +10,8 @@ public static class ExitCodes
 }
 
 /// <summary>Bad input or usage: one clear (already localized) line on stderr, exit 2, nothing changed.</summary>
-public sealed class UsageException(string message) : Exception(message);
+public sealed class UsageException(string message, string id = "usage") : Exception(message)
+{
+    /// <summary>The stable error id of the `--json` error document.</summary>
+    public string Id { get; } = id;
+}

@@ -27,7 +27,8 @@ public sealed class ProbeLabTests(ITestOutputHelper output, ProbeLabKeys keys) :
         var r = ProbeCli.Run("probe", $"ec2-user@127.0.0.1:{lab.Port}", "-i", good + ".pub", "--timeout", "10",
             "--known-hosts", "/dev/null");
         output.WriteLine(r.Out);
-        Assert.Equal(0, r.Exit);
+        // design.md: a command whose own findings block exits 1 — the named user is refused (WRONG_USERNAME, blocking).
+        Assert.Equal(1, r.Exit);
         Assert.Equal("refused", r.ResultOf("ec2-user"));
         Assert.Equal("pk_ok", r.ResultOf("ubuntu"));
         Assert.Equal("refused", r.ResultOf("admin"));

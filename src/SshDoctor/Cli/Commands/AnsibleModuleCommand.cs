@@ -121,6 +121,8 @@ public static class AnsibleModuleCommand
     private static string Summary(JsonElement? doc, int exit, string error, Messages m)
     {
         if (doc is not { } d) return error.Length > 0 ? error : $"sshdoctor check exited {exit}";
+        if (d.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var message))
+            return message.GetString() ?? error;
         if (d.TryGetProperty("summary", out var s) && s.TryGetProperty("accounts_losing_all_access", out var losing))
         {
             var users = losing.EnumerateArray().Select(u => u.GetString()).ToList();

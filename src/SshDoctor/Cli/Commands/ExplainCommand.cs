@@ -29,10 +29,34 @@ internal static class ExplainCommand
             "  sshdoctor explain --lang ja \"サーバが鍵を拒否しました\"\n" +
             "  ssh -vvv -i key.pem ec2-user@203.0.113.7 2>&1 | sshdoctor explain -\n\n" +
             "Exit codes: 0 recognized, 1 not recognized, 2 bad input.");
+        var id = new Option<string?>("--id") { Description = "Print the catalogue entry of one finding ID (severity, when sshd does it, its log lines, the fix)." };
+        var catalog = new Option<bool>("--catalog") { Description = "Print the whole catalogue as Markdown (docs/findings.md is this, in English)." };
         command.Arguments.Add(text);
+        command.Options.Add(id);
+        command.Options.Add(catalog);
         common.AddTo(command);
-        command.SetAction(result => Run(io, common.MessagesFor(result), result.GetValue(common.Json), result.GetValue(text) ?? []));
+        command.SetAction(result =>
+        {
+            var m = common.MessagesFor(result);
+            if (result.GetValue(catalog))
+            {
+                io.Out.Write(CatalogRendering.Markdown(m));
+                return ExitCodes.Ok;
+            }
+            if (result.GetValue(id) is { } wanted) return Entry(io, m, result.GetValue(common.Json), wanted);
+            return Run(io, m, result.GetValue(common.Json), result.GetValue(text) ?? []);
+        });
         return command;
+    }
+
+    private static int Entry(CliIo io, Messages m, bool json, string wanted)
+    {
+        if (!FindingCatalog.TryParse(wanted, out var found))
+            throw new UsageException(m.Get("catalog.unknown_id", ("id", wanted), ("ids", string.Join(", ", Enum.GetNames<FindingId>()))), "unknown_id");
+        var entry = FindingCatalog.Entry(found);
+        if (json) JsonOut.Write(io.Out, CatalogRendering.ToJson(entry, m), CatalogJsonContext.Relaxed.CatalogJson);
+        else CatalogRendering.WriteText(io.Out, entry, m);
+        return ExitCodes.Ok;
     }
 
     private static int Run(CliIo io, Messages m, bool json, string[] args)
@@ -102,13 +126,13 @@ internal static class ExplainCommand
             w.Flush();
             return;
         }
-        w.WriteLine(m.Get("explain.heading.recognized") + ":");
+        w.WriteLine(m.Label("explain.heading.recognized"));
         foreach (var s in r.Signals)
             w.WriteLine($"  - {Describe(m, s)}  [{Source(m, s.Source)}: \"{Shorten(s.Text)}\"]");
         if (r.Trace is { } t)
         {
             w.WriteLine();
-            w.WriteLine(m.Get("explain.heading.trace") + ":");
+            w.WriteLine(m.Label("explain.heading.trace"));
             w.WriteLine("  " + m.Get("explain.trace.offered", ("count", t.Offered.Count.ToString())));
             foreach (var k in t.Offered) w.WriteLine("    " + k);
             foreach (var k in t.Accepted) w.WriteLine("  " + m.Get("explain.trace.accepted", ("key", k)));
@@ -122,7 +146,7 @@ internal static class ExplainCommand
             w.Flush();
             return;
         }
-        w.WriteLine(m.Get("explain.heading.candidates") + ":");
+        w.WriteLine(m.Label("explain.heading.candidates"));
         var rank = 0;
         foreach (var c in r.Candidates)
         {

@@ -55,7 +55,7 @@ public static class FixCommand
             io.Err.WriteLine("sshdoctor: " + m.Get("fix.failed", ("reason", result.Failure)));
             return ExitCodes.Undecided;
         }
-        return result.After.Verdict == Verdict.Accepted || dryRun && result.Actions.Count > 0 && result.Skipped.Count == 0
-            ? ExitCodes.Ok : ExitCodes.Blocking;
+        // The verdict decides, as for check: a dry run whose target is still refused exits 1.
+        return result.After.Verdict == Verdict.Accepted ? ExitCodes.Ok : ExitCodes.Blocking;
     }
 }

@@ -57,6 +57,7 @@ internal static class KeyCommand
                     Key = KeyRender.Key(info, inspection.AwsImportedMd5, inspection.AwsCreatedSha1),
                     AwsNote = AwsNote(m, info, inspection),
                     Findings = inspection.Findings.Select(f => KeyRender.Finding(m, f)).ToList(),
+                    Result = inspection.HasBlocking ? "blocking" : "clean",
                 }));
             else
                 WriteInspectText(io.Out, m, inspection);
@@ -102,7 +103,7 @@ internal static class KeyCommand
         if (x.AwsCreatedSha1 is { } created) rows.Add((m.Get("keys.label.aws_created"), created));
         var width = rows.Max(r => DisplayWidth(r.Label)) + 2;
         foreach (var (label, value) in rows)
-            o.WriteLine(label + ":" + new string(' ', width - DisplayWidth(label) - 1) + value);
+            o.WriteLine(label + m.Colon + new string(' ', Math.Max(1, width - DisplayWidth(label) - m.Colon.Length)) + value);
         if (AwsNote(m, info, x) is { } note)
         {
             o.WriteLine();
@@ -162,6 +163,7 @@ internal static class KeyCommand
                     Command = "key public",
                     Path = path,
                     Key = KeyRender.Key(info, PublicKeyDer.AwsImportedMd5(info.Public), info.Private?.AwsCreatedSha1),
+                    Result = "printed",
                 }));
             else
                 io.Out.WriteLine(info.Public.OpenSshLine);
@@ -240,6 +242,7 @@ internal static class KeyCommand
                     Key = KeyRender.Key(KeyFile.Parse(Encoding.UTF8.GetBytes(text), encryptOutput ? outputPassphrase : null), PublicKeyDer.AwsImportedMd5(key.Public), key.AwsCreatedSha1),
                     Output = outPath,
                     To = r.GetValue(to),
+                    Result = "written",
                 }));
             else
             {

@@ -52,6 +52,8 @@ internal sealed class KeyJsonDocument
     public string? Output { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? To { get; init; }
+    /// <summary>No `target`: key reads a client-side file, named in `path`. Inspect: clean | blocking; public: printed; convert: written.</summary>
+    public string Result { get; init; } = "";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]

@@ -133,7 +133,7 @@ internal static class LogsCommand
         if (r.ServerProblems.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine(m.Get("logs.heading.server") + ":");
+            w.WriteLine(m.Label("logs.heading.server"));
             foreach (var p in r.ServerProblems) WriteRefusal(w, m, p, null, null);
         }
         foreach (var g in r.Groups)

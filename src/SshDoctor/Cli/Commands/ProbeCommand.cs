@@ -91,6 +91,8 @@ internal static class ProbeCommand
     internal static int ExitCode(ProbeOutcome o)
     {
         if (!o.Reachable) return ExitCodes.Undecided;
+        // A blocking finding (the key opens another account than the one asked for, a changed host key) exits 1.
+        if (o.Findings.Any(f => f.Severity == Core.Findings.Severity.Blocking)) return ExitCodes.Blocking;
         if (o.Accepting.Any()) return ExitCodes.Ok;
         if (o.Candidates.All(c => c.Result == CandidateResult.Error)) return ExitCodes.Undecided;
         return ExitCodes.Blocking;

@@ -26,6 +26,7 @@ public static class TargetErrors
                 _ => (ExitCodes.Undecided, m.Get("err.root_unreadable", ("root", full), ("reason", e.Detail))),
             };
             io.Err.WriteLine("sshdoctor: " + text);
+            Output.CliErrors.Record("root_" + e.Problem.ToString().ToLowerInvariant());
             _lastExitCode = code;
             return null;
         }

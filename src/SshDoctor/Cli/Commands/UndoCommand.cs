@@ -37,7 +37,7 @@ public static class UndoCommand
             var (journal, dir) = UndoRun.Find(target, runId);
             UndoRun.Undo(target, journal, dir);
             var restored = journal.Entries.Select(e => e.Path).Distinct().ToList();
-            if (json) JsonOut.Write(io.Out, new UndoJson("sshdoctor", 1, "undo", full, journal.RunId, restored), FixJsonContext.Relaxed.UndoJson);
+            if (json) JsonOut.Write(io.Out, new UndoJson("sshdoctor", 1, "undo", full, journal.RunId, restored, new UndoTargetJson(full), "undone"), FixJsonContext.Relaxed.UndoJson);
             else io.Out.WriteLine(m.Get("fix.undo.done", ("run", journal.RunId), ("count", restored.Count.ToString())));
             return ExitCodes.Ok;
         }
@@ -50,7 +50,7 @@ public static class UndoCommand
                 UndoProblem.AlreadyUndone => "fix.undo.already",
                 _ => "fix.undo.broken",
             };
-            throw new UsageException(m.Get(key, ("run", e.RunId), ("root", full)));
+            throw new UsageException(m.Get(key, ("run", e.RunId), ("root", full)), key[4..].Replace('.', '_'));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,7 +32,7 @@ public static class CheckRendering
 
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)
     {
-        w.WriteLine(m.Get("ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
+        w.WriteLine(m.Get(r.SshdVersion.Source == "default" ? "ui.target.guessed" : "ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
         if (r.Key is not null)
             w.WriteLine(m.Get("ui.key", ("type", r.Key.Type), ("sha256", r.Key.Sha256Fingerprint), ("comment", r.Key.Comment)));
         if (r.ServerFindings.Count > 0) FindingTextRenderer.Write(w, r.ServerFindings, m);
@@ -61,7 +61,7 @@ public static class CheckRendering
             Verdict.Refused => withKey ? "ui.verdict.refused" : "ui.verdict.refused_nokey",
             _ => "ui.verdict.unknown",
         };
-        var mark = u.Verdict switch { Verdict.Accepted => "✔", Verdict.Refused => "✘", _ => "?" };
-        return $"{mark} {m.Get(key, ("user", u.User))}";
+        var line = $"{u.Verdict switch { Verdict.Accepted => "✔", Verdict.Refused => "✘", _ => "?" }} {m.Get(key, ("user", u.User))}";
+        return u.Verdict switch { Verdict.Accepted => Colour.Green(line), Verdict.Refused => Colour.Red(line), _ => Colour.Yellow(line) };
     }
 }

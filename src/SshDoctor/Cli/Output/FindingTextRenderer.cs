@@ -18,12 +18,13 @@ public static class FindingTextRenderer
             var group = findings.Where(f => f.Severity == severity).ToList();
             if (group.Count == 0) continue;
             w.WriteLine();
-            w.WriteLine($"{indent}{m.Get(heading)}:");
+            var paint = severity switch { Severity.Blocking => (Func<string, string>)Colour.Red, Severity.Warning => Colour.Yellow, _ => Colour.Bold };
+            w.WriteLine($"{indent}{paint(m.Label(heading))}");
             foreach (var f in group)
             {
-                w.WriteLine($"{indent}  [{f.Id}] {m.Message(f)}");
+                w.WriteLine($"{indent}  {paint("[" + f.Id + "]")} {m.Message(f)}");
                 if (severity == Severity.Info && f.FixCommands.Count == 0) continue;
-                w.WriteLine($"{indent}    {m.Get("ui.fix")}: {m.FixSummary(f)}");
+                w.WriteLine($"{indent}    {m.Label("ui.fix")} {m.FixSummary(f)}");
                 foreach (var command in f.FixCommands)
                     w.WriteLine($"{indent}      $ {command}");
             }

@@ -37,7 +37,7 @@ public static class FixRendering
         else
         {
             w.WriteLine(m.Get("fix.plan"));
-            foreach (var a in r.Actions) w.WriteLine($"  [{a.Because}] $ {a.Command}");
+            foreach (var a in r.Actions) w.WriteLine($"  [{a.Because}] $ {a.CommandIn(m)}");
         }
         if (r.Skipped.Count > 0)
         {

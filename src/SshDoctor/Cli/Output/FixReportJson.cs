@@ -30,7 +30,12 @@ public sealed record UndoJson(
     [property: JsonPropertyName("command")] string Command,
     [property: JsonPropertyName("root")] string Root,
     [property: JsonPropertyName("run_id")] string RunId,
-    [property: JsonPropertyName("restored")] IReadOnlyList<string> Restored);
+    [property: JsonPropertyName("restored")] IReadOnlyList<string> Restored,
+    [property: JsonPropertyName("target")] UndoTargetJson Target,
+    [property: JsonPropertyName("result")] string Result);
+
+/// <summary>undo reads no OS or sshd version: its target is the root it restored (the old `root` field stays beside it).</summary>
+public sealed record UndoTargetJson([property: JsonPropertyName("root")] string Root);
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FixReportJson))]

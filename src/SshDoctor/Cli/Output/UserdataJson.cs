@@ -12,7 +12,11 @@ public sealed record UserdataJson(
     [property: JsonPropertyName("document")] string Document,
     [property: JsonPropertyName("base64")] string Base64,
     [property: JsonPropertyName("steps")] IReadOnlyList<string> Steps,
-    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings);
+    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings)
+{
+    /// <summary>No `target`: userdata reads no system; it writes a document for an instance that cannot be reached.</summary>
+    [JsonPropertyName("result")] public string Result => "generated";
+}
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UserdataJson))]
