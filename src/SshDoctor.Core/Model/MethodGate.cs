@@ -34,13 +34,18 @@ public static class MethodGate
     {
         var configured = cfg.PubkeyAcceptedAlgorithms;
         var accepted = Algorithms.Effective(configured.Value, ctx.Version);
-        var offered = Algorithms.ClientAlgorithmsFor(key.Type);
+        var offered = key.Certificate is { } cert ? Algorithms.ClientCertificateAlgorithmsFor(cert.Type) : Algorithms.ClientAlgorithmsFor(key.Type);
         if (!offered.Any(accepted.Contains))
         {
             ev.Add(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking, configured.Source?.File,
                 ["ssh-keygen -t ed25519"], ("algorithm", offered[0]), ("source", configured.Where));
         }
-        else if (key.Type == "ssh-rsa" && !accepted.Contains("ssh-rsa"))
+        else if (key.Certificate is { } c && !Algorithms.EffectiveCaSignature(cfg.Value("casignaturealgorithms", "").Value).Contains(c.SignatureAlgorithm))
+        {
+            var ca = cfg.Value("casignaturealgorithms", "");
+            ev.Add(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking, ca.Source?.File, [], ("algorithm", c.SignatureAlgorithm), ("source", ca.Where));
+        }
+        else if (key.Type == "ssh-rsa" && key.Certificate is null && !accepted.Contains("ssh-rsa"))
         {
             ev.Add(FindingId.RSA_SHA1_REFUSED, Severity.Info, configured.Source?.File, [], ("algorithm", "ssh-rsa"));
         }
@@ -67,6 +72,9 @@ public static class MethodGate
         }
         if (key is not null && RevocationList.Contains(bytes, key))
             ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, ["ssh-keygen -t ed25519"]);
+        // auth_key_is_revoked(key->cert->signature_key): a revoked CA revokes every certificate it signed.
+        else if (key?.Certificate is { } cert && (RevocationList.Contains(bytes, cert.SignatureKey) || RevocationList.ContainsCertificate(bytes, cert)))
+            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, []);
     }
 
     private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>

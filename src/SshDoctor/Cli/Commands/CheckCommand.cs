@@ -74,11 +74,24 @@ public static class CheckCommand
         };
     }
 
+    /// <summary>The certificate ssh would load next to a private key, when it is one for that key.</summary>
+    private static Certificate? Beside(string privatePath)
+    {
+        CertificateFile.TryLoad(CertificateFile.BesidePrivateKey(privatePath), out var cert);
+        return cert;
+    }
+
     public static PublicKey LoadKey(string path, Messages m)
     {
         try
         {
+            if (CertificateFile.TryLoad(path, out var cert))
+                return cert is not null
+                    ? PublicKey.FromCertificate(cert)
+                    : throw new UsageException(m.Get("err.certificate_invalid", ("path", path)));
             var info = KeyFile.Load(path);
+            if (info.IsPrivate && info.Public is { } pub && Beside(path) is { } c && c.Key.Equals(pub))
+                return PublicKey.FromCertificate(c);
             return info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
         }
         catch (KeyFormatException e)
