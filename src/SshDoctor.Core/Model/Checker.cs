@@ -10,6 +10,9 @@ public sealed class Checker(TargetContext ctx)
 {
     public TargetContext Context => ctx;
 
+    /// <summary>The client that logs in (--client); null: unknown, so a verdict that depends on it is a condition.</summary>
+    public ClientProfile? Client { get; init; }
+
     public CheckReport Run(IEnumerable<string> users, PublicKey? key, string? from)
     {
         var server = ServerState.Run(ctx);
@@ -50,7 +53,7 @@ public sealed class Checker(TargetContext ctx)
         }
 
         AccountGate.Run(ctx, cfg, account, from, ev);
-        MethodGate.Run(ctx, cfg, key, ev);
+        MethodGate.Run(ctx, cfg, key, ev, Client);
         // A certificate is tried against TrustedUserCAKeys first; when that accepts, no file is read.
         var trusted = key?.Certificate is { } cert ? TrustedCaPath.Run(ctx, cfg, account, cert, from) : null;
         var lookup = trusted is { Accepted: true }
@@ -73,7 +76,7 @@ public sealed class Checker(TargetContext ctx)
         var blocked = ev.HasBlocking;
         if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
         if (blocked && scanOthers) AddDefaultUser(ev, userName);
-        var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id is FindingId.AUTHKEYS_COMMAND_KEYS or FindingId.CERT_PRINCIPALS_COMMAND);
+        var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id is FindingId.AUTHKEYS_COMMAND_KEYS or FindingId.CERT_PRINCIPALS_COMMAND or FindingId.CLIENT_CONDITION);
         var verdict = blocked ? Verdict.Refused : undecided ? Verdict.Unknown : Verdict.Accepted;
         return new UserReport(userName, verdict, ev.Findings);
     }

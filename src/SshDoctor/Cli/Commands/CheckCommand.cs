@@ -15,8 +15,14 @@ public static class CheckCommand
         var common = new CommonOptions();
         var root = new Option<string>("--root") { Description = "The system to judge: / (default) or a root volume mounted on a rescue instance (e.g. /mnt/rescue).", DefaultValueFactory = _ => "/" };
         var user = new Option<string?>("--user") { Description = "The login name to check (default: the image's default user from cloud-init or /etc/os-release)." };
-        var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used)." };
+        var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used), or a certificate (id_ed25519-cert.pub). A private key with its -cert.pub beside it is checked as that certificate, as ssh presents it." };
         var from = new Option<string?>("--from") { Description = "Client IP address, to decide from=\"...\" key options and Match Address blocks." };
+        var client = new Option<string?>("--client")
+        {
+            Description = "The SSH client that will log in, as NAME-VERSION: openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. " +
+                          "An RSA key against a server that refuses ssh-rsa (SHA-1) is accepted from clients that sign with rsa-sha2 and refused from older ones " +
+                          "(PuTTY < 0.75, WinSCP < 5.19, OpenSSH < 7.2, SSH.NET < 2023.0.0, libssh2 < 1.11, paramiko < 2.9); without --client that verdict is reported as a condition (CLIENT_CONDITION).",
+        };
         var allUsers = new Option<bool>("--all-users") { Description = "Check every account with a login shell. With --key: which accounts accept the key." };
 
         var command = new Command("check",
@@ -24,25 +30,31 @@ public static class CheckCommand
             "Examples:\n" +
             "  sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub\n" +
             "  sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7\n" +
+            "  sshdoctor check --user ec2-user --key id_rsa.pub --client putty-0.74\n" +
+            "  sshdoctor check --user ec2-user --key id_ed25519-cert.pub\n" +
             "  sshdoctor check --root /mnt/rescue --all-users --json\n\n" +
             "Exit codes: 0 accepted, 1 refused (blocking findings), 2 bad input, 3 could not decide.");
         command.Options.Add(root);
         command.Options.Add(user);
         command.Options.Add(key);
         command.Options.Add(from);
+        command.Options.Add(client);
         command.Options.Add(allUsers);
         common.AddTo(command);
 
         command.SetAction(parse =>
         {
             var m = common.MessagesFor(parse);
-            var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers));
+            var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers)) { Client = parse.GetValue(client) };
             return Run(request, parse.GetValue(common.Json), m, io);
         });
         return command;
     }
 
-    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers);
+    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers)
+    {
+        public string? Client { get; init; }
+    }
 
     public static int Run(Request request, bool json, Messages m, CliIo io)
     {
@@ -53,10 +65,13 @@ public static class CheckCommand
         if (request.From is not null && IPAddress.Parse(request.From) is { IsIPv4MappedToIPv6: true } mapped)
             request = request with { From = mapped.MapToIPv4().ToString() };
         var key = request.KeyPath is null ? null : LoadKey(request.KeyPath, m);
+        ClientProfile? client = null;
+        if (request.Client is { } c && (client = ClientProfile.Parse(c)) is null)
+            throw new UsageException(m.Get("err.client_invalid", ("value", c)));
 
         if (TargetErrors.Load(request.Root, m, io) is not { } ctx) return TargetErrors.LastExitCode;
 
-        var checker = new Checker(ctx);
+        var checker = new Checker(ctx) { Client = client };
         IEnumerable<string> users;
         if (request.AllUsers) users = checker.LoginAccounts();
         else if (request.User is not null) users = [request.User];
