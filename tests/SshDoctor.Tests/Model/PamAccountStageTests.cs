@@ -39,5 +39,5 @@ public sealed class PamAccountStageTests
     [InlineData("alice:*:19000:0::7:5::\n")]
     [InlineData("alice:*:99999:0:10:7:5::\n")]
     public void No_maximum_age_or_a_future_change_date_passes(string shadow) =>
-        Assert.Empty(Run(shadow).Findings.Where(f => f.Id is FindingId.PAM_ACCOUNT_DENIED or FindingId.PASSWORD_CHANGE_REQUIRED));
+        Assert.DoesNotContain(Run(shadow).Findings, f => f.Id is FindingId.PAM_ACCOUNT_DENIED or FindingId.PASSWORD_CHANGE_REQUIRED);
 }
