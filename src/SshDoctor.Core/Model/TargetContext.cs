@@ -58,10 +58,14 @@ public sealed class TargetContext
     public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
 
     private int? _mainPort;
+    private Listeners? _listeners;
 
-    /// <summary>The port sshd listens on first (for Match LocalPort); read from the config once.</summary>
+    /// <summary>The port sshd listens on first (for the sshd -T cross-check); read from the config once.</summary>
     public int MainPort => _mainPort ??= Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1) is { } port
         && int.TryParse(port.Args[0], out var p) ? p : 22;
+
+    /// <summary>Where sshd listens (Port, ListenAddress): decides Match LocalPort/LocalAddress when only one is possible.</summary>
+    public Listeners Listen => _listeners ??= Listeners.From(Config);
 
     private bool? _selinuxEnforcing;
 
@@ -72,7 +76,7 @@ public sealed class TargetContext
         userName,
         account is null ? [] : Accounts.GroupsOf(account).Select(g => g.Name).ToList(),
         from,
-        MainPort);
+        Listen.OnlyPort) { LocalAddress = Listen.OnlyAddress };
 
     public EffectiveConfig EffectiveFor(Account? account, string userName, string? from) =>
         EffectiveConfig.For(Config, Version, Connection(account, userName, from));
