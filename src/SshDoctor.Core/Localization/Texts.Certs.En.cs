@@ -38,6 +38,7 @@ internal static partial class Texts
         ["pam.reason.no_shadow"] = "the account has no entry in /etc/shadow",
         ["pam.reason.lastchg_zero"] = "the shadow entry's last-change date is 0",
         ["pam.reason.max_age"] = "the password is older than its maximum age",
+        ["ui.target_guessed"] = "Target: {root} ({os}, OpenSSH {sshd}, a guess: the tree has neither a package database entry nor an sshd binary that names its version, so this is the distribution's usual version)",
         ["err.certificate_invalid"] = "Cannot read the certificate {path}: it names a certificate type but is not a valid OpenSSH certificate.",
         ["err.client_invalid"] = "Unknown client \"{value}\": give NAME-VERSION, for example putty-0.74, openssh-9.6, winscp-5.17, paramiko-2.8, libssh2-1.10 or sshnet-2020.0.2.",
 

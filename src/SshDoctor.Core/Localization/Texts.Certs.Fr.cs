@@ -37,6 +37,7 @@ internal static partial class Texts
         ["pam.reason.no_shadow"] = "le compte n'a pas d'entrée dans /etc/shadow",
         ["pam.reason.lastchg_zero"] = "la date de dernier changement de l'entrée shadow vaut 0",
         ["pam.reason.max_age"] = "le mot de passe a dépassé sa durée de validité maximale",
+        ["ui.target_guessed"] = "Cible\u202F: {root} ({os}, OpenSSH {sshd}, supposé\u202F: l'arborescence n'a ni entrée dans la base des paquets ni binaire sshd indiquant sa version, c'est donc la version habituelle de la distribution)",
         ["err.certificate_invalid"] = "Impossible de lire le certificat {path}\u202F: il annonce un type de certificat mais n'est pas un certificat OpenSSH valide.",
         ["err.client_invalid"] = "Client inconnu «\u202F{value}\u202F»\u202F: indiquez NOM-VERSION, par exemple putty-0.74, openssh-9.6, winscp-5.17, paramiko-2.8, libssh2-1.10 ou sshnet-2020.0.2.",
 

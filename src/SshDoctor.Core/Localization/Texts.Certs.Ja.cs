@@ -37,6 +37,7 @@ internal static partial class Texts
         ["pam.reason.no_shadow"] = "アカウントに /etc/shadow の項目がありません",
         ["pam.reason.lastchg_zero"] = "shadow 項目の最終変更日が 0 です",
         ["pam.reason.max_age"] = "パスワードが最長使用期間を過ぎています",
+        ["ui.target_guessed"] = "対象: {root} ({os}、OpenSSH {sshd}、推定: パッケージデータベースの項目もバージョンを示す sshd バイナリもないため、ディストリビューションの標準バージョンとみなしています)",
         ["err.certificate_invalid"] = "証明書 {path} を読めません。証明書の種類を名乗っていますが、正しい OpenSSH 証明書ではありません。",
         ["err.client_invalid"] = "不明なクライアント \"{value}\" です。putty-0.74、openssh-9.6、winscp-5.17、paramiko-2.8、libssh2-1.10、sshnet-2020.0.2 のように 名前-バージョン で指定してください。",
 

@@ -37,6 +37,7 @@ internal static partial class Texts
         ["pam.reason.no_shadow"] = "계정에 /etc/shadow 항목이 없습니다",
         ["pam.reason.lastchg_zero"] = "shadow 항목의 마지막 변경 날짜가 0입니다",
         ["pam.reason.max_age"] = "비밀번호가 최대 사용 기간을 넘었습니다",
+        ["ui.target_guessed"] = "대상: {root} ({os}, OpenSSH {sshd}, 추정값: 패키지 데이터베이스 항목도, 버전을 알려 주는 sshd 바이너리도 없어서 배포판의 일반적인 버전으로 추정했습니다)",
         ["err.certificate_invalid"] = "인증서 파일 {path}의 내용을 읽을 수 없습니다. 인증서 형식을 표시하지만 올바른 OpenSSH 인증서가 아닙니다.",
         ["err.client_invalid"] = "알 수 없는 클라이언트 \"{value}\"입니다. putty-0.74, openssh-9.6, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2처럼 이름-버전 형식으로 지정하십시오.",
 

@@ -37,6 +37,7 @@ internal static partial class Texts
         ["pam.reason.no_shadow"] = "a conta não tem entrada em /etc/shadow",
         ["pam.reason.lastchg_zero"] = "a data da última troca na entrada shadow é 0",
         ["pam.reason.max_age"] = "a senha passou da idade máxima",
+        ["ui.target_guessed"] = "Alvo: {root} ({os}, OpenSSH {sshd}, uma suposição: a árvore não tem registro no banco de pacotes nem um binário sshd que informe a versão, então esta é a versão habitual da distribuição)",
         ["err.certificate_invalid"] = "Não foi possível ler o certificado {path}: ele indica um tipo de certificado, mas não é um certificado OpenSSH válido.",
         ["err.client_invalid"] = "Cliente desconhecido \"{value}\": informe NOME-VERSÃO, por exemplo putty-0.74, openssh-9.6, winscp-5.17, paramiko-2.8, libssh2-1.10 ou sshnet-2020.0.2.",
 

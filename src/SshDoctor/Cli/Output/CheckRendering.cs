@@ -31,7 +31,9 @@ public static class CheckRendering
 
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)
     {
-        w.WriteLine(m.Get("ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
+        // "default": no dpkg entry, no readable binary; the version is the distribution's usual one, and the output says so.
+        w.WriteLine(m.Get(r.SshdVersion.Source == "default" ? "ui.target_guessed" : "ui.target",
+            ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
         if (r.Key is not null)
             w.WriteLine(m.Get("ui.key", ("type", r.Key.Type), ("sha256", r.Key.Sha256Fingerprint), ("comment", r.Key.Comment)));
         if (r.ServerFindings.Count > 0) FindingTextRenderer.Write(w, r.ServerFindings, m);
