@@ -21,6 +21,8 @@ public sealed class TargetContext
     public required OpenSshVersion Version { get; init; }
     public required SshdConfig Config { get; init; }
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>What the service manager starts sshd with (-o, -f); part of the effective configuration.</summary>
+    public ServiceOptions Service { get; init; } = ServiceOptions.None;
 
     public static TargetContext Load(string root)
     {
@@ -41,13 +43,15 @@ public sealed class TargetContext
         if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");
         var os = OsRelease.Load(target);
         var version = SshdVersionDetector.Detect(target, os);
+        var service = ServiceOptions.Read(target, os);
         return new TargetContext
         {
             Root = target,
             Accounts = Accounts.Load(target),
             Os = os,
             Version = version,
-            Config = ConfigParser.Parse(target, version),
+            Config = ConfigParser.Parse(target, version, service.ConfigFile ?? ConfigParser.DefaultPath, service),
+            Service = service,
         };
     }
 
