@@ -13,11 +13,11 @@ internal static partial class Texts
         // Built on first use: static fields of the other partial files are initialized by then.
         return Tables[(int)lang] ??= lang switch
         {
-            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, CertsFr),
-            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, CertsPt),
-            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, CertsKo),
-            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, CertsJa),
-            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, CertsEn),
+            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, CandidateFr, CertsFr),
+            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, CandidatePt, CertsPt),
+            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, CandidateKo, CertsKo),
+            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, CandidateJa, CertsJa),
+            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, CandidateEn, CertsEn),
         };
     }
 

@@ -85,6 +85,7 @@ public sealed class TextCompletenessTests
         ["PAM_ACCOUNT_DENIED"] = ["user", "reason"],
         ["PASSWORD_CHANGE_REQUIRED"] = ["user", "reason"],
         ["CLIENT_CONDITION"] = ["algorithm"],
+        ["CANDIDATE_NOT_READ"] = ["path", "source"],
     };
 
     /// <summary>Other texts of the Findings and Ui areas, with their exact placeholders.</summary>
