@@ -18,8 +18,11 @@ public static class CandidateJudge
     public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from)
     {
         var proposed = TargetContext.Load(today.Root, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
-        var todayChecker = new Checker(today);
-        var proposedChecker = new Checker(proposed);
+        // Both states are judged for the same client; without --client, a current OpenSSH (rsa-sha2), so an RSA
+        // key's access is compared rather than left as CLIENT_CONDITION on both sides.
+        var client = ClientProfile.Parse("openssh-9.6");
+        var todayChecker = new Checker(today) { Client = client };
+        var proposedChecker = new Checker(proposed) { Client = client };
         var todayServer = ServerState.Run(today);
         var proposedServer = ServerState.Run(proposed);
         var todayDown = todayServer.Any(f => f.Severity == Severity.Blocking);

@@ -11,6 +11,8 @@ public enum FindingId
     USER_DENIED,
     ROOT_LOGIN_REFUSED,
     NOLOGIN_FILE,
+    PAM_ACCOUNT_DENIED,
+    PASSWORD_CHANGE_REQUIRED,
 
     // K. Key lookup
     KEY_NOT_AUTHORIZED,
@@ -40,6 +42,12 @@ public enum FindingId
     TOO_MANY_AUTH_TRIES,
     AUTH_METHODS_REQUIRED,
 
+    // P. User certificates
+    CERT_CA_UNTRUSTED,
+    CERT_PRINCIPAL_MISMATCH,
+    CERT_VALIDITY,
+    CERT_SOURCE_ADDRESS,
+
     // C. Server state and configuration
     SSHD_CONFIG_INVALID,
     SSHD_HOST_KEYS_MISSING,
@@ -63,6 +71,10 @@ public enum FindingId
     ADDRESS_CONDITION,
     /// <summary>info: the key is in no file, but an AuthorizedKeysCommand that sshdoctor does not run may supply it.</summary>
     AUTHKEYS_COMMAND_KEYS,
+    /// <summary>info: the certificate's principals can come only from an AuthorizedPrincipalsCommand, which sshdoctor does not run.</summary>
+    CERT_PRINCIPALS_COMMAND,
+    /// <summary>info: the verdict depends on which algorithm the client signs RSA keys with, and no --client was given.</summary>
+    CLIENT_CONDITION,
     /// <summary>warning: `sshd -T` on the live system disagrees with the model's effective setting.</summary>
     SSHD_EFFECTIVE_MISMATCH,
     /// <summary>warning: a `check --candidate` file sits where no Include of the config reads it: it changes nothing.</summary>

@@ -13,6 +13,8 @@ public sealed class PublicKey : IEquatable<PublicKey>
     public byte[] Blob { get; }
     public int Bits { get; }
     public string Comment { get; init; } = "";
+    /// <summary>The certificate the client presents for this key (a -cert.pub); null for a plain key.</summary>
+    public Certificate? Certificate { get; init; }
 
     private PublicKey(string type, byte[] blob, int bits)
     {
@@ -74,7 +76,11 @@ public sealed class PublicKey : IEquatable<PublicKey>
         return new PublicKey(key.Type, key.Blob, key.Bits) { Comment = parts.Length > 2 ? parts[2].Trim() : "" };
     }
 
-    public PublicKey WithComment(string comment) => new(Type, Blob, Bits) { Comment = comment };
+    public PublicKey WithComment(string comment) => new(Type, Blob, Bits) { Comment = comment, Certificate = Certificate };
+
+    /// <summary>The certified key, carrying its certificate (as ssh offers both: the certificate, then the key).</summary>
+    public static PublicKey FromCertificate(Certificate cert) =>
+        new(cert.Key.Type, cert.Key.Blob, cert.Key.Bits) { Comment = cert.Key.Comment, Certificate = cert };
 
     public string Base64 => Convert.ToBase64String(Blob);
 

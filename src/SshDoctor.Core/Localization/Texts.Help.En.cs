@@ -126,5 +126,6 @@ internal static partial class Texts
         ["help.ex.report.1"] = "the fleet summary",
         ["help.ex.report.2"] = "from standard input, as JSON",
         ["help.ex.ansible-module.1"] = "what Ansible runs on each host",
+        ["help.check.opt.client"] = "The SSH client that will log in, as NAME-VERSION: openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. An RSA key against a server that refuses ssh-rsa (SHA-1) is accepted from clients that sign with rsa-sha2 and refused from older ones; without --client such a verdict is reported as a condition.",
     };
 }

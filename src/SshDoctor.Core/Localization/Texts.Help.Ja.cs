@@ -126,5 +126,6 @@ internal static partial class Texts
         ["help.ex.report.1"] = "全ホストの要約",
         ["help.ex.report.2"] = "標準入力から、JSON で",
         ["help.ex.ansible-module.1"] = "Ansible が各ホストで実行するもの",
+        ["help.check.opt.client"] = "ログインする SSH クライアント（名前-バージョン形式）: openssh-9.6、putty-0.74、winscp-5.17、paramiko-2.8、libssh2-1.10、sshnet-2020.0.2。ssh-rsa（SHA-1）を拒否するサーバーでは、RSA 鍵は rsa-sha2 で署名するクライアントからなら受理され、古いクライアントからは拒否されます。--client がない場合、このような判定は条件として示されます。",
     };
 }

@@ -126,5 +126,6 @@ internal static partial class Texts
         ["help.ex.report.1"] = "전체 호스트 요약",
         ["help.ex.report.2"] = "표준 입력에서 읽어 JSON으로",
         ["help.ex.ansible-module.1"] = "Ansible이 각 호스트에서 실행하는 명령",
+        ["help.check.opt.client"] = "로그인할 SSH 클라이언트(이름-버전 형식): openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. ssh-rsa(SHA-1)를 거부하는 서버에서 RSA 키는 rsa-sha2로 서명하는 클라이언트에서는 허용되고 오래된 클라이언트에서는 거부됩니다. --client가 없으면 이런 판정은 조건으로 표시됩니다.",
     };
 }

@@ -1,5 +1,6 @@
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Keys;
+using SshDoctor.Core.Model.Certificates;
 using SshDoctor.Core.Target;
 
 namespace SshDoctor.Core.Model;
@@ -8,6 +9,9 @@ namespace SshDoctor.Core.Model;
 public sealed class Checker(TargetContext ctx)
 {
     public TargetContext Context => ctx;
+
+    /// <summary>The client that logs in (--client); null: unknown, so a verdict that depends on it is a condition.</summary>
+    public ClientProfile? Client { get; init; }
 
     public CheckReport Run(IEnumerable<string> users, PublicKey? key, string? from)
     {
@@ -49,23 +53,30 @@ public sealed class Checker(TargetContext ctx)
         }
 
         AccountGate.Run(ctx, cfg, account, from, ev);
-        MethodGate.Run(ctx, cfg, key, ev);
-        var lookup = new KeyLookup(ctx, cfg, account, key, from, ev).Run();
-        if (lookup.DependsOnAddress && lookup.Line?.Options.From is { } pattern)
-            ev.Add(FindingId.ADDRESS_CONDITION, Severity.Info, lookup.File, [], ("pattern", $"from=\"{pattern}\""),
-                ("source", $"{lookup.File}:{lookup.Line.Number}"));
+        MethodGate.Run(ctx, cfg, key, ev, Client);
+        // A certificate is tried against TrustedUserCAKeys first; when that accepts, no file is read.
+        var trusted = key?.Certificate is { } cert ? TrustedCaPath.Run(ctx, cfg, account, cert, from) : null;
+        var lookup = trusted is { Accepted: true }
+            ? new LookupResult(true, false, null, null)
+            : new KeyLookup(ctx, cfg, account, key, from, ev) { Trusted = trusted }.Run();
+        if (lookup.DependsOnAddress && lookup.Found && lookup.Line is { } conditionalLine)
+        {
+            var pattern = conditionalLine.Options.From is { } f ? $"from=\"{f}\"" : $"source-address {key?.Certificate?.SourceAddress}";
+            ev.Add(FindingId.ADDRESS_CONDITION, Severity.Info, lookup.File, [], ("pattern", pattern),
+                ("source", $"{lookup.File}:{conditionalLine.Number}"));
+        }
         PostAuthGate.Run(ctx, cfg, account, lookup.Line, ev);
         SecurityContext.Run(ctx, account, ev);
         KeysCommandCheck.Run(ctx, cfg, lookup.Found, key is not null, ev);
         SshdCrossCheck.Run(ctx, cfg, userName, from, ev);
 
         // sshd found no usable line for the key: whatever the reason, that is a refusal.
-        if (key is not null && !lookup.Found && !ev.HasBlocking && !ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS))
+        if (key is not null && !lookup.Found && !lookup.DependsOnAddress && !ev.HasBlocking && !ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS))
             ev.Add(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, null, [], ("user", userName), ("files", string.Join(", ", cfg.AuthorizedKeysFiles.Value)));
         var blocked = ev.HasBlocking;
         if (blocked && key is not null && scanOthers && !lookup.Found) OtherUsers.Report(ctx, key, userName, from, ev);
         if (blocked && scanOthers) AddDefaultUser(ev, userName);
-        var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS);
+        var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id is FindingId.AUTHKEYS_COMMAND_KEYS or FindingId.CERT_PRINCIPALS_COMMAND or FindingId.CLIENT_CONDITION);
         var verdict = blocked ? Verdict.Refused : undecided ? Verdict.Unknown : Verdict.Accepted;
         return new UserReport(userName, verdict, ev.Findings);
     }

@@ -1,6 +1,7 @@
 using SshDoctor.Core.AuthorizedKeys;
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Keys;
+using SshDoctor.Core.Model.Certificates;
 using SshDoctor.Core.Sshd;
 using SshDoctor.Core.Target;
 
@@ -16,6 +17,9 @@ public sealed record LookupResult(bool Found, bool DependsOnAddress, AuthorizedK
 public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account account, PublicKey? key, string? from, Evidence ev)
 {
     private readonly FixCommands _fix = new(ctx, account);
+
+    /// <summary>How the TrustedUserCAKeys path ended for a certificate (null: it does not apply).</summary>
+    public CertPath? Trusted { get; init; }
 
     public LookupResult Run()
     {
@@ -52,13 +56,76 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                 ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where));
             return new LookupResult(false, false, null, null);
         }
+        if (key?.Certificate is { } cert) return ReportCertificate(files, cert);
         return key is null ? ReportWithoutKey(files) : ReportRefusal(files, key);
+    }
+
+    /// <summary>
+    /// auth_check_authkey_line for a certificate: a cert-authority line naming its CA; the line's options, then
+    /// the validity window and principals (principals= or the user name), then the certificate's own options.
+    /// </summary>
+    private CertPath CertAuthorityLine(AuthorizedFileState state, AuthorizedKeyLine line, Certificate cert)
+    {
+        var via = $"{state.Path}:{line.Number}";
+        if (TrustedCaPath.LineOptions(line.Options, ctx.Now, from) is { } refused) return refused with { Via = via };
+        var principals = line.Options.Principals;
+        var authority = CertificateRules.Authority(cert, ctx.Now, principals is null ? account.Name : null, requirePrincipal: false);
+        if (authority != CertProblem.None) return new CertPath(via, authority);
+        if (principals is not null && !CertificateRules.AnyPrincipalIn(cert, principals))
+            return new CertPath(via, CertProblem.PrincipalNotAuthorized, Detail: "@cert.principals.option", Pattern: $"principals=\"{principals}\"");
+        if (!CertificateRules.CriticalOptionsKnown(cert)) return new CertPath(via, CertProblem.BadCriticalOption);
+        var source = CertificateRules.SourceAddress(cert, from);
+        if (source == CertProblem.SourceAddressUnknown) return new CertPath(via, CertProblem.None, Conditional: true, Pattern: $"source-address {cert.SourceAddress}");
+        return new CertPath(via, source);
+    }
+
+    private static IEnumerable<AuthorizedKeyLine> CertAuthorityLines(AuthorizedFileState state, Certificate cert) =>
+        state.Lines.Where(l => l.Key is not null && l.Options.CertAuthority && l.Options.Error == OptionErrorKind.None
+                               && l.Key.Equals(cert.SignatureKey));
+
+    /// <summary>No path accepted the certificate (nor the plain key beside it): say why each one failed.</summary>
+    private LookupResult ReportCertificate(List<AuthorizedFileState> files, Certificate cert)
+    {
+        var paths = new List<CertPath>();
+        if (Trusted is { Conditional: true } t)
+        {
+            // TrustedUserCAKeys may still accept it: the other paths' failures decide nothing.
+            CertFindings.Report(ev, [t], cert, account.Name, from);
+            return new LookupResult(false, true, null, null);
+        }
+        if (Trusted is { } trusted) paths.Add(trusted);
+        var gated = false;
+        foreach (var state in files)
+        {
+            if (state.Gate != FileGate.Usable)
+            {
+                // sshd cannot read this file: a cert-authority line in it counts for nothing.
+                if (state.Text is { } text && text.Contains(cert.SignatureKey.Base64.TrimEnd('='), StringComparison.Ordinal))
+                {
+                    ReportGate(state);
+                    gated = true;
+                }
+                continue;
+            }
+            paths.AddRange(CertAuthorityLines(state, cert).Select(l => CertAuthorityLine(state, l, cert)));
+        }
+        if (paths.Count == 0 && !gated) CertFindings.Untrusted(ev, cert, account.Name);
+        CertFindings.Report(ev, paths, cert, account.Name, from);
+        var conditional = paths.Any(p => p.Conditional);
+        return new LookupResult(false, conditional, null, null);
     }
 
     /// <summary>A usable line for the key whose options pass; a from= without --from makes it conditional.</summary>
     private LookupResult? FindUsable(AuthorizedFileState state)
     {
         LookupResult? conditional = null;
+        if (key!.Certificate is { } cert)
+            foreach (var line in CertAuthorityLines(state, cert))
+            {
+                var path = CertAuthorityLine(state, line, cert);
+                if (path.Accepted) return new LookupResult(true, false, line, state.Path);
+                if (path.Conditional) conditional ??= new LookupResult(true, true, line, state.Path);
+            }
         foreach (var line in state.Lines)
         {
             if (!line.Usable || !line.Key!.Equals(key)) continue;

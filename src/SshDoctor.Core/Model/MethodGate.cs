@@ -7,7 +7,7 @@ namespace SshDoctor.Core.Model;
 /// <summary>userauth_pubkey before the key lookup: method enabled, algorithm accepted, RSA size, revocation.</summary>
 public static class MethodGate
 {
-    public static void Run(TargetContext ctx, EffectiveConfig cfg, PublicKey? key, Evidence ev)
+    public static void Run(TargetContext ctx, EffectiveConfig cfg, PublicKey? key, Evidence ev, ClientProfile? client = null)
     {
         var pubkey = cfg.PubkeyAuthentication;
         if (!pubkey.Value)
@@ -19,7 +19,7 @@ public static class MethodGate
             ev.Add(FindingId.AUTH_METHODS_REQUIRED, Severity.Blocking, methods.Source?.File,
                 methods.Source is { } s ? [$"sed -n '{s.Line}p' {s.File}"] : [], ("value", methods.Value), ("source", methods.Where));
 
-        if (key is not null) CheckKey(ctx, cfg, key, ev);
+        if (key is not null) CheckKey(ctx, cfg, key, ev, client);
         CheckRevoked(ctx, cfg, key, ev);
     }
 
@@ -30,19 +30,24 @@ public static class MethodGate
         return value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(list => list == "publickey");
     }
 
-    private static void CheckKey(TargetContext ctx, EffectiveConfig cfg, PublicKey key, Evidence ev)
+    private static void CheckKey(TargetContext ctx, EffectiveConfig cfg, PublicKey key, Evidence ev, ClientProfile? client)
     {
         var configured = cfg.PubkeyAcceptedAlgorithms;
         var accepted = Algorithms.Effective(configured.Value, ctx.Version);
-        var offered = Algorithms.ClientAlgorithmsFor(key.Type);
+        if (key.Type == "ssh-rsa" && key.Certificate is null && !accepted.Contains("ssh-rsa") && RsaDependsOnClient(ctx, cfg, key, ev, client, accepted))
+            return;
+        var offered = key.Certificate is { } cert ? Algorithms.ClientCertificateAlgorithmsFor(cert.Type)
+            : key.Type == "ssh-rsa" && client is { SignsRsaSha2: false } ? ["ssh-rsa"]
+            : Algorithms.ClientAlgorithmsFor(key.Type);
         if (!offered.Any(accepted.Contains))
         {
             ev.Add(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking, configured.Source?.File,
                 ["ssh-keygen -t ed25519"], ("algorithm", offered[0]), ("source", configured.Where));
         }
-        else if (key.Type == "ssh-rsa" && !accepted.Contains("ssh-rsa"))
+        else if (key.Certificate is { } c && !Algorithms.EffectiveCaSignature(cfg.Value("casignaturealgorithms", "").Value).Contains(c.SignatureAlgorithm))
         {
-            ev.Add(FindingId.RSA_SHA1_REFUSED, Severity.Info, configured.Source?.File, [], ("algorithm", "ssh-rsa"));
+            var ca = cfg.Value("casignaturealgorithms", "");
+            ev.Add(FindingId.KEY_ALGORITHM_REFUSED, Severity.Blocking, ca.Source?.File, [], ("algorithm", c.SignatureAlgorithm), ("source", ca.Where));
         }
 
         if (key.Type == "ssh-rsa")
@@ -52,6 +57,27 @@ public static class MethodGate
                 ev.Add(FindingId.KEY_RSA_TOO_SMALL, Severity.Blocking, null, ["ssh-keygen -t ed25519"],
                     ("bits", key.Bits.ToString()), ("min", min.ToString()));
         }
+    }
+
+    /// <summary>
+    /// A plain RSA key where the server refuses ssh-rsa (SHA-1): an old client, which can sign no other way, is
+    /// refused; a client that signs with rsa-sha2 goes on to the usual check. Without --client that is a condition.
+    /// Returns true when it has decided (nothing more to say about the algorithm).
+    /// </summary>
+    private static bool RsaDependsOnClient(TargetContext ctx, EffectiveConfig cfg, PublicKey key, Evidence ev, ClientProfile? client, IReadOnlyList<string> accepted)
+    {
+        var configured = cfg.PubkeyAcceptedAlgorithms;
+        if (client is { SignsRsaSha2: false })
+        {
+            ev.Add(FindingId.RSA_SHA1_REFUSED, Severity.Blocking, configured.Source?.File, ["ssh-keygen -t ed25519"], ("algorithm", "ssh-rsa"));
+            return true;
+        }
+        if (client is null && Algorithms.ClientAlgorithmsFor(key.Type).Any(accepted.Contains))
+        {
+            ev.Add(FindingId.CLIENT_CONDITION, Severity.Info, configured.Source?.File, [], ("algorithm", "ssh-rsa"));
+            return false;
+        }
+        return false;
     }
 
     /// <summary>RevokedKeys is read as root; a missing or unreadable file refuses every key.</summary>
@@ -67,6 +93,9 @@ public static class MethodGate
         }
         if (key is not null && RevocationList.Contains(bytes, key))
             ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, ["ssh-keygen -t ed25519"]);
+        // auth_key_is_revoked(key->cert->signature_key): a revoked CA revokes every certificate it signed.
+        else if (key?.Certificate is { } cert && (RevocationList.Contains(bytes, cert.SignatureKey) || RevocationList.ContainsCertificate(bytes, cert)))
+            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, []);
     }
 
     private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>

@@ -30,19 +30,7 @@ public static partial class PostAuthGate
                     ("user", m.Groups[1].Value), ("path", account.Home.TrimEnd('/') + "/.ssh/authorized_keys"));
         }
 
-        var today = ctx.Now.ToUnixTimeSeconds() / 86400;
-        var shadow = ctx.Accounts.Shadow(account.Name);
-        if (cfg.UsePam.Value && shadow is not null)
-        {
-            // pam_unix's account stage: expired on the expiry day itself; lastchg 0 forces a password change
-            // that a non-interactive session cannot do.
-            if (shadow.Expire is { } expire && today >= expire)
-                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {account.Name}"],
-                    ("user", account.Name), ("date", AccountGate.DayToDate(expire)));
-            else if (shadow.LastChange == 0)
-                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -d {DateTimeOffset.UtcNow:yyyy-MM-dd} {account.Name}"],
-                    ("user", account.Name), ("date", "1970-01-01"));
-        }
+        if (cfg.UsePam.Value) PamAccountStage(ctx, account, ev);
 
         if (account.Uid != 0)
         {
@@ -61,6 +49,42 @@ public static partial class PostAuthGate
         if (Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _))
             ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [$"usermod -s {Shells.Preferred(ctx.Root)} {account.Name}"],
                 ("user", account.Name), ("shell", shell));
+    }
+
+    /// <summary>
+    /// pam_unix's account stage (check_shadow_expiry), after the key is accepted: an expired account or an
+    /// inactive password refuses; a password that must change lets the key in and needs a terminal.
+    /// </summary>
+    private static void PamAccountStage(TargetContext ctx, Account account, Evidence ev)
+    {
+        var user = account.Name;
+        var shadow = ctx.Accounts.Shadow(user);
+        if (shadow is null)
+        {
+            // "x" makes pam_unix look the account up in shadow; without an entry it cannot vouch for it.
+            if (account.PasswordField == "x")
+                ev.Add(FindingId.PAM_ACCOUNT_DENIED, Severity.Blocking, "/etc/shadow", [], ("user", user), ("reason", "@pam.reason.no_shadow"));
+            return;
+        }
+        var today = ctx.Now.ToUnixTimeSeconds() / 86400;
+        if (shadow.Expire is { } expire && today >= expire)
+        {
+            ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {user}"], ("user", user), ("date", AccountGate.DayToDate(expire)));
+            return;
+        }
+        var changeNow = $"chage -d {ctx.Now:yyyy-MM-dd} {user}";
+        if (shadow.LastChange == 0)
+        {
+            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [changeNow], ("user", user), ("reason", "@pam.reason.lastchg_zero"));
+            return;
+        }
+        // -1 or an empty field: no limit.
+        if (shadow.LastChange is not { } last || today < last || shadow.MaxAge is not ({ } max and >= 0)) return;
+        var age = today - last;
+        if (shadow.Inactive is { } inactive && inactive >= 0 && age > max + inactive)
+            ev.Add(FindingId.PAM_ACCOUNT_DENIED, Severity.Blocking, null, [changeNow], ("user", user), ("reason", "@pam.reason.inactive"));
+        else if (age > max)
+            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [changeNow], ("user", user), ("reason", "@pam.reason.max_age"));
     }
 
     [GeneratedRegex("Please login as the user \\\\?\"?([A-Za-z0-9._-]+)")]

@@ -22,4 +22,13 @@ public static class RevocationList
             if (line.Key is not null && line.Key.Equals(key)) return true;
         return false;
     }
+
+    /// <summary>The certificate itself: a text line with it (sshd compares its public key), or a KRL naming it.</summary>
+    public static bool ContainsCertificate(byte[] file, Certificate cert)
+    {
+        if (file.AsSpan().StartsWith(KrlMagic)) return file.AsSpan().IndexOf(cert.Blob) >= 0;
+        foreach (var raw in Encoding.UTF8.GetString(file).Split('\n'))
+            if (Certificate.FromOpenSshLine(raw) is { } c && c.Key.Equals(cert.Key)) return true;
+        return false;
+    }
 }

@@ -18,7 +18,7 @@ public static class SshdCrossCheck
         // Without an address the model leaves Address blocks aside; sshd -T would need one: skip the comparison.
         if (from is null && cfg.AddressConditions.Count > 0) return;
         var addr = from ?? "127.0.0.1";
-        var output = RunSshdT($"user={user},host={addr},addr={addr},laddr=127.0.0.1,lport={ctx.MainPort}");
+        var output = RunSshdT($"user={user},host={addr},addr={addr},laddr=127.0.0.1,lport={ctx.MainPort}", ctx.Service);
         if (output is null) return;
         var reported = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n'))
@@ -50,7 +50,8 @@ public static class SshdCrossCheck
         return v;
     }
 
-    private static string? RunSshdT(string spec)
+    /// <summary>sshd -T with the same -f and -o options the service manager starts sshd with.</summary>
+    private static string? RunSshdT(string spec, ServiceOptions service)
     {
         try
         {
@@ -58,6 +59,16 @@ public static class SshdCrossCheck
             psi.ArgumentList.Add("-T");
             psi.ArgumentList.Add("-C");
             psi.ArgumentList.Add(spec);
+            if (service.ConfigFile is { } file)
+            {
+                psi.ArgumentList.Add("-f");
+                psi.ArgumentList.Add(file);
+            }
+            foreach (var option in service.Options)
+            {
+                psi.ArgumentList.Add("-o");
+                psi.ArgumentList.Add(option.Line);
+            }
             using var process = Process.Start(psi);
             if (process is null) return null;
             var stdout = process.StandardOutput.ReadToEndAsync();

@@ -21,6 +21,8 @@ public sealed class TargetContext
     public required OpenSshVersion Version { get; init; }
     public required SshdConfig Config { get; init; }
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>What the service manager starts sshd with (-o, -f); part of the effective configuration.</summary>
+    public ServiceOptions Service { get; init; } = ServiceOptions.None;
 
     /// <param name="overlay">Candidate files (target path → content) read in place of the tree's own; never written.</param>
     public static TargetContext Load(string root, IReadOnlyDictionary<string, byte[]>? overlay = null)
@@ -49,13 +51,15 @@ public sealed class TargetContext
         if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");
         var os = OsRelease.Load(target);
         var version = SshdVersionDetector.Detect(target, os);
+        var service = ServiceOptions.Read(target, os);
         return new TargetContext
         {
             Root = target,
             Accounts = Accounts.Load(target),
             Os = os,
             Version = version,
-            Config = ConfigParser.Parse(target, version),
+            Config = ConfigParser.Parse(target, version, service.ConfigFile ?? ConfigParser.DefaultPath, service),
+            Service = service,
         };
     }
 
@@ -66,10 +70,14 @@ public sealed class TargetContext
     public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
 
     private int? _mainPort;
+    private Listeners? _listeners;
 
-    /// <summary>The port sshd listens on first (for Match LocalPort); read from the config once.</summary>
+    /// <summary>The port sshd listens on first (for the sshd -T cross-check); read from the config once.</summary>
     public int MainPort => _mainPort ??= Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1) is { } port
         && int.TryParse(port.Args[0], out var p) ? p : 22;
+
+    /// <summary>Where sshd listens (Port, ListenAddress): decides Match LocalPort/LocalAddress when only one is possible.</summary>
+    public Listeners Listen => _listeners ??= Listeners.From(Config);
 
     private bool? _selinuxEnforcing;
 
@@ -80,7 +88,7 @@ public sealed class TargetContext
         userName,
         account is null ? [] : Accounts.GroupsOf(account).Select(g => g.Name).ToList(),
         from,
-        MainPort);
+        Listen.OnlyPort) { LocalAddress = Listen.OnlyAddress };
 
     public EffectiveConfig EffectiveFor(Account? account, string userName, string? from) =>
         EffectiveConfig.For(Config, Version, Connection(account, userName, from));

@@ -74,4 +74,32 @@ public static class Algorithms
         "ssh-rsa" => ["rsa-sha2-512"],
         _ => [keyType],
     };
+
+    /// <summary>The certificate algorithm the client signs with: for RSA the rsa-sha2-512 form, as for plain RSA keys.</summary>
+    public static IReadOnlyList<string> ClientCertificateAlgorithmsFor(string certType) => certType switch
+    {
+        "ssh-rsa-cert-v01@openssh.com" => ["rsa-sha2-512-cert-v01@openssh.com"],
+        _ => [certType],
+    };
+
+    /// <summary>CASignatureAlgorithms' compiled-in list (8.2+: no ssh-rsa) and the +, -, ^ syntax.</summary>
+    public static IReadOnlyList<string> EffectiveCaSignature(string configured)
+    {
+        string[] defaults =
+        [
+            "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+            "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512", "rsa-sha2-256",
+        ];
+        if (string.IsNullOrEmpty(configured)) return defaults;
+        var op = configured[0];
+        var body = op is '+' or '-' or '^' ? configured[1..] : configured;
+        var items = Expand(body.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return op switch
+        {
+            '+' => [.. defaults, .. items.Where(i => !defaults.Contains(i))],
+            '-' => defaults.Where(d => !body.Split(',').Any(p => Patterns.Match(d, p))).ToList(),
+            '^' => [.. items, .. defaults.Where(d => !items.Contains(d))],
+            _ => items,
+        };
+    }
 }

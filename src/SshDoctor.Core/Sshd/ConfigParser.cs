@@ -24,9 +24,12 @@ public sealed class ConfigParser
         _version = version;
     }
 
-    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath)
+    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath, ServiceOptions? service = null)
     {
         var parser = new ConfigParser(root, version);
+        // sshd applies -o options before it reads the file: first value wins, so they take precedence.
+        foreach (var option in service?.Options ?? [])
+            parser.ParseFile(option.Source.File, option.Line, -1, 0, option.Source.Line, commandLine: true);
         var text = root.ReadText(path);
         if (text is null)
             parser._errors.Add(new ConfigError(new ConfigSource(path, 0), "cannot read the file"));
@@ -50,14 +53,14 @@ public sealed class ConfigParser
         return new SshdConfig { Entries = parser._entries, Blocks = parser._blocks, Errors = parser._errors, Files = parser._files, MainFile = DefaultPath };
     }
 
-    private void ParseFile(string path, string text, int enclosingBlock, int depth)
+    private void ParseFile(string path, string text, int enclosingBlock, int depth, int firstLine = 1, bool commandLine = false)
     {
-        _files.Add(path);
+        if (!commandLine) _files.Add(path);
         var block = enclosingBlock;
         var lines = text.Split('\n');
         for (var n = 0; n < lines.Length; n++)
         {
-            var source = new ConfigSource(path, n + 1);
+            var source = new ConfigSource(path, n + firstLine);
             if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError, _version.AtLeast(8, 7)))
                 continue;
             if (tokenError is not null)

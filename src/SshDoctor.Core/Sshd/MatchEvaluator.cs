@@ -3,7 +3,8 @@ namespace SshDoctor.Core.Sshd;
 /// <summary>match_cfg_line: whether a Match block applies to a connection.</summary>
 public static class MatchEvaluator
 {
-    /// <param name="dependsOnAddress">set when the answer needs the client address and none was given.</param>
+    /// <param name="dependsOnAddress">set when the answer needs the client address (none given) or the local
+    /// address/port (the config leaves several).</param>
     public static bool Applies(MatchBlock block, ConnectionInfo conn, out bool dependsOnAddress)
     {
         dependsOnAddress = false;
@@ -29,11 +30,14 @@ public static class MatchEvaluator
                     if (Patterns.AddressMatchList(conn.Address, c.Value) != 1) return false;
                     break;
                 case "localport":
-                    if (!int.TryParse(c.Value, out var port) || port != conn.LocalPort) return false;
+                    // Several Port/ListenAddress ports: which one the client uses is a condition, like its address.
+                    if (conn.LocalPort is not { } local) { dependsOnAddress = true; return false; }
+                    if (!int.TryParse(c.Value, out var port) || port != local) return false;
                     break;
                 case "localaddress":
-                    dependsOnAddress = true;
-                    return false;
+                    if (conn.LocalAddress is null) { dependsOnAddress = true; return false; }
+                    if (Patterns.AddressMatchList(conn.LocalAddress, c.Value) != 1) return false;
+                    break;
                 default:
                     return false;
             }

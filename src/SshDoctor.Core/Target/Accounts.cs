@@ -1,9 +1,19 @@
 namespace SshDoctor.Core.Target;
 
-public sealed record Account(string Name, uint Uid, uint Gid, string Home, string Shell);
+public sealed record Account(string Name, uint Uid, uint Gid, string Home, string Shell)
+{
+    /// <summary>passwd's second field: "x" sends pam_unix to /etc/shadow.</summary>
+    public string PasswordField { get; init; } = "x";
+}
 
 /// <summary>A shadow(5) entry; days are days since the epoch, null when the field is empty.</summary>
-public sealed record ShadowEntry(string Name, string Hash, long? LastChange, long? Expire);
+public sealed record ShadowEntry(string Name, string Hash, long? LastChange, long? Expire)
+{
+    /// <summary>Maximum password age in days (null: no limit).</summary>
+    public long? MaxAge { get; init; }
+    /// <summary>Days after the maximum age during which the password still works (null: no limit).</summary>
+    public long? Inactive { get; init; }
+}
 
 public sealed record Group(string Name, uint Gid, IReadOnlyList<string> Members);
 
@@ -48,7 +58,7 @@ public sealed class Accounts
         foreach (var f in Records(passwd, 7))
         {
             if (!uint.TryParse(f[2], out var uid) || !uint.TryParse(f[3], out var gid)) continue;
-            accounts.Add(new Account(f[0], uid, gid, f[5], f[6]));
+            accounts.Add(new Account(f[0], uid, gid, f[5], f[6]) { PasswordField = f[1] });
         }
         var groups = new List<Group>();
         foreach (var f in Records(group, 4))
@@ -59,7 +69,7 @@ public sealed class Accounts
         }
         var entries = new List<ShadowEntry>();
         foreach (var f in Records(shadow, 8))
-            entries.Add(new ShadowEntry(f[0], f[1], Days(f[2]), Days(f[7])));
+            entries.Add(new ShadowEntry(f[0], f[1], Days(f[2]), Days(f[7])) { MaxAge = Days(f[4]), Inactive = Days(f[6]) });
         return new Accounts(accounts, groups, entries);
     }
 

@@ -13,7 +13,10 @@ public sealed record CheckResult(bool Available, int ExitCode, string Verdict, I
 public static class CheckClaim
 {
     public static string[] Args(string root, string user, string publicKeyPath) =>
-        ["check", "--root", root, "--user", user, "--key", publicKeyPath, "--from", "127.0.0.1", "--json"];
+        ["check", "--root", root, "--user", user, "--key", publicKeyPath, "--from", "127.0.0.1", "--client", LabClient, "--json"];
+
+    /// <summary>The lab logs in with the machine's ssh (Debian 12: OpenSSH 9.2p1), which signs RSA with rsa-sha2.</summary>
+    public const string LabClient = "openssh-9.2";
 
     public static CheckResult Run(string root, string user, string publicKeyPath)
     {

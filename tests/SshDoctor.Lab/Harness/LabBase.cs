@@ -33,7 +33,8 @@ internal static class LabBase
         t.WriteFile("/etc/ssh/ssh_host_ed25519_key.pub", File.ReadAllBytes(LabKeys.Host.PublicPath));
     }
 
-    public static void WriteAccounts(LabTree t, List<LabAccount> users, List<(string Name, int Gid, List<string> Members)> groups)
+    public static void WriteAccounts(LabTree t, List<LabAccount> users, List<(string Name, int Gid, List<string> Members)> groups,
+        IReadOnlyDictionary<string, string?>? shadowFields = null)
     {
         var names = users.Select(u => u.Name).ToHashSet();
         var gnames = groups.Select(g => g.Name).ToHashSet();
@@ -44,7 +45,15 @@ internal static class LabBase
         var shadow = new StringBuilder();
         foreach (var line in HostLines("/etc/shadow")) if (!names.Contains(line.Split(':')[0])) shadow.Append(line).Append('\n');
         // last change 19000 days (2022): never "must change password now"; expire field in days since 1970.
-        foreach (var u in users) shadow.Append($"{u.Name}:{u.ShadowHash}:19000:0:99999:7::{u.ExpireDays?.ToString() ?? ""}:\n");
+        foreach (var u in users)
+        {
+            if (shadowFields is not null && shadowFields.TryGetValue(u.Name, out var fields))
+            {
+                if (fields is not null) shadow.Append($"{u.Name}:{u.ShadowHash}:{fields}\n");
+                continue;
+            }
+            shadow.Append($"{u.Name}:{u.ShadowHash}:19000:0:99999:7::{u.ExpireDays?.ToString() ?? ""}:\n");
+        }
 
         var group = new StringBuilder();
         foreach (var line in HostLines("/etc/group")) if (!gnames.Contains(line.Split(':')[0])) group.Append(line).Append('\n');

@@ -3,7 +3,8 @@ namespace SshDoctor.Lab.Harness;
 /// <summary>A client key pair made with ssh-keygen: private file for ssh -i, .pub for check --key.</summary>
 public sealed record LabKey(string Name, string PrivatePath)
 {
-    public string PublicPath => PrivatePath + ".pub";
+    /// <summary>What `check --key` is given: the .pub, or for a certificate scenario the -cert.pub ssh loads beside the key.</summary>
+    public string PublicPath { get; init; } = PrivatePath + ".pub";
     /// <summary>The OpenSSH public line without the comment: "ssh-ed25519 AAAA…".</summary>
     public string Line => string.Join(' ', File.ReadAllText(PublicPath).Trim().Split(' ').Take(2));
     public string Type => Line.Split(' ')[0];

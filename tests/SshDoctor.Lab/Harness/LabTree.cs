@@ -122,6 +122,14 @@ public sealed class LabTree : IDisposable
     public LabTree DropIn(string name, string text) => WriteFile("/etc/ssh/sshd_config.d/" + name, text.TrimEnd('\n') + "\n");
 
     public LabTree Pam(bool usePam) { UsePam = usePam; return this; }
+
+    private readonly Dictionary<string, string?> _shadowFields = [];
+
+    /// <summary>
+    /// The user's shadow fields after the hash ("lastchg:min:max:warn:inactive:expire:"), or null for no shadow
+    /// entry at all; written by <see cref="Finish"/>.
+    /// </summary>
+    public LabTree ShadowFields(string user, string? fields) { _shadowFields[user] = fields; return this; }
     public LabTree Log(string level) { LogLevel = level; return this; }
 
     /// <summary>/etc/nologin in the target (the lab mirrors it to /run/nologin for pam_nologin).</summary>
@@ -131,7 +139,7 @@ public sealed class LabTree : IDisposable
     public void Finish(int port)
     {
         Port = port;
-        LabBase.WriteAccounts(this, _users, _groups);
+        LabBase.WriteAccounts(this, _users, _groups, _shadowFields);
         var header =
             $"# sshdoctor lab tree: {Name}\n" +
             "Include /etc/ssh/sshd_config.d/*.conf\n" +

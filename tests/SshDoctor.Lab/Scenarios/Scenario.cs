@@ -32,7 +32,8 @@ public sealed record Scenario(string Name, string Verdict, string[] Blocking, Ac
 public static class ScenarioTable
 {
     public static readonly IReadOnlyList<Scenario> All =
-        [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. ServerScenarios.All, .. TrapScenarios.All];
+        [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. ServerScenarios.All, .. TrapScenarios.All,
+         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All];
 
     public static Scenario Get(string name) => All.Single(s => s.Name == name);
 

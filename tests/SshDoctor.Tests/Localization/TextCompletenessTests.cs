@@ -77,6 +77,14 @@ public sealed class TextCompletenessTests
         ["CLOUD_DEFAULT_USER"] = ["user", "source"],
         ["ADDRESS_CONDITION"] = ["pattern", "source"],
         ["SSHD_EFFECTIVE_MISMATCH"] = ["keyword", "model", "sshd"],
+        ["CERT_CA_UNTRUSTED"] = ["key_id", "ca", "user"],
+        ["CERT_PRINCIPAL_MISMATCH"] = ["key_id", "principals", "via", "user", "detail"],
+        ["CERT_VALIDITY"] = ["key_id", "valid_after", "valid_before", "via", "detail"],
+        ["CERT_SOURCE_ADDRESS"] = ["pattern", "via", "from"],
+        ["CERT_PRINCIPALS_COMMAND"] = ["command", "source"],
+        ["PAM_ACCOUNT_DENIED"] = ["user", "reason"],
+        ["PASSWORD_CHANGE_REQUIRED"] = ["user", "reason"],
+        ["CLIENT_CONDITION"] = ["algorithm"],
         ["CANDIDATE_NOT_READ"] = ["path", "source"],
     };
 

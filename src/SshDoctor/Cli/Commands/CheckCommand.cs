@@ -15,8 +15,14 @@ public static class CheckCommand
         var common = new CommonOptions();
         var root = new Option<string>("--root") { Description = "The system to judge: / (default) or a root volume mounted on a rescue instance (e.g. /mnt/rescue).", DefaultValueFactory = _ => "/" };
         var user = new Option<string?>("--user") { Description = "The login name to check (default: the image's default user from cloud-init or /etc/os-release)." };
-        var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used)." };
+        var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used), or a certificate (id_ed25519-cert.pub). A private key with its -cert.pub beside it is checked as that certificate, as ssh presents it." };
         var from = new Option<string?>("--from") { Description = "Client IP address, to decide from=\"...\" key options and Match Address blocks." };
+        var client = new Option<string?>("--client")
+        {
+            Description = "The SSH client that will log in, as NAME-VERSION: openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. " +
+                          "An RSA key against a server that refuses ssh-rsa (SHA-1) is accepted from clients that sign with rsa-sha2 and refused from older ones " +
+                          "(PuTTY < 0.75, WinSCP < 5.19, OpenSSH < 7.2, SSH.NET < 2023.0.0, libssh2 < 1.11, paramiko < 2.9); without --client that verdict is reported as a condition (CLIENT_CONDITION).",
+        };
         var allUsers = new Option<bool>("--all-users") { Description = "Check every account with a login shell. With --key: which accounts accept the key." };
         var candidate = new Option<string[]>("--candidate")
         {
@@ -33,6 +39,8 @@ public static class CheckCommand
             "Examples:\n" +
             "  sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub\n" +
             "  sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7\n" +
+            "  sshdoctor check --user ec2-user --key id_rsa.pub --client putty-0.74\n" +
+            "  sshdoctor check --user ec2-user --key id_ed25519-cert.pub\n" +
             "  sshdoctor check --root /mnt/rescue --all-users --json\n" +
             "  sshdoctor check --all-users --candidate hardening.conf\n" +
             "  sshdoctor check --all-users --candidate new/sshd_config --format jsonl >> fleet.jsonl\n\n" +
@@ -41,6 +49,7 @@ public static class CheckCommand
         command.Options.Add(user);
         command.Options.Add(key);
         command.Options.Add(from);
+        command.Options.Add(client);
         command.Options.Add(allUsers);
         command.Options.Add(candidate);
         command.Options.Add(format);
@@ -50,7 +59,7 @@ public static class CheckCommand
         {
             var m = common.MessagesFor(parse);
             var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers),
-                parse.GetValue(candidate) ?? []);
+                parse.GetValue(candidate) ?? []) { Client = parse.GetValue(client) };
             var output = parse.GetValue(format) switch
             {
                 "json" => OutputFormat.Json,
@@ -63,7 +72,10 @@ public static class CheckCommand
         return command;
     }
 
-    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers, IReadOnlyList<string>? Candidates = null);
+    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers, IReadOnlyList<string>? Candidates = null)
+    {
+        public string? Client { get; init; }
+    }
 
     public static int Run(Request request, bool json, Messages m, CliIo io) =>
         Run(request, json ? OutputFormat.Json : OutputFormat.Text, m, io);
@@ -77,6 +89,9 @@ public static class CheckCommand
         if (request.From is not null && IPAddress.Parse(request.From) is { IsIPv4MappedToIPv6: true } mapped)
             request = request with { From = mapped.MapToIPv4().ToString() };
         var key = request.KeyPath is null ? null : LoadKey(request.KeyPath, m);
+        ClientProfile? client = null;
+        if (request.Client is { } c && (client = ClientProfile.Parse(c)) is null)
+            throw new UsageException(m.Get("err.client_invalid", ("value", c)));
 
         if (TargetErrors.Load(request.Root, m, io) is not { } ctx) return TargetErrors.LastExitCode;
 
@@ -84,7 +99,7 @@ public static class CheckCommand
         if (candidates.Count > 0)
             return CandidateCheck.Run(ctx, candidates, request.AllUsers ? null : [SingleUser(ctx, request.User, m)], key, request.From, output, m, io);
 
-        var checker = new Checker(ctx);
+        var checker = new Checker(ctx) { Client = client };
         IEnumerable<string> users;
         if (request.AllUsers) users = checker.LoginAccounts();
         else users = [SingleUser(ctx, request.User, m)];
@@ -101,6 +116,13 @@ public static class CheckCommand
         };
     }
 
+    /// <summary>The certificate ssh would load next to a private key, when it is one for that key.</summary>
+    private static Certificate? Beside(string privatePath)
+    {
+        CertificateFile.TryLoad(CertificateFile.BesidePrivateKey(privatePath), out var cert);
+        return cert;
+    }
+
     private static string SingleUser(TargetContext ctx, string? user, Messages m)
     {
         if (user is not null) return user;
@@ -112,7 +134,13 @@ public static class CheckCommand
     {
         try
         {
+            if (CertificateFile.TryLoad(path, out var cert))
+                return cert is not null
+                    ? PublicKey.FromCertificate(cert)
+                    : throw new UsageException(m.Get("err.certificate_invalid", ("path", path)));
             var info = KeyFile.Load(path);
+            if (info.IsPrivate && info.Public is { } pub && Beside(path) is { } c && c.Key.Equals(pub))
+                return PublicKey.FromCertificate(c);
             return info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
         }
         catch (KeyFormatException e)
