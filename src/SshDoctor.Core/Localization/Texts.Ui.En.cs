@@ -14,6 +14,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "Notes",
         ["ui.fix"] = "Fix",
         ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "The commands below are for this rescue host: paths start with the volume's mount point ({root}), owners are numeric (uid:gid as on the volume), and no service is reloaded, since the volume's sshd is not running; it reads the repaired files when the instance boots.",
         ["ui.key"] = "Key: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
         ["ui.nothing"] = "No problems found.",

@@ -14,6 +14,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "Remarques",
         ["ui.fix"] = "Correction",
         ["ui.target"] = "Cible : {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "Les commandes ci-dessous sont destinées à cet hôte de secours : les chemins commencent par le point de montage du volume ({root}), les propriétaires sont numériques (uid:gid tels que sur le volume) et aucun service n’est rechargé, car le sshd du volume ne tourne pas ; il lira les fichiers réparés au démarrage de l’instance.",
         ["ui.key"] = "Clé : {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "Connexion par clé publique : acceptée pour {accepted} utilisateurs sur {total}, refusée pour {refused}.",
         ["ui.nothing"] = "Aucun problème détecté.",

@@ -14,6 +14,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "補足",
         ["ui.fix"] = "対処",
         ["ui.target"] = "対象: {root} ({os}、OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "以下のコマンドはこのレスキュー用ホストで実行するためのものです。パスはボリュームのマウントポイント ({root}) から始まり、所有者は数値 (ボリューム上の uid:gid) で示し、ボリュームの sshd は動いていないためサービスのリロードは行いません。修復したファイルはインスタンスの起動時に読み込まれます。",
         ["ui.key"] = "鍵: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザー中 {accepted} ユーザーで受け付け、{refused} ユーザーで拒否。",
         ["ui.nothing"] = "問題は見つかりませんでした。",

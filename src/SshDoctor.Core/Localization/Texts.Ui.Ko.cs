@@ -14,6 +14,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "참고 사항",
         ["ui.fix"] = "해결 방법",
         ["ui.target"] = "대상: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "아래 명령은 이 복구용 호스트에서 실행하도록 작성되었습니다. 경로는 볼륨의 마운트 지점({root})으로 시작하고, 소유자는 숫자(볼륨 기준 uid:gid)로 표기하며, 볼륨의 sshd는 실행 중이 아니므로 어떤 서비스도 다시 불러오지 않습니다. 수리된 파일은 인스턴스가 부팅될 때 읽힙니다.",
         ["ui.key"] = "키: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "공개 키 로그인: 사용자 {total}명 중 {accepted}명 허용, {refused}명 거부.",
         ["ui.nothing"] = "문제가 발견되지 않았습니다.",

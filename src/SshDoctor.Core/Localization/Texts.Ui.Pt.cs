@@ -14,6 +14,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "Observações",
         ["ui.fix"] = "Correção",
         ["ui.target"] = "Alvo: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "Os comandos abaixo são para este host de resgate: os caminhos começam pelo ponto de montagem do volume ({root}), os donos são numéricos (uid:gid como no volume) e nenhum serviço é recarregado, pois o sshd do volume não está rodando; ele lê os arquivos reparados quando a instância inicializar.",
         ["ui.key"] = "Chave: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total} usuários, recusado para {refused}.",
         ["ui.nothing"] = "Nenhum problema encontrado.",

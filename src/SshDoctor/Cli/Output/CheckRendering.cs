@@ -1,6 +1,7 @@
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Model;
+using SshDoctor.Core.Text;
 
 namespace SshDoctor.Cli.Output;
 
@@ -32,6 +33,8 @@ public static class CheckRendering
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)
     {
         w.WriteLine(m.Get("ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
+        if (!r.Root.IsLive && r.Users.Any(u => u.Findings.Any(f => f.FixCommands.Count > 0)) || !r.Root.IsLive && r.ServerFindings.Any(f => f.FixCommands.Count > 0))
+            w.WriteLine(m.Get("ui.rescue_commands", ("root", TerminalText.Escape(r.Root.DisplayRoot))));
         if (r.Key is not null)
             w.WriteLine(m.Get("ui.key", ("type", r.Key.Type), ("sha256", r.Key.Sha256Fingerprint), ("comment", r.Key.Comment)));
         if (r.ServerFindings.Count > 0) FindingTextRenderer.Write(w, r.ServerFindings, m);
