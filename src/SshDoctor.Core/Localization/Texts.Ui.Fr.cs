@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiFr = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd accepte cette clé pour {user}.",
-        ["ui.verdict.accepted_nokey"] = "Rien n'empêche la connexion par clé publique pour {user}.",
+        ["ui.verdict.accepted_nokey"] = "Rien d’autre n’empêche la connexion par clé publique pour {user}, mais aucune clé n’a été indiquée : ajoutez --key FICHIER pour vérifier une clé précise.",
+        ["ui.verdict.no_key_authorized"] = "Aucune clé n’est autorisée pour {user} : sshd n’a aucune clé à accepter. Indiquez la clé avec --key FICHIER pour savoir comment l’ajouter.",
         ["ui.verdict.refused"] = "sshd refuse cette clé pour {user}.",
         ["ui.verdict.refused_nokey"] = "sshd refuse la connexion par clé publique pour {user}.",
         ["ui.verdict.unknown"] = "Impossible de conclure pour {user} pour l'instant : voir les remarques.",

@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiKo = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd가 {user} 사용자에 대해 이 키를 허용합니다.",
-        ["ui.verdict.accepted_nokey"] = "{user} 사용자의 공개 키 로그인을 막는 문제가 없습니다.",
+        ["ui.verdict.accepted_nokey"] = "{user} 사용자의 공개 키 로그인을 막는 다른 문제는 없지만, 확인할 키가 주어지지 않았습니다. 특정 키를 확인하려면 --key FILE을 추가하세요.",
+        ["ui.verdict.no_key_authorized"] = "{user} 사용자에게 허용된 키가 하나도 없어 sshd가 받아들일 키가 없습니다. --key FILE로 키를 지정하면 추가하는 방법을 알려 드립니다.",
         ["ui.verdict.refused"] = "sshd가 {user} 사용자에 대해 이 키를 거부합니다.",
         ["ui.verdict.refused_nokey"] = "sshd가 {user} 사용자의 공개 키 로그인을 거부합니다.",
         ["ui.verdict.unknown"] = "{user} 사용자에 대해서는 아직 판정할 수 없습니다. 참고 사항을 확인하십시오.",

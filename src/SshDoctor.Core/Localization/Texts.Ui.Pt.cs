@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiPt = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "O sshd aceita esta chave para {user}.",
-        ["ui.verdict.accepted_nokey"] = "Nada impede o login por chave pública para {user}.",
+        ["ui.verdict.accepted_nokey"] = "Nada mais impede o login por chave pública para {user}, mas nenhuma chave foi informada: adicione --key ARQUIVO para verificar uma chave específica.",
+        ["ui.verdict.no_key_authorized"] = "Nenhuma chave está autorizada para {user}: o sshd não tem chave nenhuma para aceitar. Informe a chave com --key ARQUIVO para ver como adicioná-la.",
         ["ui.verdict.refused"] = "O sshd recusa esta chave para {user}.",
         ["ui.verdict.refused_nokey"] = "O sshd recusa o login por chave pública para {user}.",
         ["ui.verdict.unknown"] = "Ainda não é possível decidir para {user}: veja as observações.",

@@ -51,6 +51,7 @@ public static class FixRendering
 
     public static void WriteText(TextWriter w, FixResult r, Messages m)
     {
+        w = TerminalWriter.Wrap(w);
         if (r.Context.Shell.OnRescueHost && (r.Actions.Count > 0 || r.Skipped.Count > 0))
             w.WriteLine(m.Get("ui.rescue_commands", ("root", TerminalText.Escape(r.Context.Root.DisplayRoot))));
         if (r.Actions.Count == 0) w.WriteLine(m.Get("fix.nothing"));
