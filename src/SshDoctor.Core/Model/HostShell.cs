@@ -18,10 +18,13 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     /// <summary>The commands are for a rescue host, not for the system they repair.</summary>
     public bool OnRescueHost => !root.IsLive;
 
-    /// <summary>POSIX single quotes: the result is always one inert word, whatever the text holds.</summary>
-    public static string Quote(string s)
+    /// <summary>
+    /// POSIX single quotes: the result is always one inert word, whatever the text holds. A word of plain characters
+    /// stays bare unless <paramref name="always"/> (sed scripts read better quoted).
+    /// </summary>
+    public static string Quote(string s, bool always = false)
     {
-        if (s.Length > 0 && s.All(IsPlain)) return s;
+        if (!always && s.Length > 0 && s.All(IsPlain)) return s;
         return "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 
@@ -86,12 +89,12 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     }
 
     /// <summary>sed -i with a script that is one quoted word, on the target's file.</summary>
-    public string SedInPlace(string script, string targetPath) => $"sed -i {Quote(script)} {Path(targetPath)}";
+    public string SedInPlace(string script, string targetPath) => $"sed -i {Quote(script, always: true)} {Path(targetPath)}";
 
     /// <summary>Prints one line of a target file (read only).</summary>
     public string ShowLine(int line, string targetPath) => line <= 0
         ? $"ls -l {Path(targetPath)}"
-        : $"sed -n {Quote(line.ToString(CultureInfo.InvariantCulture) + "p")} {Path(targetPath)}";
+        : $"sed -n {Quote(line.ToString(CultureInfo.InvariantCulture) + "p", always: true)} {Path(targetPath)}";
 
     public string Remove(string targetPath) => $"rm -f {Path(targetPath)}";
 
