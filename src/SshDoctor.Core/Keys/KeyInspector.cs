@@ -45,7 +45,7 @@ public static class KeyInspector
                 [$"sed -i 's/\\r$//' {quoted}"], (TextArg, "keys.finding.crlf")));
         if (isOpenSshText && info.Notes.Contains(KeyFileNote.NoFinalNewline))
             findings.Add(Finding.Create(FindingId.CLIENT_KEY_FORMAT, Severity.Blocking, path, null,
-                [$"echo >> {quoted}"], (TextArg, "keys.finding.no_final_newline")));
+                [$"[ -z \"$(tail -c 1 {quoted})\" ] || echo >> {quoted}"], (TextArg, "keys.finding.no_final_newline")));
         // OpenSSL skips to the BEGIN line, so a BOM only hurts OpenSSH's own formats (checked with ssh-keygen 9.2).
         var bomHurts = info.Format is KeyFormat.OpenSshPrivate or KeyFormat.OpenSshPublicLine;
         if (info.Notes.Contains(KeyFileNote.Utf16) || (info.Notes.Contains(KeyFileNote.Utf8Bom) && bomHurts))

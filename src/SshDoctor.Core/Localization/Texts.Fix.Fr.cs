@@ -6,7 +6,7 @@ internal static partial class Texts
     {
         ["fix.plan"] = "Plan :",
         ["fix.dry_run"] = "Simulation : rien n'a été modifié. Relancez la même commande sans --dry-run pour appliquer ces changements.",
-        ["fix.applied"] = "{count#one=# modification appliquée|other=# modifications appliquées} lors de l'exécution {run}. Pour revenir à l'état précédent : sshdoctor undo --run {run}",
+        ["fix.applied"] = "{count#one=# modification appliquée|other=# modifications appliquées} lors de l'exécution {run}. Pour revenir à l'état précédent : {undo}",
         ["fix.nothing"] = "Rien que fix puisse réparer.",
         ["fix.skipped"] = "Non traité :",
         ["fix.before_after"] = "Avant : {before}. Après : {after}.",
@@ -15,6 +15,8 @@ internal static partial class Texts
         ["fix.skip.needs_config_flag"] = "choix qui revient à l'administrateur : appliquez-le avec --allow-config-edit ou lancez la commande vous-même",
         ["fix.skip.needs_account_flag"] = "choix qui revient à l'administrateur : appliquez-le avec --allow-account-edit ou lancez la commande vous-même",
         ["fix.skip.policy"] = "fix ne modifie pas cela : c'est un choix d'administration, ou cela se trouve hors des fichiers",
+        ["fix.verdict.accepted_after_reload"] = "acceptée par les fichiers, pas encore par le sshd en cours d’exécution",
+        ["fix.reload_needed"] = "Le sshd en cours d’exécution applique toujours l’ancienne règle : il ne lit la configuration modifiée qu’après un rechargement. Rechargez-le quand vous êtes prêt : {command}",
         ["fix.verdict.accepted"] = "acceptée",
         ["fix.verdict.refused"] = "refusée",
         ["fix.verdict.unknown"] = "indéterminé",

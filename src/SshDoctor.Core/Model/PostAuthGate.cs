@@ -40,14 +40,14 @@ public static partial class PostAuthGate
                 {
                     // With PAM, pam_nologin refuses the login; without it sshd accepts the key and the session
                     // prints the file and exits 254, like a nologin shell.
-                    ev.Add(FindingId.NOLOGIN_FILE, cfg.UsePam.Value ? Severity.Blocking : Severity.Warning, path, [$"rm -f {path}"], ("user", account.Name));
+                    ev.Add(FindingId.NOLOGIN_FILE, cfg.UsePam.Value ? Severity.Blocking : Severity.Warning, path, [ctx.Shell.Remove(path)], ("user", account.Name));
                     break;
                 }
         }
 
         var shell = Shells.Of(account);
         if (Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _))
-            ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [$"usermod -s {Shells.Preferred(ctx.Root)} {account.Name}"],
+            ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [ctx.Shell.UserMod("-s " + HostShell.Quote(Shells.Preferred(ctx.Root)), account.Name)],
                 ("user", account.Name), ("shell", shell));
     }
 
@@ -69,10 +69,10 @@ public static partial class PostAuthGate
         var today = ctx.Now.ToUnixTimeSeconds() / 86400;
         if (shadow.Expire is { } expire && today >= expire)
         {
-            ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {user}"], ("user", user), ("date", AccountGate.DayToDate(expire)));
+            ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [ctx.Shell.ClearExpiry(user)], ("user", user), ("date", AccountGate.DayToDate(expire)));
             return;
         }
-        var changeNow = $"chage -d {ctx.Now:yyyy-MM-dd} {user}";
+        var changeNow = ctx.Shell.SetLastChange(user, ctx.Now);
         if (shadow.LastChange == 0)
         {
             ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [changeNow], ("user", user), ("reason", "@pam.reason.lastchg_zero"));

@@ -1,15 +1,20 @@
+using System.Globalization;
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Localization;
+using SshDoctor.Core.Model;
 
 namespace SshDoctor.Core.Repair;
 
-/// <summary>One small change to the target, and the shell command that would do the same.</summary>
+/// <summary>One small change to the target, and the shell command that would do the same where it is pasted.</summary>
 public abstract record RepairAction(FindingId Because, string Path)
 {
-    public abstract string Command { get; }
+    /// <summary>The command, written by <paramref name="sh"/> for the live system or the rescue host.</summary>
+    public abstract string CommandFor(HostShell sh, Messages m);
 
-    /// <summary>The command with its explanatory comment in the reader's language (Command is the English form).</summary>
-    public virtual string CommandIn(Messages m) => Command;
+    /// <summary>The same with its comments in English (the JSON form).</summary>
+    public string CommandFor(HostShell sh) => CommandFor(sh, Messages.For(Lang.En));
+
+    protected static string Octal(uint mode) => Convert.ToString(mode, 8).PadLeft(4, '0');
 }
 
 /// <summary>What a rewrite or a created file does, as a text key and its arguments.</summary>
@@ -22,38 +27,34 @@ public sealed record RepairNote(string Key, params (string Name, string Value)[]
 
 public sealed record ChmodAction(FindingId Because, string Path, uint Mode) : RepairAction(Because, Path)
 {
-    public override string Command => $"chmod {Convert.ToString(Mode, 8).PadLeft(4, '0')} {Path}";
+    public override string CommandFor(HostShell sh, Messages m) => sh.Chmod(Octal(Mode), Path);
 }
 
 public sealed record ChownAction(FindingId Because, string Path, uint Uid, uint Gid, string Owner) : RepairAction(Because, Path)
 {
-    public override string Command => $"chown {Owner} {Path}";
+    public override string CommandFor(HostShell sh, Messages m) => sh.Chown(sh.Owner(Uid, Gid), Path);
 }
 
 public sealed record MakeDirectoryAction(FindingId Because, string Path, uint Mode, uint Uid, uint Gid, bool FromSkel) : RepairAction(Because, Path)
 {
-    public override string Command => FromSkel
-        ? $"mkdir -m {Convert.ToString(Mode, 8)} {Path} && cp -a /etc/skel/. {Path}/ && chown -R {Uid}:{Gid} {Path}"
-        : $"mkdir -m {Convert.ToString(Mode, 8)} {Path} && chown {Uid}:{Gid} {Path}";
+    public override string CommandFor(HostShell sh, Messages m) => FromSkel
+        ? sh.MakeHomeFromSkel(Path, sh.Owner(Uid, Gid))
+        : sh.MakeDirectory(Path, Convert.ToString(Mode, 8), sh.Owner(Uid, Gid));
 }
 
 public sealed record CreateFileAction(FindingId Because, string Path, byte[] Content, uint Mode, uint Uid, uint Gid, IReadOnlyList<RepairNote> What) : RepairAction(Because, Path)
 {
-    public override string Command => CommandIn(Messages.For(Lang.En));
-
-    public override string CommandIn(Messages m) =>
-        $"install -m {Convert.ToString(Mode, 8)} -o {Uid} -g {Gid} /dev/null {Path}" + (What.Count > 0 ? $"  # {RepairNote.Join(What, m)}" : "");
+    public override string CommandFor(HostShell sh, Messages m) =>
+        sh.CreateEmptyFile(Path, Uid, Gid, Convert.ToString(Mode, 8)) + (What.Count > 0 ? $"  # {RepairNote.Join(What, m)}" : "");
 }
 
 /// <summary>New content for an existing file, keeping its mode and owner (append a key, fix a line, re-encode).</summary>
 public sealed record RewriteFileAction(FindingId Because, string Path, byte[] Content, IReadOnlyList<RepairNote> What) : RepairAction(Because, Path)
 {
-    public override string Command => CommandIn(Messages.For(Lang.En));
-
-    public override string CommandIn(Messages m) => $"# {Path}{m.Colon} {RepairNote.Join(What, m)}";
+    public override string CommandFor(HostShell sh, Messages m) => $"# {sh.Path(Path)}{m.Colon} {RepairNote.Join(What, m)}";
 }
 
 public sealed record MoveAsideAction(FindingId Because, string Path, string To) : RepairAction(Because, Path)
 {
-    public override string Command => $"mv {Path} {To}";
+    public override string CommandFor(HostShell sh, Messages m) => sh.MoveAside(Path, To);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using SshDoctor.Cli.Output;
+using SshDoctor.Core.AuthorizedKeys;
 using SshDoctor.Core.Keys;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Model;
@@ -139,9 +140,12 @@ public static class CheckCommand
                     ? PublicKey.FromCertificate(cert)
                     : throw new UsageException(m.Get("err.certificate_invalid", ("path", path)));
             var info = KeyFile.Load(path);
-            if (info.IsPrivate && info.Public is { } pub && Beside(path) is { } c && c.Key.Equals(pub))
-                return PublicKey.FromCertificate(c);
-            return info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
+            var key = info.IsPrivate && info.Public is { } pub && Beside(path) is { } c && c.Key.Equals(pub)
+                ? PublicKey.FromCertificate(c)
+                : info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
+            // The key line is written into authorized_keys and into printed commands: one clean line or nothing.
+            AuthorizedKeyText.RequireOneLine(key.OpenSshLine);
+            return key;
         }
         catch (KeyFormatException e)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using SshDoctor.Cli.Output;
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Keys;
 using SshDoctor.Core.Localization;
@@ -60,7 +61,7 @@ internal static class KeyCommand
                     Result = inspection.HasBlocking ? "blocking" : "clean",
                 }));
             else
-                WriteInspectText(io.Out, m, inspection);
+                WriteInspectText(TerminalWriter.Wrap(io.Out), m, inspection);
             return inspection.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;
         });
         return command;
@@ -225,6 +226,8 @@ internal static class KeyCommand
             catch (KeyFormatException e) { throw new UsageException(e.Localized(m)); }
             if (outPath is null)
             {
+                if (!encryptOutput && Output.Colour.StdoutIsTerminal)
+                    throw new UsageException(m.Get("keys.error.convert_to_terminal"));
                 io.Out.Write(text);
                 if (info.Encrypted && !encryptOutput) io.Err.WriteLine("sshdoctor: " + m.Get("keys.convert.unencrypted"));
                 return ExitCodes.Ok;
@@ -330,6 +333,7 @@ internal static class KeyCommand
 
     /// <summary>Tests turn the terminal prompt off so that a test host's console never blocks.</summary>
     internal static bool PromptEnabled { get; set; } = Environment.GetEnvironmentVariable("SSHDOCTOR_NO_PROMPT") is null or "";
+
 
     private static bool CanPrompt() => PromptEnabled && !Console.IsInputRedirected && !Console.IsErrorRedirected;
 
