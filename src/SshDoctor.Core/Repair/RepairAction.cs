@@ -6,6 +6,11 @@ namespace SshDoctor.Core.Repair;
 public abstract record RepairAction(FindingId Because, string Path)
 {
     public abstract string Command { get; }
+
+    /// <summary>The (device, inode) of Path when the plan was made (null: it did not exist).</summary>
+    public Target.FileId? PlannedObject { get; init; }
+    /// <summary>The (device, inode) of Path's directory when the plan was made (null: created by this run).</summary>
+    public Target.FileId? PlannedParent { get; init; }
 }
 
 public sealed record ChmodAction(FindingId Because, string Path, uint Mode) : RepairAction(Because, Path)
