@@ -5,7 +5,7 @@ namespace SshDoctor.Core.Target;
 /// as seen from inside the target; absolute symlinks resolve inside the target, never on the host. Every
 /// access goes through the door (<see cref="TargetFs"/>), opened on first use.
 /// </summary>
-public sealed class TargetRoot : IDisposable
+public sealed partial class TargetRoot : IDisposable
 {
     private const int MaxSymlinkHops = 40;
 
@@ -33,8 +33,9 @@ public sealed class TargetRoot : IDisposable
 
     // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
     // Anything that writes to the tree calls Invalidate() before judging it again.
-    private readonly Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
+    // Shared with an overlay of the same tree (WithOverlay), which answers its own paths before these caches.
+    private Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
+    private Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
 
     public void Invalidate()
     {
@@ -44,6 +45,7 @@ public sealed class TargetRoot : IDisposable
 
     public FileMeta LStat(string targetPath)
     {
+        if (OverlayMeta(targetPath) is { } overlaid) return overlaid;
         if (_lstat.TryGetValue(targetPath, out var meta)) return meta;
         meta = Door.LStat(targetPath);
         _lstat[targetPath] = meta;
@@ -67,7 +69,8 @@ public sealed class TargetRoot : IDisposable
     private string? Resolve(string path, int hops)
     {
         if (path == "/") return "/";
-        if (_realpath.TryGetValue(path, out var cached)) return cached;
+        var overlaid = IsOverlaid(path);
+        if (!overlaid && _realpath.TryGetValue(path, out var cached)) return cached;
         if (hops > MaxSymlinkHops) return null;
         var cut = path.LastIndexOf('/');
         var parent = cut == 0 ? "/" : path[..cut];
@@ -90,7 +93,7 @@ public sealed class TargetRoot : IDisposable
                     : Resolve(Normalize(link.StartsWith('/') ? link : realParent + "/" + link), hops + 1);
             }
         }
-        if (hops == 0) _realpath[path] = result;
+        if (hops == 0 && !overlaid) _realpath[path] = result;
         return result;
     }
 
@@ -115,16 +118,27 @@ public sealed class TargetRoot : IDisposable
 
     /// <summary>Reads a regular file (following links inside the target), at most <paramref name="limit"/> bytes.
     /// FIFOs, devices and sockets are never opened: null, like a missing file.</summary>
-    public byte[]? ReadBytes(string targetPath, long limit = 16 * 1024 * 1024) => Door.ReadBytes(targetPath, limit);
+    public byte[]? ReadBytes(string targetPath, long limit = 16 * 1024 * 1024)
+    {
+        var real = RealPath(targetPath);
+        if (real is null) return null;
+        return OverlayBytes(real, limit) ?? Door.ReadBytes(real, limit);
+    }
 
     /// <summary>The whole content of a regular file, or null when it is absent, not regular or longer than
     /// <paramref name="limit"/>: never a truncated prefix (what a rewrite starts from).</summary>
-    public byte[]? ReadWhole(string targetPath, long limit) => Door.ReadBytes(targetPath, limit, whole: true);
+    public byte[]? ReadWhole(string targetPath, long limit) =>
+        RealPath(targetPath) is { } real && !IsOverlaid(real) ? Door.ReadBytes(real, limit, whole: true) : null;
 
     public string? ReadText(string targetPath, long limit = 16 * 1024 * 1024) =>
         ReadBytes(targetPath, limit) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
 
-    public IEnumerable<string> ListDirectory(string targetPath) => Door.List(targetPath);
+    public IEnumerable<string> ListDirectory(string targetPath)
+    {
+        var real = RealPath(targetPath);
+        if (real is null) return [];
+        return Door.List(real).Concat(OverlayNames(real)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Lexically: <paramref name="path"/> is <paramref name="dir"/> or lies below it.</summary>
     public static bool IsWithin(string dir, string path)
