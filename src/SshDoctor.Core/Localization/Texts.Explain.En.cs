@@ -132,5 +132,6 @@ internal static partial class Texts
         ["severity.blocking"] = "blocking",
         ["severity.warning"] = "warning",
         ["severity.info"] = "info",
+        ["logs.skip.not_regular"] = "logs: {path} is not a regular file (a FIFO, socket or device): skipped, never opened",
     };
 }

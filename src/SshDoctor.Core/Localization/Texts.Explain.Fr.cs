@@ -125,5 +125,6 @@ internal static partial class Texts
         ["severity.blocking"] = "bloquant",
         ["severity.warning"] = "avertissement",
         ["severity.info"] = "remarque",
+        ["logs.skip.not_regular"] = "logs : {path} n'est pas un fichier ordinaire (FIFO, socket ou périphérique) : ignoré, jamais ouvert",
     };
 }

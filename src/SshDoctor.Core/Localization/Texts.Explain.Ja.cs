@@ -125,5 +125,6 @@ internal static partial class Texts
         ["severity.blocking"] = "ブロック",
         ["severity.warning"] = "警告",
         ["severity.info"] = "情報",
+        ["logs.skip.not_regular"] = "logs: 通常のファイルではないため、開かずに読み飛ばしました（FIFO、ソケットまたはデバイス）: {path}",
     };
 }

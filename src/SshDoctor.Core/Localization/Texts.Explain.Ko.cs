@@ -125,5 +125,6 @@ internal static partial class Texts
         ["severity.blocking"] = "차단",
         ["severity.warning"] = "경고",
         ["severity.info"] = "참고",
+        ["logs.skip.not_regular"] = "logs: 일반 파일이 아니어서 열지 않고 건너뜁니다(FIFO, 소켓 또는 장치): {path}",
     };
 }

@@ -125,5 +125,6 @@ internal static partial class Texts
         ["severity.blocking"] = "bloqueante",
         ["severity.warning"] = "aviso",
         ["severity.info"] = "informação",
+        ["logs.skip.not_regular"] = "logs: {path} não é um arquivo comum (FIFO, socket ou dispositivo): ignorado, nunca aberto",
     };
 }

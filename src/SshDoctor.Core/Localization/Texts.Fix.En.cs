@@ -12,7 +12,7 @@ internal static partial class Texts
         ["fix.before_after"] = "Before: {before}. After: {after}.",
         ["fix.verdict.accepted_after_reload"] = "accepted by the files, not yet by the running sshd",
         ["fix.reload_needed"] = "The running sshd still applies the old rule: it reads the edited configuration only when reloaded. Reload it when you are ready: {command}",
-        ["fix.failed"] = "The repair failed and every change was rolled back: {reason}",
+        ["fix.failed"] = "The repair failed: {reason}",
         ["fix.skip.no_key"] = "needs --key: fix only adds a key it was given",
         ["fix.skip.needs_config_flag"] = "a policy decision: apply it with --allow-config-edit, or run the command yourself",
         ["fix.skip.needs_account_flag"] = "a policy decision: apply it with --allow-account-edit, or run the command yourself",
@@ -36,5 +36,14 @@ internal static partial class Texts
         ["fix.note.no_expiry"] = "{user}: remove the expiry date",
         ["fix.note.no_forced_change"] = "{user}: stop forcing a password change",
         ["fix.note.login_shell"] = "{user}: login shell {shell}",
+        ["fix.rollback.all"] = "Every change this run had made was restored.",
+        ["fix.rollback.nothing"] = "Nothing had been changed yet.",
+        ["fix.rollback.incomplete"] = "The rollback is incomplete: what is listed below was not restored. The backups are kept in {dir}.",
+        ["fix.undo.not_restored"] = "Not restored: {path} ({reason})",
+        ["fix.undo.incomplete"] = "Undo of run {run} is incomplete: restored {restored}, left as they are {failed} (listed above).",
+        ["fix.undo.untrusted"] = "Run {run} was not recorded on this machine ({record} is missing): its journal lies in the target, which could have forged it. Run undo on the machine that ran fix, or add --trust-journal to restore only what passes every check.",
+        ["fix.skip.hardlinked"] = "a file with more than one hard link: changing it would change the other names too, so fix leaves it alone",
+        ["fix.skip.too_large"] = "the file is too large to rewrite in full, and fix never rewrites part of a file",
+        ["fix.skip.outside"] = "the path leaves the target or goes through '..' where nothing exists: fix does not create it",
     };
 }

@@ -10,7 +10,7 @@ internal static partial class Texts
         ["fix.nothing"] = "Rien que fix puisse réparer.",
         ["fix.skipped"] = "Non traité :",
         ["fix.before_after"] = "Avant : {before}. Après : {after}.",
-        ["fix.failed"] = "La réparation a échoué et toutes les modifications ont été annulées : {reason}",
+        ["fix.failed"] = "La réparation a échoué : {reason}",
         ["fix.skip.no_key"] = "nécessite --key : fix n'ajoute que la clé qu'on lui fournit",
         ["fix.skip.needs_config_flag"] = "choix qui revient à l'administrateur : appliquez-le avec --allow-config-edit ou lancez la commande vous-même",
         ["fix.skip.needs_account_flag"] = "choix qui revient à l'administrateur : appliquez-le avec --allow-account-edit ou lancez la commande vous-même",
@@ -36,5 +36,14 @@ internal static partial class Texts
         ["fix.note.no_expiry"] = "{user} : supprimer la date d'expiration",
         ["fix.note.no_forced_change"] = "{user} : ne plus imposer de changement de mot de passe",
         ["fix.note.login_shell"] = "{user} : shell de connexion {shell}",
+        ["fix.rollback.all"] = "Toutes les modifications faites par cette exécution ont été annulées.",
+        ["fix.rollback.nothing"] = "Rien n'avait encore été modifié.",
+        ["fix.rollback.incomplete"] = "L'annulation est incomplète : ce qui est listé ci-dessous n'a pas été restauré. Les sauvegardes sont conservées dans {dir}.",
+        ["fix.undo.not_restored"] = "Non restauré : {path} ({reason})",
+        ["fix.undo.incomplete"] = "L'annulation de l'exécution {run} est incomplète : restaurés {restored}, laissés en l'état {failed} (liste ci-dessus).",
+        ["fix.undo.untrusted"] = "L'exécution {run} n'a pas été enregistrée sur cette machine ({record} est absent) : son journal se trouve dans la cible, qui a pu le falsifier. Lancez undo sur la machine qui a lancé fix, ou ajoutez --trust-journal pour ne restaurer que ce qui passe toutes les vérifications.",
+        ["fix.skip.hardlinked"] = "un fichier qui a plusieurs liens physiques : le modifier modifierait aussi les autres noms, fix n'y touche donc pas",
+        ["fix.skip.too_large"] = "le fichier est trop gros pour être réécrit en entier, et fix ne réécrit jamais une partie d'un fichier",
+        ["fix.skip.outside"] = "le chemin sort de la cible ou passe par « .. » là où rien n'existe : fix ne le crée pas",
     };
 }

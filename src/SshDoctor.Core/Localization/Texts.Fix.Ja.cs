@@ -12,7 +12,7 @@ internal static partial class Texts
         ["fix.before_after"] = "修復前: {before}、修復後: {after}",
         ["fix.verdict.accepted_after_reload"] = "ファイル上は受け入れられますが、実行中の sshd にはまだ反映されていません",
         ["fix.reload_needed"] = "実行中の sshd は古い規則のままです。編集した設定はリロードするまで読み込まれません。準備ができたらリロードしてください: {command}",
-        ["fix.failed"] = "修復に失敗したため、すべての変更を元に戻しました: {reason}",
+        ["fix.failed"] = "修復に失敗しました: {reason}",
         ["fix.skip.no_key"] = "--key が必要です。fix は指定された鍵だけを追加します",
         ["fix.skip.needs_config_flag"] = "ポリシー上の判断が必要です。--allow-config-edit を付けて適用するか、コマンドを自分で実行してください",
         ["fix.skip.needs_account_flag"] = "ポリシー上の判断が必要です。--allow-account-edit を付けて適用するか、コマンドを自分で実行してください",
@@ -36,5 +36,14 @@ internal static partial class Texts
         ["fix.note.no_expiry"] = "{user}: 有効期限を削除",
         ["fix.note.no_forced_change"] = "{user}: パスワード変更の強制を解除",
         ["fix.note.login_shell"] = "{user}: ログインシェルを {shell} に変更",
+        ["fix.rollback.all"] = "この実行で行った変更はすべて元に戻しました。",
+        ["fix.rollback.nothing"] = "まだ何も変更していませんでした。",
+        ["fix.rollback.incomplete"] = "元に戻す処理は完了していません。下に挙げたものは復元できませんでした。バックアップは {dir} に残してあります。",
+        ["fix.undo.not_restored"] = "復元できませんでした: {path}（{reason}）",
+        ["fix.undo.incomplete"] = "実行 {run} の取り消しは完了していません。復元 {restored} 件、そのままにしたもの {failed} 件（上の一覧を参照）。",
+        ["fix.undo.untrusted"] = "実行 {run} はこのマシンに記録されていません（{record} がありません）。記録は対象の中にあり、改ざんされている可能性があります。fix を実行したマシンで undo を実行するか、すべての検査に通るものだけを復元するには --trust-journal を付けてください。",
+        ["fix.skip.hardlinked"] = "ハードリンクが複数あるファイルです。変更すると他の名前のファイルも変わるため、fix は手を付けません",
+        ["fix.skip.too_large"] = "ファイルが大きすぎて全体を書き直せません。fix はファイルの一部だけを書き直すことはしません",
+        ["fix.skip.outside"] = "パスが対象の外に出るか、何もない場所で '..' を通ります。fix はこのパスを作成しません",
     };
 }

@@ -12,7 +12,7 @@ internal static partial class Texts
         ["fix.before_after"] = "이전: {before}. 이후: {after}.",
         ["fix.verdict.accepted_after_reload"] = "파일 기준으로는 허용되지만 실행 중인 sshd에는 아직 반영되지 않음",
         ["fix.reload_needed"] = "실행 중인 sshd는 여전히 이전 규칙을 적용합니다. 수정된 설정은 다시 불러와야 읽습니다. 준비되면 다시 불러오세요: {command}",
-        ["fix.failed"] = "복구에 실패하여 모든 변경을 되돌렸습니다: {reason}",
+        ["fix.failed"] = "복구에 실패했습니다: {reason}",
         ["fix.skip.no_key"] = "--key가 필요합니다. fix는 지정된 키만 추가합니다",
         ["fix.skip.needs_config_flag"] = "정책 결정 사항입니다. --allow-config-edit로 적용하거나 명령을 직접 실행하십시오",
         ["fix.skip.needs_account_flag"] = "정책 결정 사항입니다. --allow-account-edit로 적용하거나 명령을 직접 실행하십시오",
@@ -36,5 +36,14 @@ internal static partial class Texts
         ["fix.note.no_expiry"] = "{user}: 만료일 제거",
         ["fix.note.no_forced_change"] = "{user}: 암호 변경 강제 해제",
         ["fix.note.login_shell"] = "{user}: 로그인 셸을 {shell|으로} 변경",
+        ["fix.rollback.all"] = "이번 실행에서 바꾼 내용을 모두 되돌렸습니다.",
+        ["fix.rollback.nothing"] = "아직 아무것도 바뀌지 않았습니다.",
+        ["fix.rollback.incomplete"] = "되돌리기가 완전하지 않습니다. 아래에 나열한 항목은 복원하지 못했습니다. 백업은 {dir}에 보관되어 있습니다.",
+        ["fix.undo.not_restored"] = "복원하지 못함: {path} ({reason})",
+        ["fix.undo.incomplete"] = "실행 {run}의 되돌리기가 완전하지 않습니다. 복원 {restored}개, 그대로 둔 항목 {failed}개(위 목록 참조).",
+        ["fix.undo.untrusted"] = "실행 {run|이} 이 컴퓨터에 기록되어 있지 않습니다({record} 없음). 기록은 대상 안에 있어 위조되었을 수 있습니다. fix를 실행한 컴퓨터에서 undo를 실행하거나, 모든 검사를 통과한 항목만 복원하려면 --trust-journal을 추가하십시오.",
+        ["fix.skip.hardlinked"] = "하드 링크가 여러 개인 파일입니다. 바꾸면 다른 이름의 파일도 함께 바뀌므로 fix는 건드리지 않습니다",
+        ["fix.skip.too_large"] = "파일이 너무 커서 전체를 다시 쓸 수 없으며, fix는 파일의 일부만 다시 쓰지 않습니다",
+        ["fix.skip.outside"] = "경로가 대상 밖으로 나가거나 아무것도 없는 곳에서 '..'를 거칩니다. fix는 이 경로를 만들지 않습니다",
     };
 }

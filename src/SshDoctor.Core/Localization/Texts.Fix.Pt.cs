@@ -12,7 +12,7 @@ internal static partial class Texts
         ["fix.before_after"] = "Antes: {before}. Depois: {after}.",
         ["fix.verdict.accepted_after_reload"] = "aceita pelos arquivos, mas ainda não pelo sshd em execução",
         ["fix.reload_needed"] = "O sshd em execução continua aplicando a regra antiga: ele só lê a configuração editada quando é recarregado. Recarregue-o quando estiver pronto: {command}",
-        ["fix.failed"] = "A correção falhou e todas as alterações foram desfeitas: {reason}",
+        ["fix.failed"] = "A correção falhou: {reason}",
         ["fix.skip.no_key"] = "precisa de --key: o fix só adiciona a chave que receber",
         ["fix.skip.needs_config_flag"] = "é uma decisão do administrador: aplique com --allow-config-edit ou execute o comando você mesmo",
         ["fix.skip.needs_account_flag"] = "é uma decisão do administrador: aplique com --allow-account-edit ou execute o comando você mesmo",
@@ -36,5 +36,14 @@ internal static partial class Texts
         ["fix.note.no_expiry"] = "{user}: remover a data de expiração",
         ["fix.note.no_forced_change"] = "{user}: deixar de exigir a troca de senha",
         ["fix.note.login_shell"] = "{user}: shell de login {shell}",
+        ["fix.rollback.all"] = "Todas as alterações feitas por esta execução foram desfeitas.",
+        ["fix.rollback.nothing"] = "Nada tinha sido alterado ainda.",
+        ["fix.rollback.incomplete"] = "A reversão ficou incompleta: o que está listado abaixo não foi restaurado. Os backups estão guardados em {dir}.",
+        ["fix.undo.not_restored"] = "Não restaurado: {path} ({reason})",
+        ["fix.undo.incomplete"] = "A reversão da execução {run} ficou incompleta: restaurados {restored}, deixados como estão {failed} (listados acima).",
+        ["fix.undo.untrusted"] = "A execução {run} não foi registrada nesta máquina ({record} não existe): o registro dela está no alvo, que pode tê-lo forjado. Rode o undo na máquina que rodou o fix, ou acrescente --trust-journal para restaurar só o que passar em todas as verificações.",
+        ["fix.skip.hardlinked"] = "um arquivo com mais de um link físico: alterá-lo alteraria também os outros nomes, por isso o fix não mexe nele",
+        ["fix.skip.too_large"] = "o arquivo é grande demais para ser reescrito por inteiro, e o fix nunca reescreve só parte de um arquivo",
+        ["fix.skip.outside"] = "o caminho sai do alvo ou passa por '..' onde nada existe: o fix não o cria",
     };
 }

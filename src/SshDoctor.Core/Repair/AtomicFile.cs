@@ -2,7 +2,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshDoctor.Core.Repair;
 
-/// <summary>Writes a file so that readers see the old or the new content, never a mix: temp file in the same
+/// <summary>Host files only (sshdoctor's own run records, never a target path: those go through TargetFs).
+/// Writes a file so that readers see the old or the new content, never a mix: temp file in the same
 /// directory, fsync, mode and owner set on it, rename over the target, fsync the directory.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public static class AtomicFile

@@ -13,7 +13,9 @@ public sealed record FixResult(
     IReadOnlyList<(Finding Finding, string Reason)> Skipped,
     string? RunId,
     bool DryRun,
-    string? Failure);
+    string? Failure,
+    RestoreReport? Rollback = null,
+    string? RunDirectory = null);
 
 /// <summary>
 /// fix: judge, plan, apply with a journal, judge again — a few rounds, since a repair can reveal the next
@@ -50,7 +52,8 @@ public static class Fixer
                     actions.AddRange(plan.Actions);
                     break;
                 }
-                run ??= RepairRun.Begin(ctx.Root, user);
+                run ??= RepairRun.Begin(ctx.Root, user, new RunAs(account.Uid, account.Gid, ctx.Accounts.GidsOf(account).ToList(),
+                    ctx.Root.RealPath(account.Home) ?? account.Home));
                 foreach (var action in plan.Actions)
                 {
                     run.Apply(action);
@@ -63,8 +66,8 @@ public static class Fixer
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run?.Rollback();
-            return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, e.Message);
+            var rollback = run?.Rollback();
+            return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, e.Message, rollback, run?.RunDirectory);
         }
         if (!dryRun && report.Verdict == Verdict.Accepted) skipped = [];
         return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, null);

@@ -16,6 +16,19 @@ public sealed class JournalEntry
     [JsonPropertyName("content")] public string? Content { get; set; }
     /// <summary>Where the original was moved aside to (a directory in the place of authorized_keys).</summary>
     [JsonPropertyName("moved_to")] public string? MovedTo { get; set; }
+    /// <summary>The object found before the change (device, inode); 0 when there was none.</summary>
+    [JsonPropertyName("dev")] public ulong Dev { get; set; }
+    [JsonPropertyName("ino")] public ulong Ino { get; set; }
+    /// <summary>What this run left at the path: undo acts only on that very object, with these mode and owner.</summary>
+    [JsonPropertyName("after_dev")] public ulong AfterDev { get; set; }
+    [JsonPropertyName("after_ino")] public ulong AfterIno { get; set; }
+    [JsonPropertyName("after_mode")] public uint AfterMode { get; set; }
+    [JsonPropertyName("after_uid")] public uint AfterUid { get; set; }
+    [JsonPropertyName("after_gid")] public uint AfterGid { get; set; }
+    /// <summary>Set once the change was made (an entry without it changed nothing, or the run was killed mid-change).</summary>
+    [JsonPropertyName("done")] public bool Done { get; set; }
+
+    [JsonIgnore] public SshDoctor.Core.Target.FileId After => new(AfterDev, AfterIno);
 }
 
 public sealed class Journal

@@ -15,6 +15,11 @@ public abstract record RepairAction(FindingId Because, string Path)
     public string CommandFor(HostShell sh) => CommandFor(sh, Messages.For(Lang.En));
 
     protected static string Octal(uint mode) => Convert.ToString(mode, 8).PadLeft(4, '0');
+
+    /// <summary>The (device, inode) of Path when the plan was made (null: it did not exist).</summary>
+    public Target.FileId? PlannedObject { get; init; }
+    /// <summary>The (device, inode) of Path's directory when the plan was made (null: created by this run).</summary>
+    public Target.FileId? PlannedParent { get; init; }
 }
 
 /// <summary>What a rewrite or a created file does, as a text key and its arguments.</summary>

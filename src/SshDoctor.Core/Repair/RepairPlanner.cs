@@ -26,31 +26,32 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
 
     private void Plan(Finding f)
     {
-        var path = f.Path;
+        // sshd follows links: the plan names the resolved file inside the target, and the repair acts on it there.
+        var path = f.Path is null ? null : ctx.Root.RealPath(f.Path) ?? f.Path;
         switch (f.Id)
         {
             case FindingId.HOME_MISSING:
             case FindingId.SSH_DIR_MISSING:
-                CreateChain(f, path!);
+                CreateChain(f, f.Path!);
                 break;
             case FindingId.AUTHKEYS_MISSING:
-                CreateKeysFile(f, path!);
+                CreateKeysFile(f, f.Path!);
                 break;
             case FindingId.AUTHKEYS_NOT_REGULAR:
                 var aside = $"{path}.sshdoctor-moved-{DateTime.UtcNow:yyyyMMddHHmmss}";
-                Add(new MoveAsideAction(f.Id, path!, aside), "move:" + path);
+                Add(f, new MoveAsideAction(f.Id, path!, aside), "move:" + path);
                 CreateKeysFile(f, path!);
                 break;
             case FindingId.STRICTMODES_MODE:
                 var meta = ctx.Root.Stat(path!);
-                Add(new ChmodAction(f.Id, path!, meta.Perm & ~0x12u), "chmod:" + path);
+                Add(f, new ChmodAction(f.Id, path!, meta.Perm & ~0x12u), "chmod:" + path);
                 break;
             case FindingId.STRICTMODES_OWNER:
-                if (ctx.InHome(account, path!)) Add(new ChownAction(f.Id, path!, account.Uid, account.Gid, Owner), "chown:" + path);
+                if (ctx.InHome(account, path!)) Add(f, new ChownAction(f.Id, path!, account.Uid, account.Gid, Owner), "chown:" + path);
                 else
                 {
                     var m = ctx.Root.Stat(path!);
-                    Add(new ChownAction(f.Id, path!, 0, m.Gid, "root"), "chown:" + path);
+                    Add(f, new ChownAction(f.Id, path!, 0, m.Gid, "root"), "chown:" + path);
                 }
                 break;
             case FindingId.AUTHKEYS_UNREADABLE:
@@ -89,22 +90,60 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         }
     }
 
-    internal void Add(RepairAction action, string identity)
+    /// <summary>Plans an action on a canonical path, stamped with the (device, inode) it was planned on.</summary>
+    internal void Add(Finding f, RepairAction action, string identity)
     {
-        if (_planned.Add(identity)) _actions.Add(action);
+        if (!TargetFs.IsCanonical(action.Path)) { Skip(f, "fix.skip.outside"); return; }
+        var door = ctx.Root.Door;
+        var meta = door.LStatCanonical(action.Path);
+        var parent = door.LStatCanonical(TargetRoot.DirName(action.Path));
+        if (meta is null) { Skip(f, "fix.skip.outside"); return; }
+        // A file with several names is never changed: that would change the others (another user's file, /etc/shadow).
+        if (meta.Value.HardLinked && action is not (CreateFileAction or MakeDirectoryAction)) { Skip(f, "fix.skip.hardlinked"); return; }
+        if (!_planned.Add(identity)) return;
+        _actions.Add(action with
+        {
+            PlannedObject = meta.Value.Exists ? meta.Value.Id : null,
+            PlannedParent = parent is { Exists: true } p ? p.Id : null,
+        });
     }
 
     internal void Skip(Finding f, string reason) => _skipped.Add((f, reason));
 
+    /// <summary>Files larger than this are not rewritten (fix refuses; it never rewrites from a prefix).</summary>
+    internal const long MaxRewrite = 256L * 1024 * 1024;
+
     internal void Rewrite(Finding f, string path, Func<byte[], byte[]> change, RepairNote what)
     {
+        path = ctx.Root.RealPath(path) ?? path;
         // Several findings may change the same file: chain their changes on the planned content.
         var existing = _actions.OfType<RewriteFileAction>().LastOrDefault(a => a.Path == path);
-        var current = existing?.Content ?? ctx.Root.ReadBytes(path) ?? [];
-        var next = change(current);
-        if (next.AsSpan().SequenceEqual(current)) return;
+        var meta = ctx.Root.LStat(path);
+        if (meta.HardLinked) { Skip(f, "fix.skip.hardlinked"); return; }
+        var whole = existing?.Content ?? (meta.Exists ? ctx.Root.ReadWhole(path, MaxRewrite) : []);
+        if (whole is null) { Skip(f, meta.Kind == FileKind.Regular && meta.Size > MaxRewrite ? "fix.skip.too_large" : "fix.skip.policy"); return; }
+        var next = change(whole);
+        if (next.AsSpan().SequenceEqual(whole)) return;
         if (existing is not null) _actions[_actions.IndexOf(existing)] = existing with { Content = next, What = [.. existing.What, what] };
-        else _actions.Add(new RewriteFileAction(f.Id, path, next, [what]));
+        else Add(f, new RewriteFileAction(f.Id, path, next, [what]), "rewrite:" + path);
+    }
+
+    /// <summary>
+    /// Where a path that may not exist yet lies once created: its longest existing prefix resolved inside the
+    /// target, then the missing components. Null when a missing part is "." or ".." (what would it be?).
+    /// </summary>
+    private string? ResolveCreatable(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = parts.Length; n >= 0; n--)
+        {
+            var prefix = "/" + string.Join('/', parts[..n]);
+            if (ctx.Root.RealPath(prefix) is not { } real) continue;
+            var rest = parts[n..];
+            if (rest.Any(p => p is "." or "..")) return null;
+            return rest.Length == 0 ? real : (real == "/" ? "" : real) + "/" + string.Join('/', rest);
+        }
+        return null;
     }
 
     private string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
@@ -119,11 +158,12 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         foreach (var d in TargetRoot.DirectoriesToCreate(missing, file))
         {
             if (ctx.Root.RealPath(d) is not null) continue;
+            if (ResolveCreatable(d) is not { } real) { Skip(f, "fix.skip.outside"); return; }
             var inHome = TargetRoot.IsWithin(home, d);
             var skel = d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory;
-            Add(inHome
-                ? new MakeDirectoryAction(f.Id, d, DirMode, account.Uid, account.Gid, skel)
-                : new MakeDirectoryAction(f.Id, d, 0x1ED, 0, 0, false), "mkdir:" + d);
+            Add(f, inHome
+                ? new MakeDirectoryAction(f.Id, real, DirMode, account.Uid, account.Gid, skel)
+                : new MakeDirectoryAction(f.Id, real, 0x1ED, 0, 0, false), "mkdir:" + real);
         }
         CreateKeysFile(f, file);
     }
@@ -131,26 +171,31 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     private void CreateKeysFile(Finding f, string path)
     {
         var content = key is null ? [] : Encoding.UTF8.GetBytes(AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + "\n");
-        var inHome = ctx.InHome(account, ctx.Root.ResolveParent(path));
-        Add(new CreateFileAction(f.Id, path, content, inHome ? FileMode : 0x1A4, inHome ? account.Uid : 0, inHome ? account.Gid : 0,
+        if (ResolveCreatable(path) is not { } real) { Skip(f, "fix.skip.outside"); return; }
+        // A dangling link in the file's place: creating through it is exactly what fix must never do.
+        if (ctx.Root.LStat(real).Kind == FileKind.Symlink) { Skip(f, "fix.skip.policy"); return; }
+        path = real;
+        var inHome = ctx.InHome(account, path);
+        Add(f, new CreateFileAction(f.Id, path, content, inHome ? FileMode : 0x1A4, inHome ? account.Uid : 0, inHome ? account.Gid : 0,
             key is null ? [] : [new RepairNote("with_key")]), "create:" + path);
     }
 
     private void Unreadable(Finding f)
     {
         var blocker = f.Args.GetValueOrDefault("blocker") ?? f.Path!;
+        blocker = ctx.Root.RealPath(blocker) ?? blocker;
         var meta = ctx.Root.Stat(blocker);
         if (!ctx.InHome(account, blocker))
         {
             // A directory above home: the user only needs to traverse it.
-            Add(new ChmodAction(f.Id, blocker, meta.Perm | 0x1), "chmod:" + blocker);
+            Add(f, new ChmodAction(f.Id, blocker, meta.Perm | 0x1), "chmod:" + blocker);
             return;
         }
         if (meta.Uid != account.Uid)
-            Add(new ChownAction(f.Id, blocker, account.Uid, account.Gid, Owner), "chown:" + blocker);
+            Add(f, new ChownAction(f.Id, blocker, account.Uid, account.Gid, Owner), "chown:" + blocker);
         var need = meta.Kind == FileKind.Directory ? 0x1C0u : 0x180u;
         if ((meta.Perm & need) != need || (meta.Perm & 0x12) != 0)
-            Add(new ChmodAction(f.Id, blocker, (meta.Perm | need) & ~0x12u), "chmod:" + blocker);
+            Add(f, new ChmodAction(f.Id, blocker, (meta.Perm | need) & ~0x12u), "chmod:" + blocker);
     }
 
     private static byte[] FileEncodingFix(byte[] content) =>

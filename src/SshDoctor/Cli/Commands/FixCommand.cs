@@ -52,7 +52,15 @@ public static class FixCommand
         else FixRendering.WriteText(io.Out, result, m);
         if (result.Failure is not null)
         {
-            io.Err.WriteLine("sshdoctor: " + m.Get("fix.failed", ("reason", result.Failure)));
+            var failed = "sshdoctor: " + m.Get("fix.failed", ("reason", result.Failure)) + " ";
+            var rollback = result.Rollback;
+            if (rollback is null || rollback.Restored.Count == 0 && rollback.Failed.Count == 0) io.Err.WriteLine(failed + m.Get("fix.rollback.nothing"));
+            else if (rollback.Failed.Count == 0) io.Err.WriteLine(failed + m.Get("fix.rollback.all"));
+            else
+            {
+                io.Err.WriteLine(failed + m.Get("fix.rollback.incomplete", ("dir", result.RunDirectory ?? "?")));
+                foreach (var (path, reason) in rollback.Failed) io.Err.WriteLine("  " + m.Get("fix.undo.not_restored", ("path", path), ("reason", reason)));
+            }
             return ExitCodes.Undecided;
         }
         // The verdict decides, as for check: a dry run whose target is still refused exits 1.

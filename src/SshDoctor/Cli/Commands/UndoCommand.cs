@@ -16,30 +16,36 @@ public static class UndoCommand
         var common = new CommonOptions();
         var root = new Option<string>("--root") { Description = "The system the fix ran on: / (default) or the mounted root volume.", DefaultValueFactory = _ => "/" };
         var run = new Option<string?>("--run") { Description = "The run id fix printed (default: the last run not yet undone)." };
+        var trust = new Option<bool>("--trust-journal") { Description = "Undo a run this machine did not record (its journal comes from the target); every entry is still checked." };
         var command = new Command("undo",
             "Restore the files one `sshdoctor fix` run changed (content, mode, owner); remove what it created.\n" +
             "Runs are kept under <root>/var/backups/sshdoctor/<run-id>/.\n\n" +
             "Example:\n  sshdoctor undo --root /mnt/rescue --run 20261121-101500-3fa2");
         command.Options.Add(root);
         command.Options.Add(run);
+        command.Options.Add(trust);
         common.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(root)!, parse.GetValue(run), parse.GetValue(common.Json), common.MessagesFor(parse), io));
+        command.SetAction(parse => Run(parse.GetValue(root)!, parse.GetValue(run), parse.GetValue(trust), parse.GetValue(common.Json), common.MessagesFor(parse), io));
         return command;
     }
 
-    private static int Run(string root, string? runId, bool json, Messages m, CliIo io)
+    private static int Run(string root, string? runId, bool trustJournal, bool json, Messages m, CliIo io)
     {
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full)) throw new UsageException(m.Get("err.root_missing", ("root", full)));
         var target = new TargetRoot(full);
         try
         {
-            var (journal, dir) = UndoRun.Find(target, runId);
-            UndoRun.Undo(target, journal, dir);
-            var restored = journal.Entries.Select(e => e.Path).Distinct().ToList();
-            if (json) JsonOut.Write(io.Out, new UndoJson("sshdoctor", 1, "undo", full, journal.RunId, restored, new UndoTargetJson(full), "undone"), FixJsonContext.Relaxed.UndoJson);
-            else TerminalWriter.Wrap(io.Out).WriteLine(m.Get("fix.undo.done", ("run", journal.RunId), ("count", restored.Count.ToString())));
-            return ExitCodes.Ok;
+            using var found = UndoRun.Find(target, runId, trustJournal);
+            var journal = found.Journal;
+            var report = UndoRun.Undo(target, found);
+            var restored = report.Restored.ToList();
+            if (json) JsonOut.Write(io.Out, new UndoJson("sshdoctor", 1, "undo", full, journal.RunId, restored, new UndoTargetJson(full), report.Failed.Count == 0 ? "undone" : "incomplete"), FixJsonContext.Relaxed.UndoJson);
+            else if (report.Failed.Count == 0) TerminalWriter.Wrap(io.Out).WriteLine(m.Get("fix.undo.done", ("run", journal.RunId), ("count", restored.Count.ToString())));
+            foreach (var (path, reason) in report.Failed) TerminalWriter.Wrap(io.Err).WriteLine("sshdoctor: " + m.Get("fix.undo.not_restored", ("path", path), ("reason", reason)));
+            if (report.Failed.Count == 0) return ExitCodes.Ok;
+            io.Err.WriteLine("sshdoctor: " + m.Get("fix.undo.incomplete", ("run", journal.RunId), ("restored", restored.Count.ToString()), ("failed", report.Failed.Count.ToString())));
+            return ExitCodes.Undecided;
         }
         catch (UndoException e)
         {
@@ -48,9 +54,10 @@ public static class UndoCommand
                 UndoProblem.NoRuns => "fix.undo.none",
                 UndoProblem.UnknownRun => "fix.undo.unknown",
                 UndoProblem.AlreadyUndone => "fix.undo.already",
+                UndoProblem.Untrusted => "fix.undo.untrusted",
                 _ => "fix.undo.broken",
             };
-            throw new UsageException(m.Get(key, ("run", e.RunId), ("root", full)), key[4..].Replace('.', '_'));
+            throw new UsageException(m.Get(key, ("run", e.RunId), ("root", full), ("record", RunRecord.PathOf(e.RunId))), key[4..].Replace('.', '_'));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
