@@ -44,8 +44,9 @@ public static partial class KeyFile
             if (kdf != "bcrypt")
                 throw new KeyFormatException("keys.error.unsupported_kdf", ("kdf", kdf));
             var k = new SshWireReader(kdfOptions);
-            if (!k.TryReadBytes(out var salt) || !k.TryReadUInt32(out var rounds) || rounds == 0 || rounds > 100_000)
+            if (!k.TryReadBytes(out var salt) || !k.TryReadUInt32(out var rounds))
                 throw new KeyFormatException("keys.error.damaged", ("detail", "bcrypt options"));
+            KdfLimits.CheckBcrypt(rounds);
             plain = DecryptOpenSsh(cipher, passphrase!, salt, (int)rounds, privateSection, tail);
         }
 

@@ -136,9 +136,9 @@ public static partial class KeyFile
         };
         if (!uint.TryParse(h.GetValueOrDefault("Argon2-Memory"), out var memory)
             || !uint.TryParse(h.GetValueOrDefault("Argon2-Passes"), out var passes)
-            || !uint.TryParse(h.GetValueOrDefault("Argon2-Parallelism"), out var lanes)
-            || memory is < 8 or > 1024 * 1024 || passes is < 1 or > 100 || lanes is < 1 or > 64 || memory < 8 * lanes)
+            || !uint.TryParse(h.GetValueOrDefault("Argon2-Parallelism"), out var lanes))
             throw new KeyFormatException("keys.error.damaged", ("detail", "Argon2 parameters"));
+        KdfLimits.CheckArgon2(memory, passes, lanes);
         byte[] salt;
         try { salt = Convert.FromHexString(h.GetValueOrDefault("Argon2-Salt", "")); }
         catch (FormatException) { throw new KeyFormatException("keys.error.damaged", ("detail", "Argon2-Salt")); }

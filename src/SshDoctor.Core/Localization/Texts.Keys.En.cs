@@ -29,6 +29,8 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "Wrong passphrase: it does not decrypt this key.",
         ["keys.error.unsupported_cipher"] = "The key is encrypted with {cipher}, which sshdoctor does not support.",
         ["keys.error.unsupported_kdf"] = "The key's passphrase is derived with {kdf}, which sshdoctor does not support.",
+        ["keys.error.bcrypt_rounds"] = "The key asks for {rounds} bcrypt rounds to derive its passphrase; sshdoctor accepts at most {max} (ssh-keygen uses 16 unless told otherwise with -a). Save the key again with fewer rounds: ssh-keygen -p -a 100 -f KEY",
+        ["keys.error.argon2_cost"] = "The key asks Argon2 for {memory} KiB of memory, {passes} passes and {lanes} lanes; sshdoctor accepts at most {max_memory} KiB, {max_work} KiB in total over all passes and {max_lanes} lanes (puttygen uses 8192 KiB by default). Save the key again with lighter settings: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 
         // key inspect / public / convert
         ["keys.label.file"] = "File",
@@ -97,6 +99,7 @@ internal static partial class Texts
         ["keys.error.pem_ed25519"] = "ED25519 keys have no PEM form that OpenSSH reads: convert to openssh or ppk instead.",
         ["keys.convert.written"] = "Wrote {path} ({format}, mode 0600).",
         ["keys.convert.unencrypted"] = "Note: the converted key is not protected by a passphrase; keep it private.",
+        ["keys.error.convert_to_terminal"] = "The converted key would be written unencrypted to the terminal, where it stays in the scrollback: write it to a file with -o FILE (created with mode 0600), or pipe the output.",
         ["keys.prompt.passphrase"] = "Passphrase for {path}: ",
     };
 }

@@ -28,6 +28,8 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "Phrase de passe incorrecte : elle ne déchiffre pas cette clé.",
         ["keys.error.unsupported_cipher"] = "La clé est chiffrée avec {cipher}, que sshdoctor ne prend pas en charge.",
         ["keys.error.unsupported_kdf"] = "La phrase de passe de la clé est dérivée avec {kdf}, que sshdoctor ne prend pas en charge.",
+        ["keys.error.bcrypt_rounds"] = "La clé demande {rounds} tours de bcrypt pour dériver sa phrase de passe ; sshdoctor en accepte au plus {max} (ssh-keygen en utilise 16, sauf indication contraire avec -a). Enregistrez de nouveau la clé avec moins de tours : ssh-keygen -p -a 100 -f KEY",
+        ["keys.error.argon2_cost"] = "La clé demande à Argon2 {memory} Kio de mémoire, {passes} passes et {lanes} voies ; sshdoctor accepte au plus {max_memory} Kio, {max_work} Kio au total sur l’ensemble des passes et {max_lanes} voies (puttygen utilise 8192 Kio par défaut). Enregistrez de nouveau la clé avec des réglages plus légers : puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 
         // key inspect / public / convert
         ["keys.label.file"] = "Fichier",
@@ -96,6 +98,7 @@ internal static partial class Texts
         ["keys.error.pem_ed25519"] = "Les clés ED25519 n’ont pas de forme PEM lisible par OpenSSH : convertissez plutôt en openssh ou en ppk.",
         ["keys.convert.written"] = "{path} écrit ({format}, mode 0600).",
         ["keys.convert.unencrypted"] = "Remarque : la clé convertie n’est pas protégée par une phrase de passe ; gardez-la privée.",
+        ["keys.error.convert_to_terminal"] = "La clé convertie serait affichée en clair dans le terminal, où elle resterait dans l’historique de défilement : écrivez-la dans un fichier avec -o FICHIER (créé avec le mode 0600), ou redirigez la sortie vers un tube.",
         ["keys.prompt.passphrase"] = "Phrase de passe pour {path} : ",
     };
 }

@@ -28,6 +28,8 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "パスフレーズが違います。この鍵を復号できません。",
         ["keys.error.unsupported_cipher"] = "この鍵は {cipher} で暗号化されていますが、sshdoctor はこれに対応していません。",
         ["keys.error.unsupported_kdf"] = "この鍵のパスフレーズは {kdf} で導出されていますが、sshdoctor はこれに対応していません。",
+        ["keys.error.bcrypt_rounds"] = "この鍵はパスフレーズの導出に bcrypt を {rounds} ラウンド要求しています。sshdoctor が受け付けるのは最大 {max} ラウンドです(ssh-keygen は -a で指定しない限り 16 ラウンドを使います)。ラウンド数を減らして鍵を保存し直してください: ssh-keygen -p -a 100 -f KEY",
+        ["keys.error.argon2_cost"] = "この鍵は Argon2 にメモリ {memory} KiB、パス {passes} 回、レーン {lanes} 本を要求しています。sshdoctor が受け付けるのはメモリ最大 {max_memory} KiB、全パスの合計で最大 {max_work} KiB、レーン最大 {max_lanes} 本です(puttygen の既定値は 8192 KiB です)。より軽い設定で鍵を保存し直してください: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 
         // key inspect / public / convert
         ["keys.label.file"] = "ファイル",
@@ -96,6 +98,7 @@ internal static partial class Texts
         ["keys.error.pem_ed25519"] = "ED25519 の鍵には OpenSSH が読める PEM 形式がありません。openssh か ppk に変換してください。",
         ["keys.convert.written"] = "{path} を書き込みました ({format}、モード 0600)。",
         ["keys.convert.unencrypted"] = "注意: 変換した鍵はパスフレーズで保護されていません。他人に見られないよう保管してください。",
+        ["keys.error.convert_to_terminal"] = "変換した鍵が暗号化されないまま端末に表示され、スクロールバッファに残ってしまいます。-o FILE でファイルに書き出す(モード 0600 で作成されます)か、出力をパイプに渡してください。",
         ["keys.prompt.passphrase"] = "{path} のパスフレーズ: ",
     };
 }

@@ -28,6 +28,8 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "암호가 틀렸습니다. 이 키를 복호화할 수 없습니다.",
         ["keys.error.unsupported_cipher"] = "이 키는 {cipher}(으)로 암호화되어 있으며, sshdoctor는 이를 지원하지 않습니다.",
         ["keys.error.unsupported_kdf"] = "이 키의 암호는 {kdf}(으)로 유도되며, sshdoctor는 이를 지원하지 않습니다.",
+        ["keys.error.bcrypt_rounds"] = "이 키는 암호에서 키를 유도하는 데 bcrypt {rounds}회 반복을 요구합니다. sshdoctor는 최대 {max}회까지만 받아들입니다(ssh-keygen은 -a로 따로 지정하지 않으면 16회를 씁니다). 반복 횟수를 줄여 키를 다시 저장하세요: ssh-keygen -p -a 100 -f KEY",
+        ["keys.error.argon2_cost"] = "이 키는 Argon2에 메모리 {memory}KiB, 패스 {passes}회, 레인 {lanes}개를 요구합니다. sshdoctor는 메모리 최대 {max_memory}KiB, 모든 패스를 합쳐 최대 {max_work}KiB, 레인 최대 {max_lanes}개까지만 받아들입니다(puttygen의 기본값은 8192KiB입니다). 더 가벼운 설정으로 키를 다시 저장하세요: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 
         // key inspect / public / convert
         ["keys.label.file"] = "파일",
@@ -96,6 +98,7 @@ internal static partial class Texts
         ["keys.error.pem_ed25519"] = "ED25519 키에는 OpenSSH가 읽을 수 있는 PEM 형식이 없습니다. openssh나 ppk로 변환하세요.",
         ["keys.convert.written"] = "{path}을(를) 저장했습니다 ({format}, 모드 0600).",
         ["keys.convert.unencrypted"] = "참고: 변환된 키는 암호로 보호되지 않습니다. 안전하게 보관하세요.",
+        ["keys.error.convert_to_terminal"] = "변환된 키가 암호화되지 않은 채 터미널에 출력되어 스크롤 기록에 남게 됩니다. -o FILE로 파일에 저장하거나(모드 0600으로 생성) 출력을 파이프로 넘기세요.",
         ["keys.prompt.passphrase"] = "{path}의 암호: ",
     };
 }

@@ -28,6 +28,8 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "Senha incorreta: ela não descriptografa esta chave.",
         ["keys.error.unsupported_cipher"] = "A chave está criptografada com {cipher}, que o sshdoctor não suporta.",
         ["keys.error.unsupported_kdf"] = "A senha da chave é derivada com {kdf}, que o sshdoctor não suporta.",
+        ["keys.error.bcrypt_rounds"] = "A chave pede {rounds} rodadas de bcrypt para derivar a chave da senha; o sshdoctor aceita no máximo {max} (o ssh-keygen usa 16, a menos que se peça outro valor com -a). Salve a chave de novo com menos rodadas: ssh-keygen -p -a 100 -f KEY",
+        ["keys.error.argon2_cost"] = "A chave pede ao Argon2 {memory} KiB de memória, {passes} passagens e {lanes} faixas; o sshdoctor aceita no máximo {max_memory} KiB, {max_work} KiB no total somando todas as passagens e {max_lanes} faixas (o puttygen usa 8192 KiB por padrão). Salve a chave de novo com parâmetros mais leves: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 
         // key inspect / public / convert
         ["keys.label.file"] = "Arquivo",
@@ -96,6 +98,7 @@ internal static partial class Texts
         ["keys.error.pem_ed25519"] = "Chaves ED25519 não têm uma forma PEM que o OpenSSH leia: converta para openssh ou ppk.",
         ["keys.convert.written"] = "{path} gravado ({format}, modo 0600).",
         ["keys.convert.unencrypted"] = "Observação: a chave convertida não está protegida por senha; mantenha-a em sigilo.",
+        ["keys.error.convert_to_terminal"] = "A chave convertida seria exibida sem criptografia no terminal, onde ficaria no histórico de rolagem: grave-a em um arquivo com -o ARQUIVO (criado com modo 0600) ou redirecione a saída com um pipe.",
         ["keys.prompt.passphrase"] = "Senha de {path}: ",
     };
 }

@@ -8,7 +8,20 @@ namespace SshDoctor.Core.Sshd;
 /// </summary>
 public sealed class ConfigParser
 {
+    /// <summary>servconf.c's SERVCONF_MAX_DEPTH: a file nested deeper stops sshd ("Too many recursive configuration includes").</summary>
     private const int MaxIncludeDepth = 16;
+
+    /// <summary>
+    /// sshd has no total bound, but a file that includes itself twice at each of 16 levels is read 2^16 times:
+    /// sshdoctor stops reading after this many files or bytes (a real configuration reads a few dozen).
+    /// </summary>
+    public const int MaxFilesRead = 4096;
+    public const long MaxBytesRead = 64L * 1024 * 1024;
+
+    private int _filesRead;
+    private long _bytesRead;
+    private bool _stopped;
+    private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
     public const string DefaultPath = "/etc/ssh/sshd_config";
 
     private readonly TargetRoot _root;
@@ -55,7 +68,9 @@ public sealed class ConfigParser
         _files.Add(path);
         var block = enclosingBlock;
         var lines = text.Split('\n');
-        for (var n = 0; n < lines.Length; n++)
+        _filesRead++;
+        _bytesRead += text.Length;
+        for (var n = 0; n < lines.Length && !_stopped; n++)
         {
             var source = new ConfigSource(path, n + 1);
             if (!ConfigTokenizer.TryTokenize(lines[n].TrimEnd('\r'), out var keyword, out var args, out var tokenError, _version.AtLeast(8, 7)))
@@ -97,7 +112,11 @@ public sealed class ConfigParser
             if (info.Kind == KeywordKind.Include)
             {
                 if (depth >= MaxIncludeDepth)
-                    _errors.Add(new ConfigError(source, "Include: too many nested includes"));
+                {
+                    // sshd's fatal(): it reads nothing more.
+                    _errors.Add(new ConfigError(source, "Too many recursive configuration includes"));
+                    _stopped = true;
+                }
                 else
                     foreach (var pattern in args) Include(pattern, block, depth, source);
                 continue;
@@ -157,7 +176,14 @@ public sealed class ConfigParser
         var full = pattern.StartsWith('/') ? pattern : "/etc/ssh/" + pattern;
         foreach (var file in Glob.Expand(_root, full))
         {
-            var text = _root.ReadText(file);
+            if (_stopped) return;
+            if (_filesRead >= MaxFilesRead || _bytesRead >= MaxBytesRead)
+            {
+                _errors.Add(new ConfigError(source, $"Include: more than {MaxFilesRead} files or {MaxBytesRead / (1024 * 1024)} MiB read, sshdoctor stops reading here"));
+                _stopped = true;
+                return;
+            }
+            if (!_texts.TryGetValue(file, out var text)) _texts[file] = text = _root.ReadText(file);
             if (text is null)
             {
                 _errors.Add(new ConfigError(source, $"Include: cannot read {file}"));

@@ -112,7 +112,52 @@ public class ConfigIncludeTests
         using var t = new TargetTree();
         t.Config("Include /etc/ssh/sshd_config\n");
         var c = Parse(t);
-        Assert.Contains(c.Errors, e => e.Problem.Contains("nested", StringComparison.OrdinalIgnoreCase));
+        var error = Assert.Single(c.Errors);
+        Assert.Equal("Too many recursive configuration includes", error.Problem);
+        Assert.Equal(new ConfigSource("/etc/ssh/sshd_config", 1), error.Source);
+        Assert.Equal(17, c.Files.Count); // depth 0 to 16, as sshd reads them before its fatal()
+    }
+
+    [Fact]
+    public void File_including_itself_three_times_stops_at_the_first_too_deep_include_in_well_under_a_second()
+    {
+        using var t = new TargetTree();
+        t.File("/etc/ssh/a.conf", "Include /etc/ssh/a.conf\nInclude /etc/ssh/a.conf\nInclude /etc/ssh/a.conf\nPubkeyAuthentication yes\n");
+        t.Config("Include a.conf\n");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var c = Parse(t);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.Elapsed}");
+        var error = Assert.Single(c.Errors);
+        Assert.Equal("Too many recursive configuration includes", error.Problem);
+        Assert.Equal(new ConfigSource("/etc/ssh/a.conf", 1), error.Source);
+    }
+
+    [Fact]
+    public void Mutually_including_files_with_globs_stop_like_sshd()
+    {
+        using var t = new TargetTree();
+        t.File("/etc/ssh/sshd_config.d/a.conf", "Include /etc/ssh/sshd_config.d/*.conf\n");
+        t.File("/etc/ssh/sshd_config.d/b.conf", "Include /etc/ssh/sshd_config.d/*.conf\nInclude /etc/ssh/sshd_config.d/a.conf\n");
+        t.Config("Include /etc/ssh/sshd_config.d/*.conf\n");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var c = Parse(t);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.Elapsed}");
+        Assert.Equal("Too many recursive configuration includes", Assert.Single(c.Errors).Problem);
+    }
+
+    [Fact]
+    public void Wide_finite_include_tree_is_cut_by_the_total_file_bound()
+    {
+        // Twelve files each including the next twice: 2^12 files, all below sshd's depth bound.
+        using var t = new TargetTree();
+        for (var i = 0; i < 12; i++)
+            t.File($"/etc/ssh/l{i}.conf", i == 11 ? "PubkeyAuthentication yes\n" : $"Include l{i + 1}.conf\nInclude l{i + 1}.conf\n");
+        t.Config("Include l0.conf\nInclude l0.conf\n");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var c = Parse(t);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.Elapsed}");
+        Assert.Contains("sshdoctor stops reading here", Assert.Single(c.Errors).Problem);
+        Assert.True(c.Files.Count <= ConfigParser.MaxFilesRead);
     }
 
     [Fact]

@@ -223,6 +223,8 @@ internal static class KeyCommand
             catch (KeyFormatException e) { throw new UsageException(e.Localized(m)); }
             if (outPath is null)
             {
+                if (!encryptOutput && ReferenceEquals(io.Out, Console.Out) && StdoutIsTerminal())
+                    throw new UsageException(m.Get("keys.error.convert_to_terminal"));
                 io.Out.Write(text);
                 if (info.Encrypted && !encryptOutput) io.Err.WriteLine("sshdoctor: " + m.Get("keys.convert.unencrypted"));
                 return ExitCodes.Ok;
@@ -327,6 +329,8 @@ internal static class KeyCommand
 
     /// <summary>Tests turn the terminal prompt off so that a test host's console never blocks.</summary>
     internal static bool PromptEnabled { get; set; } = Environment.GetEnvironmentVariable("SSHDOCTOR_NO_PROMPT") is null or "";
+
+    private static bool StdoutIsTerminal() => !Console.IsOutputRedirected;
 
     private static bool CanPrompt() => PromptEnabled && !Console.IsInputRedirected && !Console.IsErrorRedirected;
 
