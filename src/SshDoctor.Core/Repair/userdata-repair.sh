@@ -211,6 +211,10 @@ HOME_PARENT=${HOME_DIR%/*}
 if [ -L "$HOME_DIR" ] && [ ! -d "$HOME_DIR" ]; then
     fail "$HOME_DIR is a dangling symbolic link"
 fi
+# A home that is itself a link may lead to another account's files (/home/alice -> /root): reported, not followed.
+if [ -L "$HOME_DIR" ]; then
+    fail "$HOME_DIR is a symbolic link to $(readlink "$HOME_DIR"): not repaired automatically"
+fi
 if [ ! -e "$HOME_DIR" ] && [ ! -L "$HOME_DIR" ]; then
     # a missing /home (unmounted home filesystem) is created 0755, as the distributions ship it
     if [ ! -d "$HOME_PARENT" ]; then

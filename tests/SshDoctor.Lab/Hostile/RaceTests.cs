@@ -37,6 +37,18 @@ public sealed class RaceTests(ITestOutputHelper output)
         w => RaceHelper.Start("temp", w.Tree.HostPath(Ssh), w.CanaryPath("outside/program")),
         _ => { });
 
+    /// <summary>After a trial (racer stopped): the real ~/.ssh and authorized_keys back under their names, no link left
+    /// where the reset below writes, so the test itself never writes through a planted link.</summary>
+    private static void Normalize(HostileWorld w)
+    {
+        string ssh = w.Tree.HostPath(Ssh), evil = ssh + "-evil";
+        if (Canary.Stat(ssh) is { Type: 0xA000 } && Canary.Stat(evil) is { Type: 0x4000 }) RaceHelper.Once(ssh, evil);
+        if (Canary.Stat(ssh) is { Type: 0xA000 }) File.Delete(ssh);
+        if (Canary.Stat(ssh) is null) w.Tree.Mkdir(Ssh, "0700", Alice, Alice);
+        foreach (var name in new[] { w.Tree.HostPath(AliceKeys), ssh + "/evil" })
+            if (Canary.Stat(name) is { Type: 0xA000 }) File.Delete(name);
+    }
+
     private void Race(string name, Action<LabTree> breakIt, Func<HostileWorld, Process> racer, Action<HostileWorld> plant)
     {
         using var w = new HostileWorld("race " + name);
@@ -48,6 +60,7 @@ public sealed class RaceTests(ITestOutputHelper output)
         int ok = 0, failed = 0;
         for (var i = 0; i < Trials; i++)
         {
+            Normalize(w);
             breakIt(w.Tree);
             foreach (var extra in Directory.EnumerateFileSystemEntries(w.Tree.HostPath(Ssh), ".evil*")) File.Delete(extra);
             var backups = w.Tree.HostPath("/var/backups/sshdoctor");

@@ -71,7 +71,7 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
         var run = RealSshd.RunScript(t, Script());
         output.WriteLine(run.Output);
         AssertUntouched(t, before, attack + ":\n" + run.Output);
-        if (attack != "temp name planted" && attack != "home link to /root")
+        if (attack != "temp name planted")
             Assert.True(run.ExitCode == 1, $"the script should refuse ({attack}), exit {run.ExitCode}:\n{run.Output}");
     }
 
@@ -84,7 +84,9 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
     public void Script_race_never_reaches_roots_files(string mode)
     {
         using var t = Tree("race " + mode);
-        t.Symlink("/home/alice/.ssh-evil", "/root/.ssh").Chown("/home/alice/.ssh-evil", Alice, Alice);
+        // Relative links: they mean T/root/... both in the script's namespace and on the host, so the test's own
+        // resets (on the host) can never reach the host's /root.
+        t.Symlink("/home/alice/.ssh-evil", "../../root/.ssh").Chown("/home/alice/.ssh-evil", Alice, Alice);
         t.Finish(0);
         var before = Protected(t);
         var script = Script();
@@ -98,12 +100,13 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
             {
                 SshDoctor.Lab.Harness.Posix.Chown(ssh, 0, 0);
                 File.SetUnixFileMode(ssh, Modes.Parse("0777"));
-                File.WriteAllText(t.HostPath(AliceKeys), "# key " + i + "\n");
+                if (Canary.Stat(t.HostPath(AliceKeys)) is { Type: not 0x8000 }) File.Delete(t.HostPath(AliceKeys));
+                using (var f = new FileStream(t.HostPath(AliceKeys), FileMode.Create)) f.Write(System.Text.Encoding.UTF8.GetBytes("# key " + i + "\n"));
                 SshDoctor.Lab.Harness.Posix.Chown(t.HostPath(AliceKeys), Bob, Bob);
             }
             var racer = mode == "exchange"
                 ? RaceHelper.Start("exchange", ssh, t.HostPath("/home/alice/.ssh-evil"))
-                : RaceHelper.Start("temp", ssh, "/root/.ssh/authorized_keys");
+                : RaceHelper.Start("temp", ssh, "../../../root/.ssh/authorized_keys");
             var run = RealSshd.RunScript(t, script);
             swaps += RaceHelper.Stop(racer);
             exits[run.ExitCode] = exits.GetValueOrDefault(run.ExitCode) + 1;
