@@ -13,11 +13,12 @@ public static class LargeFileScan
 {
     private const int MaxLine = 16 * 1024 * 1024;
 
-    public static List<AuthorizedKeyLine> Scan(string hostPath, PublicKey? wanted, OpenSshVersion? version)
+    /// <summary>Scans a file the door opened (a regular file inside the target); the stream is disposed.</summary>
+    public static List<AuthorizedKeyLine> Scan(Stream opened, PublicKey? wanted, OpenSshVersion? version)
     {
         var kept = new List<AuthorizedKeyLine>();
         var needle = wanted is null ? null : Encoding.ASCII.GetBytes(wanted.Base64.TrimEnd('=')[..Math.Min(24, wanted.Base64.Length)]);
-        using var stream = new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        using var stream = opened;
         var line = new MemoryStream();
         var overlong = false;
         var number = 0;

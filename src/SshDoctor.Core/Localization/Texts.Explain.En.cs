@@ -120,5 +120,6 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: no sshd log under {root}: no var/log/auth.log or var/log/secure, and no sshd entry in its journal; export one and pass the file: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} is not a time (examples: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} is not a directory",
+        ["logs.skip.not_regular"] = "logs: {path} is not a regular file (a FIFO, socket or device): skipped, never opened",
     };
 }

@@ -113,5 +113,6 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs : aucun journal de sshd sous {root} : ni var/log/auth.log, ni var/log/secure, ni entrée de sshd dans son journal ; exportez-en un et passez le fichier : journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs : --since {value} n'est pas une date (exemples : 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs : --root {root} n'est pas un répertoire",
+        ["logs.skip.not_regular"] = "logs : {path} n'est pas un fichier ordinaire (FIFO, socket ou périphérique) : ignoré, jamais ouvert",
     };
 }

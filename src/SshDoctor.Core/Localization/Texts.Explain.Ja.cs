@@ -113,5 +113,6 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: {root} の下に sshd のログがありません（var/log/auth.log も var/log/secure もなく、ジャーナルにも sshd のエントリがありません）。ログを書き出して、そのファイルを指定してください: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} は時刻ではありません（例: 2026-11-20、\"2026-11-20 08:00\"、2h、3d）",
         ["logs.error.root"] = "logs: --root {root} はディレクトリではありません",
+        ["logs.skip.not_regular"] = "logs: 通常のファイルではないため、開かずに読み飛ばしました（FIFO、ソケットまたはデバイス）: {path}",
     };
 }

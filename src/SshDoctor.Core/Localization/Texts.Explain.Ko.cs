@@ -113,5 +113,6 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: {root} 아래에 sshd 로그가 없습니다. var/log/auth.log, var/log/secure도 없고 저널에도 sshd 항목이 없습니다. 로그를 내보낸 뒤 그 파일을 지정하세요: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value}은(는) 시각이 아닙니다 (예: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root}은(는) 디렉터리가 아닙니다",
+        ["logs.skip.not_regular"] = "logs: 일반 파일이 아니어서 열지 않고 건너뜁니다(FIFO, 소켓 또는 장치): {path}",
     };
 }

@@ -113,5 +113,6 @@ internal static partial class Texts
         ["logs.error.no_logs"] = "logs: nenhum log do sshd em {root}: não há var/log/auth.log nem var/log/secure, nem entradas do sshd no journal; exporte um e passe o arquivo: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} não é uma data (exemplos: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
         ["logs.error.root"] = "logs: --root {root} não é um diretório",
+        ["logs.skip.not_regular"] = "logs: {path} não é um arquivo comum (FIFO, socket ou dispositivo): ignorado, nunca aberto",
     };
 }

@@ -101,7 +101,7 @@ public static class AuthorizedFileProbe
             Text = text,
             Utf16 = utf16,
             Version = ctx.Version,
-            StreamedLines = large ? LargeFileScan.Scan(root.HostPath(real), key, ctx.Version) : null,
+            StreamedLines = large && root.Door.OpenRead(real) is { } stream ? LargeFileScan.Scan(stream, key, ctx.Version) : null,
         };
     }
 

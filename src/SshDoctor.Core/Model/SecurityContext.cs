@@ -1,12 +1,10 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Target;
 
 namespace SshDoctor.Core.Model;
 
 /// <summary>SELinux: when the target enforces it, ~/.ssh and authorized_keys need the ssh_home_t label.</summary>
-public static partial class SecurityContext
+public static class SecurityContext
 {
     private static readonly string[] WrongTypes = ["admin_home_t", "user_tmp_t", "default_t", "unlabeled_t", "tmp_t", "user_home_t"];
 
@@ -17,7 +15,7 @@ public static partial class SecurityContext
         foreach (var path in new[] { ssh, ssh + "/authorized_keys" })
         {
             var real = ctx.Root.RealPath(path);
-            if (real is null || Label(ctx.Root.HostPath(real)) is not { } label) continue;
+            if (real is null || ctx.Root.Door.Xattr(real, "security.selinux") is not { } label) continue;
             var type = label.Split(':').ElementAtOrDefault(2) ?? "";
             if (WrongTypes.Contains(type))
             {
@@ -32,15 +30,5 @@ public static partial class SecurityContext
         var config = root.ReadText("/etc/selinux/config", 64 * 1024);
         if (config is null) return false;
         return config.Split('\n').Any(l => l.Trim().Replace(" ", "").Equals("SELINUX=enforcing", StringComparison.OrdinalIgnoreCase));
-    }
-
-    [LibraryImport("libc", EntryPoint = "lgetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial nint LGetXattr(string path, string name, byte* value, nint size);
-
-    private static unsafe string? Label(string hostPath)
-    {
-        var buffer = stackalloc byte[512];
-        var n = LGetXattr(hostPath, "security.selinux", buffer, 512);
-        return n <= 0 ? null : Encoding.UTF8.GetString(buffer, (int)n).TrimEnd('\0');
     }
 }

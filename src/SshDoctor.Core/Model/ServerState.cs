@@ -45,15 +45,7 @@ public static class ServerState
     private static bool IsFull(TargetRoot root, string path)
     {
         var real = root.RealPath(path);
-        if (real is null) return false;
-        try
-        {
-            var drive = new DriveInfo(root.HostPath(real));
-            return drive.IsReady && drive.TotalSize > 0 && drive.AvailableFreeSpace == 0;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return false;
-        }
+        // fstatfs on the directory's descriptor, opened through the door.
+        return real is not null && root.Door.Space(real) is { Total: > 0, Available: 0 };
     }
 }

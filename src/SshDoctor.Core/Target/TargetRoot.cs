@@ -2,9 +2,10 @@ namespace SshDoctor.Core.Target;
 
 /// <summary>
 /// A root tree being judged (a live "/" or a volume mounted on a rescue instance). Paths given to it are
-/// as seen from inside the target; absolute symlinks resolve inside the target, never on the host.
+/// as seen from inside the target; absolute symlinks resolve inside the target, never on the host. Every
+/// access goes through the door (<see cref="TargetFs"/>), opened on first use.
 /// </summary>
-public sealed class TargetRoot
+public sealed class TargetRoot : IDisposable
 {
     private const int MaxSymlinkHops = 40;
 
@@ -20,7 +21,14 @@ public sealed class TargetRoot
         HostRoot = full == "/" ? "" : full.TrimEnd('/');
     }
 
-    /// <summary>The host path of a target path, without resolving anything.</summary>
+    private TargetFs? _door;
+
+    /// <summary>The descriptor-based door to this tree; opened once.</summary>
+    public TargetFs Door => _door ??= TargetFs.Open(DisplayRoot);
+
+    public void Dispose() => _door?.Dispose();
+
+    /// <summary>The host path of a target path, for messages only: nothing opens it (the door resolves paths).</summary>
     public string HostPath(string targetPath) => HostRoot + (targetPath.StartsWith('/') ? targetPath : "/" + targetPath);
 
     // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
@@ -37,7 +45,7 @@ public sealed class TargetRoot
     public FileMeta LStat(string targetPath)
     {
         if (_lstat.TryGetValue(targetPath, out var meta)) return meta;
-        meta = Statx.LStat(HostPath(targetPath));
+        meta = Door.LStat(targetPath);
         _lstat[targetPath] = meta;
         return meta;
     }
@@ -103,51 +111,20 @@ public sealed class TargetRoot
         return realDir == "/" ? "/" + name : realDir + "/" + name;
     }
 
-    public string? ReadLink(string targetPath)
-    {
-        try { return new FileInfo(HostPath(targetPath)).LinkTarget; }
-        catch (IOException) { return null; }
-    }
+    public string? ReadLink(string targetPath) => Door.ReadLink(targetPath);
 
-    /// <summary>Reads a whole file (following links inside the target), at most <paramref name="limit"/> bytes.</summary>
-    public byte[]? ReadBytes(string targetPath, long limit = 16 * 1024 * 1024)
-    {
-        var real = RealPath(targetPath);
-        if (real is null) return null;
-        try
-        {
-            using var handle = File.OpenHandle(HostPath(real), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var length = RandomAccess.GetLength(handle);
-            // Special files report 0: read them in chunks up to the limit.
-            var buffer = new byte[length > 0 ? Math.Min(length, limit) : Math.Min(limit, 64 * 1024)];
-            var total = 0;
-            while (total < buffer.Length)
-            {
-                var n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-                if (n == 0) break;
-                total += n;
-                if (total == buffer.Length && length == 0 && buffer.Length < limit)
-                    Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
-            }
-            return total == buffer.Length ? buffer : buffer[..total];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-    }
+    /// <summary>Reads a regular file (following links inside the target), at most <paramref name="limit"/> bytes.
+    /// FIFOs, devices and sockets are never opened: null, like a missing file.</summary>
+    public byte[]? ReadBytes(string targetPath, long limit = 16 * 1024 * 1024) => Door.ReadBytes(targetPath, limit);
+
+    /// <summary>The whole content of a regular file, or null when it is absent, not regular or longer than
+    /// <paramref name="limit"/>: never a truncated prefix (what a rewrite starts from).</summary>
+    public byte[]? ReadWhole(string targetPath, long limit) => Door.ReadBytes(targetPath, limit, whole: true);
 
     public string? ReadText(string targetPath, long limit = 16 * 1024 * 1024) =>
         ReadBytes(targetPath, limit) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
 
-    public IEnumerable<string> ListDirectory(string targetPath)
-    {
-        var real = RealPath(targetPath);
-        if (real is null) return [];
-        try
-        {
-            return Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>()
-                .Order(StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
-    }
+    public IEnumerable<string> ListDirectory(string targetPath) => Door.List(targetPath);
 
     /// <summary>Lexically: <paramref name="path"/> is <paramref name="dir"/> or lies below it.</summary>
     public static bool IsWithin(string dir, string path)

@@ -8,6 +8,8 @@ public static class TreeSnapshot
     // The runner rewrites sshd_config (its port) on every run; sshdoctor's own backups are not part of the tree.
     private static readonly string[] Ignored = ["etc/ssh/sshd_config", "var/backups/sshdoctor"];
 
+    private static readonly SshDoctor.Core.Target.TargetFs HostDoor = SshDoctor.Core.Target.TargetFs.Open("/");
+
     public static SortedDictionary<string, string> Take(string root)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -18,7 +20,7 @@ public static class TreeSnapshot
             if (Ignored.Any(i => relative == i || relative.StartsWith(i + "/", StringComparison.Ordinal)) || relative is "var" or "var/backups")
                 continue;
             var info = new FileInfo(path);
-            var meta = SshDoctor.Core.Target.Statx.LStat(path);
+            var meta = HostDoor.LStat(path);
             var (uid, gid) = (meta.Uid, meta.Gid);
             var kind = info.LinkTarget is not null ? "link:" + info.LinkTarget : Directory.Exists(path) ? "dir" : "file:" + Hash(path);
             var mode = info.LinkTarget is null ? Convert.ToString((int)File.GetUnixFileMode(path), 8) : "-";

@@ -243,12 +243,14 @@ public class LogAnalysisTests
             using (var gz = new GZipStream(File.Create(Path.Combine(log, "auth.log.2.gz")), CompressionLevel.Fastest))
                 gz.Write(Encoding.UTF8.GetBytes("Nov 19 08:00:00 web sshd[1]: Invalid user a from 203.0.113.5 port 1\n"));
             File.WriteAllText(Path.Combine(log, "syslog"), "not read\n");
-            var files = LogSources.Find(root.FullName);
+            using var door = SshDoctor.Core.Target.TargetFs.Open(root.FullName);
+            var logs = LogSources.Find(door);
+            var files = logs.Paths;
             Assert.Equal(["auth.log.2.gz", "auth.log.1", "auth.log"], files.Select(Path.GetFileName));
             var a = new LogAnalysis();
             var s = new LogScanner(a);
             foreach (var f in files)
-                using (var stream = LogSources.Open(f, out var mtime)) s.Scan(stream, mtime);
+                using (var stream = logs.Open(f, out var mtime)) s.Scan(stream, mtime);
             var r = a.Finish(files, s.Bytes);
             Assert.Equal(["a", "b", "c"], r.Groups.Select(g => g.User));
         }

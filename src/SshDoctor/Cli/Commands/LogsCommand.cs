@@ -50,7 +50,11 @@ internal static class LogsCommand
         if (root is not null && !Directory.Exists(root)) throw new UsageException(m.Get("logs.error.root", ("root", root)));
         var effectiveRoot = root ?? "/";
 
-        IReadOnlyList<string> sources = files.Length > 0 ? files : LogSources.Find(effectiveRoot);
+        using var door = files.Length > 0 ? null : OpenRoot(m, effectiveRoot);
+        var rootLogs = door is null ? null : LogSources.Find(door);
+        foreach (var skipped in rootLogs?.Skipped ?? [])
+            io.Err.WriteLine("sshdoctor: " + m.Get("logs.skip.not_regular", ("path", skipped)));
+        IReadOnlyList<string> sources = rootLogs?.Paths ?? files;
         var analysis = new LogAnalysis(user);
         var scanner = new LogScanner(analysis, sinceTicks);
         var fromJournal = sources.Count == 0;
@@ -75,7 +79,7 @@ internal static class LogsCommand
                     scanner.Scan(stdin, DateTime.UtcNow);
                     continue;
                 }
-                using var stream = LogSources.Open(path, out var modified);
+                using var stream = rootLogs is not null ? rootLogs.Open(path, out var modified) : LogSources.Open(path, out modified);
                 scanner.Scan(stream, modified);
             }
             catch (LogInputException e)
@@ -97,6 +101,12 @@ internal static class LogsCommand
         // No sshd line at all: nothing to judge.
         if (report.SshdLines == 0) return ExitCodes.Undecided;
         return report.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;
+    }
+
+    private static Core.Target.TargetFs OpenRoot(Messages m, string root)
+    {
+        try { return Core.Target.TargetFs.Open(root); }
+        catch (IOException) { throw new UsageException(m.Get("logs.error.root", ("root", root))); }
     }
 
     private static string Error(Messages m, LogInputProblem p, string path, string? reason) => p switch
