@@ -21,9 +21,11 @@ fi
 
 out=fuzz/bin/$target
 dotnet build fuzz/SshDoctor.Fuzz -c Release -nologo -v q -o "$out" | tail -n 2
+rm -rf "$out.plain" && cp -a "$out" "$out.plain"   # uninstrumented copy for triage outside afl
 "$tools/sharpfuzz" "$out/SshDoctor.Core.dll" >/dev/null
 
 findings=fuzz/out/$target
+mkdir -p fuzz/out
 rm -rf "$findings"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
 timeout -k 10 $((seconds + 60)) afl-fuzz -V "$seconds" -t 5000 -m none -i "fuzz/corpus/$target" -o "$findings" \
@@ -34,4 +36,4 @@ for k in execs_done execs_per_sec saved_crashes saved_hangs corpus_count run_tim
   grep -E "^$k " "$stats" | tr -s ' '
 done
 queue=("$findings"/default/queue/id*)
-dotnet "$out/SshDoctor.Fuzz.dll" "$target" "${queue[@]}"
+dotnet "$out.plain/SshDoctor.Fuzz.dll" "$target" "${queue[@]}"

@@ -109,10 +109,10 @@ public sealed class HostileWorld : IDisposable
     public CliRun RunLive(string? racer, params string[] args) => Jail.Run(JailScript(live: true, racer), args);
 
     /// <summary>The live namespace, running <paramref name="body"/> (bash; $DLL is sshdoctor.dll, "$@" the arguments).</summary>
-    public CliRun RunLiveScript(string body, params string[] args)
+    public CliRun RunLiveScript(string body, TimeSpan wait, params string[] args)
     {
         var setup = JailScript(live: true);
-        return Jail.Run(setup[..setup.IndexOf("set +e", StringComparison.Ordinal)] + "set +e\ncd /\n" + body + "\n", args);
+        return Jail.Run(setup[..setup.IndexOf("set +e", StringComparison.Ordinal)] + "set +e\ncd /\n" + body + "\n", args, wait: wait);
     }
 
     private string JailScript(bool live, string? racer = null)
@@ -197,7 +197,7 @@ public static class Jail
     public const int TimeoutSeconds = 60;
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "sshdoctor.dll");
 
-    public static CliRun Run(string script, string[] args, string? stdin = null)
+    public static CliRun Run(string script, string[] args, string? stdin = null, TimeSpan? wait = null)
     {
         LabGuard.Require();
         var home = Path.Combine(LabRun.Dir, "jail-home");
@@ -219,7 +219,7 @@ public static class Jail
         var stderr = p.StandardError.ReadToEndAsync();
         if (stdin != null) p.StandardInput.Write(stdin);
         p.StandardInput.Close();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(TimeoutSeconds + 30)))
+        if (!p.WaitForExit(wait ?? TimeSpan.FromSeconds(TimeoutSeconds + 30)))
         {
             p.Kill(entireProcessTree: true);
             p.WaitForExit();

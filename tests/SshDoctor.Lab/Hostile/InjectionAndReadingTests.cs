@@ -24,8 +24,12 @@ public sealed class InjectionAndReadingTests
         return path;
     }
 
+    [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.OneLine)]
+    public void Private_key_comment_with_a_newline_never_becomes_a_second_line() => Key_comment_with_a_newline_never_becomes_a_second_line("private");
+
     [LabTheory]
-    [InlineData("private")]
     [InlineData("public")]
     public void Key_comment_with_a_newline_never_becomes_a_second_line(string which)
     {
@@ -41,20 +45,32 @@ public sealed class InjectionAndReadingTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.OneLine)]
     public void Userdata_key_comment_with_a_newline_is_refused_or_one_line()
     {
         using var w = new HostileWorld("newline userdata");
         w.Arm();
         var run = w.Run("userdata", "--user", "alice", "--key", KeyWithNewlineComment());
         w.AssertHeld(run);
-        Assert.DoesNotContain(LabKeys.Other.Base64, run.Out, StringComparison.Ordinal);
+        if (run.Exit == 2) return; // refused with a message: held
+        // Otherwise the key line in the script must be one line (the single-quoted value closed on its own line).
+        var script = SshDoctor.Core.Repair.UserdataDocument.ExtractScript(run.Out);
+        var start = script.IndexOf("\nSSHDOCTOR_KEY=", StringComparison.Ordinal) + 1;
+        var line = script[start..script.IndexOf('\n', start)];
+        Assert.True(line.EndsWith('\'') && line.Count(c => c == '\'') % 2 == 0, "the key's comment spans lines in the script:\n" + script[start..Math.Min(script.Length, start + 400)]);
     }
 
     /// <summary>Every printed command, run by a shell in the namespace (cwd a scratch directory), must not run the home's payload.</summary>
     [LabTheory]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Quoting)]
     [InlineData("/home/alice;touch PWNED;x")]
     [InlineData("/home/$(touch PWNED)")]
     [InlineData("/home/`touch PWNED`")]
+    public void Shell_metacharacters_in_a_home_are_quoted_in_printed_commands(string home) => Shell_metacharacters_in_a_home_stay_inert_in_printed_commands(home);
+
+    [LabTheory]
     [InlineData("/home/a'b;touch PWNED;'")]
     [InlineData("/home/a\nb")]
     public void Shell_metacharacters_in_a_home_stay_inert_in_printed_commands(string home)
@@ -81,6 +97,8 @@ public sealed class InjectionAndReadingTests
 
     [LabTheory]
     [MemberData(nameof(ControlBytes))]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Escaping)]
     public void Control_bytes_from_the_target_reach_the_terminal_escaped(string evil)
     {
         using var w = new HostileWorld("control bytes");
@@ -110,6 +128,8 @@ public sealed class InjectionAndReadingTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Streaming)]
     public void Authorized_keys_over_16_MiB_loses_no_line()
     {
         using var w = new HostileWorld("17 MiB keys");

@@ -15,6 +15,8 @@ public sealed class LiveSystemTests(ITestOutputHelper output)
     private static string[] Fix(string key) => ["fix", "--user", "alice", "--key", key];
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.WriteDoor)]
     public void Live_ssh_dir_link_to_root_ssh()
     {
         using var w = new HostileWorld("live ssh link");
@@ -35,6 +37,8 @@ public sealed class LiveSystemTests(ITestOutputHelper output)
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.HardLinks)]
     public void Live_authorized_keys_hard_linked_to_etc_shadow()
     {
         using var w = new HostileWorld("live shadow link");
@@ -46,11 +50,14 @@ public sealed class LiveSystemTests(ITestOutputHelper output)
         w.AssertHeld(w.RunLive(null, Fix(LabKeys.Main.PublicPath)), "home/alice", "home/alice/.ssh");
     }
 
-    /// <summary>alice exchanges ~/.ssh with her link to /root/.ssh in a loop while root runs fix, N times in one namespace.</summary>
+    /// <summary>alice exchanges ~/.ssh with her link to /root/.ssh in a loop while root runs fix, N times in one namespace
+/// (SSHDOCTOR_LIVE_RACE_TRIALS, CI default 5: each trial is a process start).</summary>
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Races)]
     public void Live_user_races_ssh_dir_swap_with_setpriv()
     {
-        var trials = int.TryParse(Environment.GetEnvironmentVariable("SSHDOCTOR_LIVE_RACE_TRIALS"), out var n) && n > 0 ? n : 20;
+        var trials = int.TryParse(Environment.GetEnvironmentVariable("SSHDOCTOR_LIVE_RACE_TRIALS"), out var n) && n > 0 ? n : 5;
         using var w = new HostileWorld("live race");
         w.Tree.Cast().Chown("/home/alice/.ssh", 0, 0).Chmod("/home/alice/.ssh", "0777")
             .Symlink("/home/alice/.ssh-evil", "/root/.ssh").Chown("/home/alice/.ssh-evil", Alice, Alice);
@@ -76,7 +83,8 @@ public sealed class LiveSystemTests(ITestOutputHelper output)
             echo "trials=$i ok=$ok"
             """;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = w.RunLiveScript(loop, Fix(LabKeys.Main.PublicPath));
+        // Each trial starts sshdoctor (about 1 s, several on a loaded machine): the wait grows with the trials.
+        var run = w.RunLiveScript(loop, TimeSpan.FromSeconds(60 + 20 * trials), Fix(LabKeys.Main.PublicPath));
         output.WriteLine($"live race: {run.Out.Trim()} in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Contains($"trials={trials}", run.Out, StringComparison.Ordinal);
         w.AssertHeld(run with { Exit = 0 }, "home/alice/**");

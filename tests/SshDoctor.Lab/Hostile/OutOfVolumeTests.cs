@@ -12,6 +12,8 @@ namespace SshDoctor.Lab.Hostile;
 public sealed class OutOfVolumeTests
 {
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.WriteDoor)]
     public void Ssh_dir_absolute_link_to_root_ssh()
     {
         using var w = new HostileWorld("ssh abs link");
@@ -21,6 +23,8 @@ public sealed class OutOfVolumeTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.WriteDoor)]
     public void Ssh_dir_relative_link_out_of_the_volume()
     {
         using var w = new HostileWorld("ssh rel link");
@@ -30,6 +34,8 @@ public sealed class OutOfVolumeTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.WriteDoor)]
     public void Ssh_dir_relative_link_climbing_to_the_host_root()
     {
         using var w = new HostileWorld("ssh deep rel link");
@@ -68,6 +74,8 @@ public sealed class OutOfVolumeTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.WriteDoor)]
     public void Passwd_home_is_a_link_to_etc_profile_d_and_skel_is_copied()
     {
         using var w = new HostileWorld("home esc");
@@ -83,10 +91,21 @@ public sealed class OutOfVolumeTests
     public static TheoryData<string> DotDotHomes => new()
     {
         Up + "/root",
-        "/home/ghost/" + HostileWorld.ToHostRoot + "srv/X",
-        Up + "/srv/X/nonexistent/..",
         "/home/" + HostileWorld.ToHostRoot + "srv/X/new",
     };
+
+    /// <summary>A parent missing in the volume, and `X/nonexistent/..`: the rollback once removed the host's X.</summary>
+    public static TheoryData<string> DotDotHomesMissingParent => new()
+    {
+        "/home/ghost/" + HostileWorld.ToHostRoot + "srv/X",
+        Up + "/srv/X/nonexistent/..",
+    };
+
+    [LabTheory]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.DotDot)]
+    [MemberData(nameof(DotDotHomesMissingParent))]
+    public void Dot_dot_home_with_a_missing_parent_stays_inside_the_root(string home) => Dot_dot_home_stays_inside_the_root(home);
 
     [LabTheory]
     [MemberData(nameof(DotDotHomes))]
@@ -114,6 +133,8 @@ public sealed class OutOfVolumeTests
     [LabTheory]
     [InlineData("/etc/cron.d")]
     [InlineData("../../../canary/outside/dir")]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Backups)]
     public void Backup_directory_link_to_a_host_directory(string target)
     {
         using var w = new HostileWorld("backup link", treeIgnored: []);

@@ -35,6 +35,8 @@ public sealed class UndoForgeryTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Forged_entry_outside_the_root_by_dot_dot()
     {
         using var w = new HostileWorld("undo forged dotdot");
@@ -50,6 +52,8 @@ public sealed class UndoForgeryTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Forged_entries_that_widen_modes_or_give_files_away_inside_the_root()
     {
         using var w = new HostileWorld("undo forged widen");
@@ -63,6 +67,8 @@ public sealed class UndoForgeryTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Forged_content_file_outside_the_run_directory_is_not_read_into_the_volume()
     {
         using var w = new HostileWorld("undo forged content");
@@ -76,6 +82,8 @@ public sealed class UndoForgeryTests
     }
 
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Forged_moved_to_outside_the_root()
     {
         using var w = new HostileWorld("undo forged moved");
@@ -90,6 +98,8 @@ public sealed class UndoForgeryTests
     [InlineData("/root")]
     [InlineData("../../etc")]
     [InlineData("../../../canary/outside/dir")]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Honest_journal_then_ssh_dir_swapped_for_a_link(string link)
     {
         using var w = new HostileWorld("undo swapped");
@@ -122,6 +132,8 @@ public sealed class UndoForgeryTests
 
     /// <summary>A journal that no fix on this machine wrote: undo refuses (asks for --trust-journal) and changes nothing.</summary>
     [LabFact]
+    [Trait("Gap", "safety")]
+    [Trait("Missing", SafetyGaps.Undo)]
     public void Journal_not_recorded_on_this_machine_is_refused()
     {
         using var w = new HostileWorld("undo unrecorded");

@@ -75,7 +75,7 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
             Assert.True(run.ExitCode == 1, $"the script should refuse ({attack}), exit {run.ExitCode}:\n{run.Output}");
     }
 
-    public static int Trials => int.TryParse(Environment.GetEnvironmentVariable("SSHDOCTOR_USERDATA_RACE_TRIALS"), out var n) && n > 0 ? n : 50;
+    public static int Trials => int.TryParse(Environment.GetEnvironmentVariable("SSHDOCTOR_USERDATA_RACE_TRIALS"), out var n) && n > 0 ? n : 20;
 
     /// <summary>alice exchanges ~/.ssh (or every new name in it) with a link into /root while the script runs.</summary>
     [LabTheory]
