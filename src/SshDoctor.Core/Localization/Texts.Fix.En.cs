@@ -6,10 +6,12 @@ internal static partial class Texts
     {
         ["fix.plan"] = "Plan:",
         ["fix.dry_run"] = "Dry run: nothing was changed. Run the same command without --dry-run to apply it.",
-        ["fix.applied"] = "Applied {count} change(s) in run {run}. To restore the previous state: sshdoctor undo --run {run}",
+        ["fix.applied"] = "Applied {count} change(s) in run {run}. To restore the previous state: {undo}",
         ["fix.nothing"] = "Nothing that fix can repair.",
         ["fix.skipped"] = "Left alone:",
         ["fix.before_after"] = "Before: {before}. After: {after}.",
+        ["fix.verdict.accepted_after_reload"] = "accepted by the files, not yet by the running sshd",
+        ["fix.reload_needed"] = "The running sshd still applies the old rule: it reads the edited configuration only when reloaded. Reload it when you are ready: {command}",
         ["fix.failed"] = "The repair failed and every change was rolled back: {reason}",
         ["fix.skip.no_key"] = "needs --key: fix only adds a key it was given",
         ["fix.skip.needs_config_flag"] = "a policy decision: apply it with --allow-config-edit, or run the command yourself",

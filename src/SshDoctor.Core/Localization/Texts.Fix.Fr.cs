@@ -6,10 +6,12 @@ internal static partial class Texts
     {
         ["fix.plan"] = "Plan :",
         ["fix.dry_run"] = "Simulation : rien n'a été modifié. Relancez la même commande sans --dry-run pour appliquer ces changements.",
-        ["fix.applied"] = "{count} modification(s) appliquée(s) dans l'exécution {run}. Pour revenir à l'état précédent : sshdoctor undo --run {run}",
+        ["fix.applied"] = "{count} modification(s) appliquée(s) dans l'exécution {run}. Pour revenir à l'état précédent : {undo}",
         ["fix.nothing"] = "Rien que fix puisse réparer.",
         ["fix.skipped"] = "Non traité :",
         ["fix.before_after"] = "Avant : {before}. Après : {after}.",
+        ["fix.verdict.accepted_after_reload"] = "acceptée par les fichiers, pas encore par le sshd en cours d’exécution",
+        ["fix.reload_needed"] = "Le sshd en cours d’exécution applique toujours l’ancienne règle : il ne lit la configuration modifiée qu’après un rechargement. Rechargez-le quand vous êtes prêt : {command}",
         ["fix.failed"] = "La réparation a échoué et toutes les modifications ont été annulées : {reason}",
         ["fix.skip.no_key"] = "nécessite --key : fix n'ajoute que la clé qu'on lui fournit",
         ["fix.skip.needs_config_flag"] = "décision de politique : appliquez-la avec --allow-config-edit ou exécutez la commande vous-même",

@@ -6,10 +6,12 @@ internal static partial class Texts
     {
         ["fix.plan"] = "Plano:",
         ["fix.dry_run"] = "Simulação: nada foi alterado. Execute o mesmo comando sem --dry-run para aplicar as mudanças.",
-        ["fix.applied"] = "{count} alteração(ões) aplicada(s) na execução {run}. Para voltar ao estado anterior: sshdoctor undo --run {run}",
+        ["fix.applied"] = "{count} alteração(ões) aplicada(s) na execução {run}. Para voltar ao estado anterior: {undo}",
         ["fix.nothing"] = "Não há nada que o fix possa corrigir.",
         ["fix.skipped"] = "Não alterado:",
         ["fix.before_after"] = "Antes: {before}. Depois: {after}.",
+        ["fix.verdict.accepted_after_reload"] = "aceita pelos arquivos, mas ainda não pelo sshd em execução",
+        ["fix.reload_needed"] = "O sshd em execução continua aplicando a regra antiga: ele só lê a configuração editada quando é recarregado. Recarregue-o quando estiver pronto: {command}",
         ["fix.failed"] = "A correção falhou e todas as alterações foram desfeitas: {reason}",
         ["fix.skip.no_key"] = "precisa de --key: o fix só adiciona a chave que receber",
         ["fix.skip.needs_config_flag"] = "é uma decisão de política: aplique com --allow-config-edit ou execute o comando você mesmo",

@@ -29,6 +29,7 @@ internal static partial class Texts
         ["keys.error.bad_passphrase"] = "Wrong passphrase: it does not decrypt this key.",
         ["keys.error.unsupported_cipher"] = "The key is encrypted with {cipher}, which sshdoctor does not support.",
         ["keys.error.unsupported_kdf"] = "The key's passphrase is derived with {kdf}, which sshdoctor does not support.",
+        ["keys.error.comment_control"] = "The key's comment holds a control character ({char}): sshdoctor writes each key as one authorized_keys line and will not write this one. Give the key a plain comment first (ssh-keygen -c -C \"new comment\" -f KEY, or edit the .pub file).",
         ["keys.error.bcrypt_rounds"] = "The key asks for {rounds} bcrypt rounds to derive its passphrase; sshdoctor accepts at most {max} (ssh-keygen uses 16 unless told otherwise with -a). Save the key again with fewer rounds: ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "The key asks Argon2 for {memory} KiB of memory, {passes} passes and {lanes} lanes; sshdoctor accepts at most {max_memory} KiB, {max_work} KiB in total over all passes and {max_lanes} lanes (puttygen uses 8192 KiB by default). Save the key again with lighter settings: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
 

@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiEn = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd accepts this key for {user}.",
-        ["ui.verdict.accepted_nokey"] = "Nothing blocks public-key login for {user}.",
+        ["ui.verdict.accepted_nokey"] = "Nothing else blocks public-key login for {user}, but no key was given: add --key FILE to check a particular key.",
+        ["ui.verdict.no_key_authorized"] = "No key is authorized for {user}: sshd has no key to accept. Give the key with --key FILE to see how to add it.",
         ["ui.verdict.refused"] = "sshd refuses this key for {user}.",
         ["ui.verdict.refused_nokey"] = "sshd refuses public-key login for {user}.",
         ["ui.verdict.unknown"] = "Cannot decide for {user} yet: see the notes.",
@@ -14,6 +15,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "Notes",
         ["ui.fix"] = "Fix",
         ["ui.target"] = "Target: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "The commands below are for this rescue host: paths start with the volume's mount point ({root}), owners are numeric (uid:gid as on the volume), and no service is reloaded, since the volume's sshd is not running; it reads the repaired files when the instance boots.",
         ["ui.key"] = "Key: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "Public-key login: accepted for {accepted} of {total} users, refused for {refused}.",
         ["ui.nothing"] = "No problems found.",

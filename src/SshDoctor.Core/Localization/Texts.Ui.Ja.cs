@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiJa = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd は {user} に対してこの鍵を受け付けます。",
-        ["ui.verdict.accepted_nokey"] = "{user} の公開鍵ログインを妨げるものはありません。",
+        ["ui.verdict.accepted_nokey"] = "{user} の公開鍵ログインを妨げるものはほかにありませんが、鍵が指定されていません。特定の鍵を確認するには --key FILE を付けてください。",
+        ["ui.verdict.no_key_authorized"] = "{user} には許可された鍵が 1 つもないため、sshd が受け入れる鍵がありません。--key FILE で鍵を指定すると、追加する方法を示します。",
         ["ui.verdict.refused"] = "sshd は {user} に対してこの鍵を拒否します。",
         ["ui.verdict.refused_nokey"] = "sshd は {user} の公開鍵ログインを拒否します。",
         ["ui.verdict.unknown"] = "{user} についてはまだ判定できません。補足を確認してください。",
@@ -14,6 +15,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "補足",
         ["ui.fix"] = "対処",
         ["ui.target"] = "対象: {root} ({os}、OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "以下のコマンドはこのレスキュー用ホストで実行するためのものです。パスはボリュームのマウントポイント ({root}) から始まり、所有者は数値 (ボリューム上の uid:gid) で示し、ボリュームの sshd は動いていないためサービスのリロードは行いません。修復したファイルはインスタンスの起動時に読み込まれます。",
         ["ui.key"] = "鍵: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "公開鍵ログイン: {total} ユーザー中 {accepted} ユーザーで受け付け、{refused} ユーザーで拒否。",
         ["ui.nothing"] = "問題は見つかりませんでした。",

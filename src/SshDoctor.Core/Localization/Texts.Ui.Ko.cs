@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiKo = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd가 {user} 사용자에 대해 이 키를 허용합니다.",
-        ["ui.verdict.accepted_nokey"] = "{user} 사용자의 공개 키 로그인을 막는 문제가 없습니다.",
+        ["ui.verdict.accepted_nokey"] = "{user} 사용자의 공개 키 로그인을 막는 다른 문제는 없지만, 확인할 키가 주어지지 않았습니다. 특정 키를 확인하려면 --key FILE을 추가하세요.",
+        ["ui.verdict.no_key_authorized"] = "{user} 사용자에게 허용된 키가 하나도 없어 sshd가 받아들일 키가 없습니다. --key FILE로 키를 지정하면 추가하는 방법을 알려 드립니다.",
         ["ui.verdict.refused"] = "sshd가 {user} 사용자에 대해 이 키를 거부합니다.",
         ["ui.verdict.refused_nokey"] = "sshd가 {user} 사용자의 공개 키 로그인을 거부합니다.",
         ["ui.verdict.unknown"] = "{user} 사용자에 대해서는 아직 판정할 수 없습니다. 참고 사항을 확인하십시오.",
@@ -14,6 +15,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "참고 사항",
         ["ui.fix"] = "해결 방법",
         ["ui.target"] = "대상: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "아래 명령은 이 복구용 호스트에서 실행하도록 작성되었습니다. 경로는 볼륨의 마운트 지점({root})으로 시작하고, 소유자는 숫자(볼륨 기준 uid:gid)로 표기하며, 볼륨의 sshd는 실행 중이 아니므로 어떤 서비스도 다시 불러오지 않습니다. 수리된 파일은 인스턴스가 부팅될 때 읽힙니다.",
         ["ui.key"] = "키: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "공개 키 로그인: 사용자 {total}명 중 {accepted}명 허용, {refused}명 거부.",
         ["ui.nothing"] = "문제가 발견되지 않았습니다.",

@@ -5,7 +5,8 @@ internal static partial class Texts
     public static readonly IReadOnlyDictionary<string, string> UiPt = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "O sshd aceita esta chave para {user}.",
-        ["ui.verdict.accepted_nokey"] = "Nada impede o login por chave pública para {user}.",
+        ["ui.verdict.accepted_nokey"] = "Nada mais impede o login por chave pública para {user}, mas nenhuma chave foi informada: adicione --key ARQUIVO para verificar uma chave específica.",
+        ["ui.verdict.no_key_authorized"] = "Nenhuma chave está autorizada para {user}: o sshd não tem chave nenhuma para aceitar. Informe a chave com --key ARQUIVO para ver como adicioná-la.",
         ["ui.verdict.refused"] = "O sshd recusa esta chave para {user}.",
         ["ui.verdict.refused_nokey"] = "O sshd recusa o login por chave pública para {user}.",
         ["ui.verdict.unknown"] = "Ainda não é possível decidir para {user}: veja as observações.",
@@ -14,6 +15,7 @@ internal static partial class Texts
         ["ui.heading.info"] = "Observações",
         ["ui.fix"] = "Correção",
         ["ui.target"] = "Alvo: {root} ({os}, OpenSSH {sshd})",
+        ["ui.rescue_commands"] = "Os comandos abaixo são para este host de resgate: os caminhos começam pelo ponto de montagem do volume ({root}), os donos são numéricos (uid:gid como no volume) e nenhum serviço é recarregado, pois o sshd do volume não está rodando; ele lê os arquivos reparados quando a instância inicializar.",
         ["ui.key"] = "Chave: {type} {sha256} {comment}",
         ["ui.summary.all_users"] = "Login por chave pública: aceito para {accepted} de {total} usuários, recusado para {refused}.",
         ["ui.nothing"] = "Nenhum problema encontrado.",

@@ -14,18 +14,18 @@ public static class AccountGate
         var today = ctx.Now.ToUnixTimeSeconds() / 86400;
 
         if (!usePam && shadow?.Expire is { } expire && expire < today)
-            ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {account.Name}"],
+            ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [ctx.Shell.ClearExpiry(account.Name)],
                 ("user", account.Name), ("date", DayToDate(expire)));
 
         if (!usePam && shadow is not null && shadow.Hash.StartsWith('!'))
-            ev.Add(FindingId.USER_LOCKED, Severity.Blocking, null, [$"usermod -p '*' {account.Name}"], ("user", account.Name));
+            ev.Add(FindingId.USER_LOCKED, Severity.Blocking, null, [ctx.Shell.UserMod("-p '*'", account.Name)], ("user", account.Name));
 
         if (!HasChroot(cfg))
         {
             var shell = Shells.Of(account);
             if (!Shells.IsUsable(ctx.Root, shell, out _))
                 ev.Add(FindingId.USER_SHELL_INVALID, Severity.Blocking, null,
-                    [$"usermod -s {Shells.Preferred(ctx.Root)} {account.Name}"], ("user", account.Name), ("shell", shell));
+                    [ctx.Shell.UserMod("-s " + HostShell.Quote(Shells.Preferred(ctx.Root)), account.Name)], ("user", account.Name), ("shell", shell));
         }
 
         CheckAllowDeny(ctx, cfg, account, from, ev);
@@ -41,7 +41,7 @@ public static class AccountGate
             foreach (var pattern in e.Args)
                 if (Patterns.User(user, from, from, pattern) == 1)
                 {
-                    Denied(ev, user, "DenyUsers", e.Source, ShowLine(e.Source));
+                    Denied(ev, user, "DenyUsers", e.Source, ShowLine(ctx, e.Source));
                     return;
                 }
         var allow = cfg.Entries("allowusers");
@@ -58,7 +58,7 @@ public static class AccountGate
         foreach (var e in denyGroups)
             if (groups.Any(g => e.Args.Any(p => Patterns.Match(g, p))))
             {
-                Denied(ev, user, "DenyGroups", e.Source, ShowLine(e.Source));
+                Denied(ev, user, "DenyGroups", e.Source, ShowLine(ctx, e.Source));
                 return;
             }
         if (allowGroups.Count > 0 && !allowGroups.Any(e => groups.Any(g => e.Args.Any(p => Patterns.Match(g, p)))))
@@ -73,10 +73,10 @@ public static class AccountGate
         ev.Add(FindingId.USER_DENIED, Severity.Blocking, source.File, fix,
             ("user", user), ("directive", directive), ("source", source.ToString()));
 
-    private static IReadOnlyList<string> ShowLine(ConfigSource s) => [$"sed -n '{s.Line}p' {s.File}"];
+    private static IReadOnlyList<string> ShowLine(TargetContext ctx, ConfigSource s) => [ctx.Shell.ShowLine(s.Line, s.File)];
 
     private static IReadOnlyList<string> AppendToLine(TargetContext ctx, ConfigSource s, string name) =>
-        [$"sed -i '{s.Line}s/[[:space:]]*$/ {name}/' {s.File}", ctx.ReloadCommand];
+        [ctx.Shell.SedInPlace($"{s.Line}{{/[[:space:]]{HostShell.SedRegex(name)}[[:space:]]*$/!s/[[:space:]]*$/ {HostShell.SedReplacement(name)}/;}}", s.File), .. ctx.Shell.Reload];
 
     public static string DayToDate(long day) => DateTimeOffset.FromUnixTimeSeconds(day * 86400).ToString("yyyy-MM-dd");
 }

@@ -4,7 +4,11 @@ using SshDoctor.Core.Target;
 
 namespace SshDoctor.Core.Model;
 
-public sealed record UserReport(string User, Verdict Verdict, IReadOnlyList<Finding> Findings);
+public sealed record UserReport(string User, Verdict Verdict, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Checked without a key: whether any authorized_keys line is usable at all (false: sshd has no key to accept).</summary>
+    public bool AnyKeyAuthorized { get; init; } = true;
+}
 
 public sealed record CheckReport(
     TargetRoot Root,

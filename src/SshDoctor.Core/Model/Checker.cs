@@ -23,13 +23,20 @@ public sealed class Checker(TargetContext ctx)
         return new CheckReport(ctx.Root, ctx.Os, ctx.Version, key, reports, server);
     }
 
-    /// <summary>Accounts a person could log into: the shell exists and is not nologin/false.</summary>
-    public IEnumerable<string> LoginAccounts() =>
-        ctx.Accounts.All.Where(a =>
+    /// <summary>
+    /// Accounts a person logs into: a real login shell and a uid from the target's UID_MIN up (login.defs; 1000 when
+    /// unset). System accounts (root, daemon, bin with home /bin, ...) are left out: adding a key to them is never the fix.
+    /// </summary>
+    public IEnumerable<string> LoginAccounts()
+    {
+        var uidMin = LoginDefs.UidMin(ctx.Root);
+        return ctx.Accounts.All.Where(a =>
         {
+            if (a.Uid < uidMin || a.Uid == 65534) return false; // nobody
             var shell = Shells.Of(a);
             return !Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _);
         }).Select(a => a.Name).Distinct();
+    }
 
     public UserReport CheckUser(string userName, PublicKey? key, string? from, bool scanOthers)
     {
@@ -67,7 +74,7 @@ public sealed class Checker(TargetContext ctx)
         if (blocked && scanOthers) AddDefaultUser(ev, userName);
         var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_COMMAND_KEYS);
         var verdict = blocked ? Verdict.Refused : undecided ? Verdict.Unknown : Verdict.Accepted;
-        return new UserReport(userName, verdict, ev.Findings);
+        return new UserReport(userName, verdict, ev.Findings) { AnyKeyAuthorized = key is not null || lookup.Found };
     }
 
     private void AddDefaultUser(Evidence ev, string requested)

@@ -3,12 +3,10 @@ using SshDoctor.Core.Target;
 
 namespace SshDoctor.Core.Model;
 
-/// <summary>Shell commands that repair a finding, written for the target (paths and names as seen inside it).</summary>
+/// <summary>Shell commands that create what a user's key lookup needs, written by <see cref="HostShell"/> for where they are pasted.</summary>
 public sealed class FixCommands(TargetContext ctx, Account account)
 {
-    public string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
-
-    public static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+    private HostShell Sh => ctx.Shell;
 
     public List<string> CreateChain(string missingDir, string file, PublicKey? key)
     {
@@ -17,11 +15,10 @@ public sealed class FixCommands(TargetContext ctx, Account account)
         foreach (var d in TargetRoot.DirectoriesToCreate(missingDir, file))
         {
             var inHome = TargetRoot.IsWithin(home, d);
-            if (d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory)
-                commands.Add($"mkdir -m 700 {d} && cp -a /etc/skel/. {d}/");
-            else
-                commands.Add($"mkdir -m {(inHome ? "700" : "755")} {d}");
-            commands.Add(inHome ? $"chown -R {Owner} {d}" : $"chown root:root {d}");
+            var owner = inHome ? Sh.Owner(account) : Sh.RootOwner;
+            commands.Add(d == home && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory
+                ? Sh.MakeHomeFromSkel(d, owner)
+                : Sh.MakeDirectory(d, inHome ? "700" : "755", owner));
         }
         commands.AddRange(CreateFile(file, key));
         return commands;
@@ -29,13 +26,13 @@ public sealed class FixCommands(TargetContext ctx, Account account)
 
     public List<string> CreateFile(string file, PublicKey? key)
     {
-        var commands = new List<string> { $"install -m 600 -o {account.Name} -g {ctx.Accounts.GroupName(account.Gid)} /dev/null {file}" };
-        if (key is not null) commands.Add(AppendKey(file, key));
+        var commands = new List<string> { Sh.CreateEmptyFile(file, account.Uid, account.Gid) };
+        if (key is not null) commands.Add(Sh.AppendKey(file, key));
         return commands;
     }
 
-    public static string AppendKey(string file, PublicKey key) => $"echo {Quote(key.OpenSshLine)} >> {file}";
+    public string AppendKey(string file, PublicKey key) => Sh.AppendKey(file, key);
 
-    public string ChownToUser(string path) => $"chown {Owner} {path}";
-    public static string RemoveWriteBits(string path) => $"chmod g-w,o-w {path}";
+    public string ChownToUser(string path) => Sh.Chown(Sh.Owner(account), path);
+    public string RemoveWriteBits(string path) => Sh.Chmod("g-w,o-w", path);
 }

@@ -32,7 +32,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                 // Reached only when the address does not match the earlier from= line: still undecided.
                 if (conditional is not null) return conditional;
                 // percent_expand is fatal: the connection dies here unless an earlier file had the key.
-                ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [$"sshd -T | grep -i authorizedkeysfile"],
+                ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [ctx.Shell.OnRescueHost ? $"grep -rin authorizedkeysfile {ctx.Shell.Path("/etc/ssh")}" : "sshd -T | grep -i authorizedkeysfile"],
                     ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where), ("detail", error ?? ""));
                 return new LookupResult(false, false, null, null);
             }
@@ -48,7 +48,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
 
         if (files.Count == 0)
         {
-            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [$"sshd -T | grep -i authorizedkeysfile"],
+            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, null, [ctx.Shell.OnRescueHost ? $"grep -rin authorizedkeysfile {ctx.Shell.Path("/etc/ssh")}" : "sshd -T | grep -i authorizedkeysfile"],
                 ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where));
             return new LookupResult(false, false, null, null);
         }
@@ -112,7 +112,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
         var defaultFile = account.Home.TrimEnd('/') + "/.ssh/authorized_keys";
         if (!files.Any(f => f.Path == defaultFile) && FileCarriesKey(defaultFile, wanted))
         {
-            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, defaultFile, [$"sshd -T | grep -i authorizedkeysfile"],
+            ev.Add(FindingId.AUTHKEYS_FILE_CONFIG, Severity.Blocking, defaultFile, [ctx.Shell.OnRescueHost ? $"grep -rin authorizedkeysfile {ctx.Shell.Path("/etc/ssh")}" : "sshd -T | grep -i authorizedkeysfile"],
                 ("value", string.Join(' ', cfg.AuthorizedKeysFiles.Value)), ("source", cfg.AuthorizedKeysFiles.Where));
             return new LookupResult(false, false, null, null);
         }
@@ -121,7 +121,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             ReportGate(primary);
             return new LookupResult(false, false, null, null);
         }
-        ev.Add(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, primary.Path, [FixCommands.AppendKey(primary.Path, wanted)],
+        ev.Add(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, primary.Path, [_fix.AppendKey(primary.Path, wanted)],
             ("user", account.Name), ("files", string.Join(", ", files.Select(f => f.Path))));
         // Adding the key is not enough when the file itself is refused.
         if (primary.Gate != FileGate.Usable) ReportGate(primary);
@@ -158,13 +158,13 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             if (o.Error == OptionErrorKind.BadExpiry || (o.Error == OptionErrorKind.None && o.Expiry is { } e && e < ctx.Now))
             {
                 ev.Add(FindingId.KEY_OPTION_EXPIRED, Severity.Blocking, path,
-                    [$"sed -i '{n}s/expiry-time=\"[^\"]*\",\\{{0,1\\}}//' {path}"],
+                    [Sh.SedInPlace($"{n}s/expiry-time=\"[^\"]*\",\\{{0,1\\}}//", path)],
                     ("line", n), ("value", o.ExpiryText ?? ""));
                 continue;
             }
             if (o.Error == OptionErrorKind.Malformed)
             {
-                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -n '{n}p' {path}"],
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [Sh.ShowLine(line.Number, path)],
                     ("line", n), ("option", o.ErrorDetail ?? ""));
                 continue;
             }
@@ -172,26 +172,26 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             if (o.CertAuthority)
             {
                 // The line admits only certificates signed by this key, never the key itself.
-                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -n '{n}p' {path}"],
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [Sh.ShowLine(line.Number, path)],
                     ("line", n), ("option", "cert-authority"));
                 continue;
             }
             if (o.Principals is not null)
             {
-                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [$"sed -i '{n}s/principals=\"[^\"]*\",\\{{0,1\\}}//' {path}"],
+                ev.Add(FindingId.KEY_OPTION_INVALID, Severity.Blocking, path, [Sh.SedInPlace($"{n}s/principals=\"[^\"]*\",\\{{0,1\\}}//", path)],
                     ("line", n), ("option", $"principals=\"{o.Principals}\""));
                 continue;
             }
             if (o.From is not null && from is not null)
                 ev.Add(FindingId.KEY_OPTION_FROM, Severity.Blocking, path,
-                    [$"sed -i '{n}s/from=\"{EscapeSed(o.From)}\"/from=\"{EscapeSed(o.From)},{from}\"/' {path}"],
+                    [Sh.SedInPlace($"{n}s/from=\"{HostShell.SedRegex(o.From)}\"/from=\"{HostShell.SedReplacement(o.From + "," + from)}\"/", path)],
                     ("line", n), ("pattern", o.From), ("from", from));
         }
         foreach (var damaged in state.Text is null ? [] : DamageDetector.Find(state.Text, wanted))
         {
             var fix = damaged.Problem == "line.bom" && damaged.Number == 1
-                ? $"sed -i '1s/^\\xEF\\xBB\\xBF//' {path}"
-                : FixCommands.AppendKey(path, wanted);
+                ? Sh.SedInPlace("1s/^\\xEF\\xBB\\xBF//", path)
+                : _fix.AppendKey(path, wanted);
             var extra = damaged.Problem switch
             {
                 "line.type_mismatch" => ("type", damaged.Detail),
@@ -210,11 +210,11 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
         var (encoding, _) = state.Utf16!.Value;
         var path = state.Path;
         ev.Add(FindingId.AUTHKEYS_ENCODING, Severity.Blocking, path,
-            [$"iconv -f {encoding} -t UTF-8 {path} | tr -d '\\r' | sed '1s/^\\xEF\\xBB\\xBF//' > {path}.sshdoctor && cat {path}.sshdoctor > {path} && rm {path}.sshdoctor"],
+            [Sh.ReEncodeUtf16(path, encoding)],
             ("encoding", encoding));
     }
 
-    private static string EscapeSed(string s) => s.Replace("/", "\\/").Replace(".", "\\.").Replace("*", "\\*").Replace("&", "\\&");
+    private HostShell Sh => ctx.Shell;
 
     /// <summary>Why sshd does not read this file at all.</summary>
     private void ReportGate(AuthorizedFileState state)
@@ -233,7 +233,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                 break;
             case FileGate.NotRegular:
                 ev.Add(FindingId.AUTHKEYS_NOT_REGULAR, Severity.Blocking, state.Path,
-                    [$"mv {state.Path} {state.Path}.sshdoctor-moved", .. _fix.CreateFile(state.Path, key)], ("user", user));
+                    [Sh.MoveAside(state.Path, state.Path + ".sshdoctor-moved"), .. _fix.CreateFile(state.Path, key)], ("user", user));
                 break;
             case FileGate.Unreadable:
                 ev.Add(FindingId.AUTHKEYS_UNREADABLE, Severity.Blocking, state.Path, UnreadableFix(state),
@@ -246,23 +246,23 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                         ev.Add(FindingId.STRICTMODES_OWNER, Severity.Blocking, v.Path, [OwnerFix(v.Path)],
                             ("user", user), ("owner", ctx.Accounts.UserName(v.Meta.Uid)));
                     else
-                        ev.Add(FindingId.STRICTMODES_MODE, Severity.Blocking, v.Path, [FixCommands.RemoveWriteBits(v.Path)],
+                        ev.Add(FindingId.STRICTMODES_MODE, Severity.Blocking, v.Path, [_fix.RemoveWriteBits(v.Path)],
                             ("user", user), ("mode", v.Meta.Octal));
                 }
                 break;
         }
     }
 
-    private string OwnerFix(string path) => ctx.InHome(account, path) ? _fix.ChownToUser(path) : $"chown root {path}";
+    private string OwnerFix(string path) => ctx.InHome(account, path) ? _fix.ChownToUser(path) : Sh.Chown(Sh.RootOwner, path);
 
     private IReadOnlyList<string> UnreadableFix(AuthorizedFileState state)
     {
         var blocker = state.GatePath ?? state.Path;
         var meta = ctx.Root.Stat(blocker);
-        if (!ctx.InHome(account, blocker)) return [$"chmod o+x {blocker}"];
+        if (!ctx.InHome(account, blocker)) return [Sh.Chmod("o+x", blocker)];
         var commands = new List<string>();
         if (meta.Uid != account.Uid) commands.Add(_fix.ChownToUser(blocker));
-        commands.Add(meta.Kind == FileKind.Directory ? $"chmod u+rwx {blocker}" : $"chmod u+r {blocker}");
+        commands.Add(Sh.Chmod(meta.Kind == FileKind.Directory ? "u+rwx" : "u+r", blocker));
         return commands;
     }
 

@@ -33,7 +33,7 @@ public static class KeysCommandCheck
         else if (!program.Contains("eic_run_authorized_keys", StringComparison.Ordinal))
         {
             ev.RemoveAll(FindingId.KEY_NOT_AUTHORIZED);
-            ev.Add(FindingId.AUTHKEYS_COMMAND_KEYS, Severity.Info, program, [$"{command.Value}"], args);
+            ev.Add(FindingId.AUTHKEYS_COMMAND_KEYS, Severity.Info, program, [ctx.Shell.OnRescueHost ? $"ls -l {ctx.Shell.Path(program)}" : command.Value], args);
         }
     }
 
@@ -42,11 +42,11 @@ public static class KeysCommandCheck
         if (!program.StartsWith('/')) return ["sshd -T | grep -i authorizedkeyscommand"];
         var real = ctx.Root.RealPath(program);
         var meta = real is null ? FileMeta.Missing : ctx.Root.LStat(real);
-        if (meta.Kind != FileKind.Regular || (meta.Mode & 0x49) == 0) return [$"ls -l {program}"];
+        if (meta.Kind != FileKind.Regular || (meta.Mode & 0x49) == 0) return [$"ls -l {ctx.Shell.Path(program)}"];
         var root = ctx.Accounts.ByUid(0) ?? new Account("root", 0, 0, "/root", "/bin/sh");
         var violations = new StrictModes(ctx.Root, ctx.Accounts, ctx.Os.IsDebianFamily).Walk(real!, meta, root, stopAtHome: false);
         if (violations.Count > 0)
-            return violations.Select(v => v.Fault == StrictFault.Owner ? $"chown root {v.Path}" : $"chmod go-w {v.Path}").ToList();
+            return violations.Select(v => v.Fault == StrictFault.Owner ? ctx.Shell.Chown(ctx.Shell.RootOwner, v.Path) : ctx.Shell.Chmod("go-w", v.Path)).ToList();
         if (runAs.Length == 0 || ctx.Accounts.ByName(runAs) is null) return ["sshd -T | grep -i authorizedkeyscommanduser"];
         return null;
     }

@@ -17,7 +17,7 @@ public static class MethodGate
         var methods = cfg.AuthenticationMethods;
         if (!PublickeyAloneSatisfies(methods.Value))
             ev.Add(FindingId.AUTH_METHODS_REQUIRED, Severity.Blocking, methods.Source?.File,
-                methods.Source is { } s ? [$"sed -n '{s.Line}p' {s.File}"] : [], ("value", methods.Value), ("source", methods.Where));
+                methods.Source is { } s ? [ctx.Shell.ShowLine(s.Line, s.File)] : [], ("value", methods.Value), ("source", methods.Where));
 
         if (key is not null) CheckKey(ctx, cfg, key, ev);
         CheckRevoked(ctx, cfg, key, ev);
@@ -62,7 +62,7 @@ public static class MethodGate
         var bytes = ctx.Root.ReadBytes(revoked.Value, 64 * 1024 * 1024);
         if (bytes is null || ctx.Root.Stat(revoked.Value).Kind != Target.FileKind.Regular)
         {
-            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, [$"touch {revoked.Value}"]);
+            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, [ctx.Shell.Touch(revoked.Value)]);
             return;
         }
         if (key is not null && RevocationList.Contains(bytes, key))
@@ -71,6 +71,6 @@ public static class MethodGate
 
     private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>
         source is { } s
-            ? [$"sed -i '{s.Line}s/^\\([[:space:]]*\\){keyword}.*/\\1{keyword} {value}/I' {s.File}", ctx.ReloadCommand]
+            ? [ctx.Shell.SedInPlace($"{s.Line}s/^\\([[:space:]]*\\){keyword}.*/\\1{keyword} {value}/I", s.File), .. ctx.Shell.Reload]
             : [];
 }

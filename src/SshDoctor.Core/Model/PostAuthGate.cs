@@ -37,10 +37,10 @@ public static partial class PostAuthGate
             // pam_unix's account stage: expired on the expiry day itself; lastchg 0 forces a password change
             // that a non-interactive session cannot do.
             if (shadow.Expire is { } expire && today >= expire)
-                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -E -1 {account.Name}"],
+                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [ctx.Shell.ClearExpiry(account.Name)],
                     ("user", account.Name), ("date", AccountGate.DayToDate(expire)));
             else if (shadow.LastChange == 0)
-                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [$"chage -d {DateTimeOffset.UtcNow:yyyy-MM-dd} {account.Name}"],
+                ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [ctx.Shell.SetLastChange(account.Name, ctx.Now)],
                     ("user", account.Name), ("date", "1970-01-01"));
         }
 
@@ -52,14 +52,14 @@ public static partial class PostAuthGate
                 {
                     // With PAM, pam_nologin refuses the login; without it sshd accepts the key and the session
                     // prints the file and exits 254, like a nologin shell.
-                    ev.Add(FindingId.NOLOGIN_FILE, cfg.UsePam.Value ? Severity.Blocking : Severity.Warning, path, [$"rm -f {path}"], ("user", account.Name));
+                    ev.Add(FindingId.NOLOGIN_FILE, cfg.UsePam.Value ? Severity.Blocking : Severity.Warning, path, [ctx.Shell.Remove(path)], ("user", account.Name));
                     break;
                 }
         }
 
         var shell = Shells.Of(account);
         if (Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _))
-            ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [$"usermod -s {Shells.Preferred(ctx.Root)} {account.Name}"],
+            ev.Add(FindingId.SHELL_NOLOGIN, Severity.Warning, null, [ctx.Shell.UserMod("-s " + HostShell.Quote(Shells.Preferred(ctx.Root)), account.Name)],
                 ("user", account.Name), ("shell", shell));
     }
 

@@ -19,7 +19,7 @@ public static class SecurityContext
             var type = label.Split(':').ElementAtOrDefault(2) ?? "";
             if (WrongTypes.Contains(type))
             {
-                ev.Add(FindingId.SELINUX_LABEL, Severity.Blocking, path, [$"restorecon -Rv {ssh}"], ("label", label));
+                ev.Add(FindingId.SELINUX_LABEL, Severity.Blocking, path, [ctx.Shell.RestoreLabels(ssh)], ("label", label));
                 return;
             }
         }

@@ -13,7 +13,7 @@ public static class ServerState
     {
         var ev = new Evidence();
         foreach (var error in ctx.Config.Errors)
-            ev.Add(FindingId.SSHD_CONFIG_INVALID, Severity.Blocking, error.Source.File, ["sshd -t"],
+            ev.Add(FindingId.SSHD_CONFIG_INVALID, Severity.Blocking, error.Source.File, [ctx.Shell.OnRescueHost ? ctx.Shell.ShowLine(error.Source.Line, error.Source.File) : "sshd -t"],
                 ("line", error.Source.Line.ToString()), ("problem", error.Problem));
 
         var configured = ctx.Config.Entries.Where(e => e.Keyword == "hostkey" && e.Block == -1).Select(e => e.Args[0]).ToList();
@@ -23,13 +23,13 @@ public static class ServerState
             // Fedora/RHEL/Amazon Linux run sshd-keygen before sshd and create missing host keys at boot.
             var regenerated = ctx.Root.Stat("/usr/libexec/openssh/sshd-keygen").Kind == FileKind.Regular;
             if (!regenerated)
-                ev.Add(FindingId.SSHD_HOST_KEYS_MISSING, Severity.Blocking, hostKeys[0], ["ssh-keygen -A", ctx.ReloadCommand]);
+                ev.Add(FindingId.SSHD_HOST_KEYS_MISSING, Severity.Blocking, hostKeys[0], [ctx.Shell.HostKeys, .. ctx.Shell.Reload]);
         }
 
         foreach (var path in new[] { "/home", "/var" })
             if (IsFull(ctx.Root, path))
             {
-                ev.Add(FindingId.DISK_FULL, Severity.Warning, path, [$"df -h {path}"]);
+                ev.Add(FindingId.DISK_FULL, Severity.Warning, path, [$"df -h {ctx.Shell.Path(path)}"]);
                 break;
             }
         return ev.Findings;

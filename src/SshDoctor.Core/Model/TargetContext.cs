@@ -54,8 +54,10 @@ public sealed class TargetContext
     /// <summary>A real path is the account's home or below it (the home resolved inside the target).</summary>
     public bool InHome(Account account, string path) => TargetRoot.IsWithin(Root.RealPath(account.Home) ?? account.Home, path);
 
-    /// <summary>Validates the config, then reloads the service under its distribution's name.</summary>
-    public string ReloadCommand => Os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd";
+    private HostShell? _shell;
+
+    /// <summary>How printed commands name paths, owners and services where they will be pasted.</summary>
+    public HostShell Shell => _shell ??= new HostShell(Root, Accounts, Os);
 
     private int? _mainPort;
 

@@ -20,7 +20,7 @@ public static class LineRepair
         if (AuthorizedKeysParser.Parse(text).Any(l => l.Usable && l.Key!.Equals(key) && l.OptionText is null)) return content;
         var sb = new StringBuilder(text);
         if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
-        sb.Append(key.OpenSshLine).Append('\n');
+        sb.Append(AuthorizedKeyText.RequireOneLine(key.OpenSshLine)).Append('\n');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
@@ -51,11 +51,11 @@ public static class LineRepair
                     joined.Append(DamageDetector.Squeeze(lines[end]));
                     if (joined.ToString().Contains(b64, StringComparison.Ordinal)) break;
                 }
-                lines[i] = key.OpenSshLine + cr;
+                lines[i] = AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + cr;
                 for (var j = i + 1; j <= end && j < lines.Length; j++) lines[j] = "# " + lines[j];
                 break;
             case "line.rfc4716":
-                lines[i] = key.OpenSshLine + cr;
+                lines[i] = AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + cr;
                 for (var j = i + 1; j < lines.Length; j++)
                 {
                     var done = lines[j].Trim() == "---- END SSH2 PUBLIC KEY ----";
@@ -64,7 +64,7 @@ public static class LineRepair
                 }
                 break;
             default:
-                lines[i] = (KnownOptions(lines[i], key) is { Length: > 0 } options ? options + " " : "") + key.OpenSshLine + cr;
+                lines[i] = (KnownOptions(lines[i], key) is { Length: > 0 } options ? options + " " : "") + AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + cr;
                 break;
         }
         return Encoding.UTF8.GetBytes(string.Join('\n', lines));

@@ -130,7 +130,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
 
     private void CreateKeysFile(Finding f, string path)
     {
-        var content = key is null ? [] : Encoding.UTF8.GetBytes(key.OpenSshLine + "\n");
+        var content = key is null ? [] : Encoding.UTF8.GetBytes(AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + "\n");
         var inHome = ctx.InHome(account, ctx.Root.ResolveParent(path));
         Add(new CreateFileAction(f.Id, path, content, inHome ? FileMode : 0x1A4, inHome ? account.Uid : 0, inHome ? account.Gid : 0,
             key is null ? "" : "with the key"), "create:" + path);

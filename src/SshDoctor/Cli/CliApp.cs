@@ -33,14 +33,14 @@ public static class CliApp
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("sshdoctor: " + e.Message);
+            stderr.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(e.Message));
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException)
         {
             // Never a stack trace: one line, and "could not decide".
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(null));
-            stderr.WriteLine("sshdoctor: " + m.Get("err.internal", ("detail", e.Message)));
+            stderr.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(m.Get("err.internal", ("detail", e.Message))));
             return ExitCodes.Undecided;
         }
     }

@@ -48,9 +48,10 @@ public class JsonContractTests
         Assert.All(findings, AssertFindingShape);
         var mode = Assert.Single(findings, f => f.GetProperty("id").GetString() == "STRICTMODES_MODE");
         Assert.Equal("blocking", mode.GetProperty("severity").GetString());
-        // Paths are as seen inside the target, never the host's mount point.
+        // Paths are as seen inside the target; commands are for the host where the tree is mounted.
         Assert.Equal("/home/alice", mode.GetProperty("path").GetString());
-        Assert.DoesNotContain(t.Root, r.Out.Replace($"\"root\": \"{t.Root}\"", ""));
+        Assert.All(findings, f => Assert.DoesNotContain(t.Root, f.GetProperty("path").GetString() ?? ""));
+        Assert.Contains(mode.GetProperty("fix").GetProperty("commands").EnumerateArray(), c => c.GetString()!.Contains(t.Root + "/home/alice"));
         Assert.Equal("", r.Err);
     }
 

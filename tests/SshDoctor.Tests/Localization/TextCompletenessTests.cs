@@ -96,6 +96,7 @@ public sealed class TextCompletenessTests
 
         ["ui.verdict.accepted"] = ["user"],
         ["ui.verdict.accepted_nokey"] = ["user"],
+        ["ui.verdict.no_key_authorized"] = ["user"],
         ["ui.verdict.refused"] = ["user"],
         ["ui.verdict.refused_nokey"] = ["user"],
         ["ui.verdict.unknown"] = ["user"],

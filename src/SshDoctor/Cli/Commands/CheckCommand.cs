@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using SshDoctor.Cli.Output;
+using SshDoctor.Core.AuthorizedKeys;
 using SshDoctor.Core.Keys;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Model;
@@ -79,7 +80,10 @@ public static class CheckCommand
         try
         {
             var info = KeyFile.Load(path);
-            return info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
+            var key = info.Public ?? throw new UsageException(m.Get("err.key_unreadable", ("path", path), ("reason", "encrypted; give the .pub file")));
+            // The key line is written into authorized_keys and into printed commands: one clean line or nothing.
+            AuthorizedKeyText.RequireOneLine(key.OpenSshLine);
+            return key;
         }
         catch (KeyFormatException e)
         {

@@ -40,7 +40,7 @@ internal static class ExplainCommand
         var input = ReadInput(m, args);
         var result = Explainer.Explain(input);
         if (json) WriteJson(io.Out, m, result);
-        else WriteText(io.Out, m, result);
+        else WriteText(TerminalWriter.Wrap(io.Out), m, result);
         return result.Recognized ? ExitCodes.Ok : ExitCodes.Blocking;
     }
 

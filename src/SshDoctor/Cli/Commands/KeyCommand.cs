@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using SshDoctor.Cli.Output;
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Keys;
 using SshDoctor.Core.Localization;
@@ -59,7 +60,7 @@ internal static class KeyCommand
                     Findings = inspection.Findings.Select(f => KeyRender.Finding(m, f)).ToList(),
                 }));
             else
-                WriteInspectText(io.Out, m, inspection);
+                WriteInspectText(TerminalWriter.Wrap(io.Out), m, inspection);
             return inspection.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;
         });
         return command;

@@ -97,7 +97,7 @@ internal static class LogsCommand
         }
         var report = analysis.Finish(sources, scanner.Bytes);
         if (json) WriteJson(io.Out, m, report, root, user, since);
-        else WriteText(io.Out, m, report);
+        else WriteText(TerminalWriter.Wrap(io.Out), m, report);
         // No sshd line at all: nothing to judge.
         if (report.SshdLines == 0) return ExitCodes.Undecided;
         return report.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;

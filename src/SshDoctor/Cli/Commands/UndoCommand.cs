@@ -38,7 +38,7 @@ public static class UndoCommand
             UndoRun.Undo(target, journal, dir);
             var restored = journal.Entries.Select(e => e.Path).Distinct().ToList();
             if (json) JsonOut.Write(io.Out, new UndoJson("sshdoctor", 1, "undo", full, journal.RunId, restored), FixJsonContext.Relaxed.UndoJson);
-            else io.Out.WriteLine(m.Get("fix.undo.done", ("run", journal.RunId), ("count", restored.Count.ToString())));
+            else TerminalWriter.Wrap(io.Out).WriteLine(m.Get("fix.undo.done", ("run", journal.RunId), ("count", restored.Count.ToString())));
             return ExitCodes.Ok;
         }
         catch (UndoException e)
@@ -54,7 +54,7 @@ public static class UndoCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            io.Err.WriteLine("sshdoctor: " + m.Get("fix.undo.failed", ("run", runId ?? "?"), ("reason", e.Message)));
+            TerminalWriter.Wrap(io.Err).WriteLine("sshdoctor: " + m.Get("fix.undo.failed", ("run", runId ?? "?"), ("reason", e.Message)));
             return ExitCodes.Undecided;
         }
     }

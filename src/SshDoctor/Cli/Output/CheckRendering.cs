@@ -1,6 +1,7 @@
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Model;
+using SshDoctor.Core.Text;
 
 namespace SshDoctor.Cli.Output;
 
@@ -31,7 +32,10 @@ public static class CheckRendering
 
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)
     {
+        w = TerminalWriter.Wrap(w);
         w.WriteLine(m.Get("ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
+        if (!r.Root.IsLive && r.Users.Any(u => u.Findings.Any(f => f.FixCommands.Count > 0)) || !r.Root.IsLive && r.ServerFindings.Any(f => f.FixCommands.Count > 0))
+            w.WriteLine(m.Get("ui.rescue_commands", ("root", TerminalText.Escape(r.Root.DisplayRoot))));
         if (r.Key is not null)
             w.WriteLine(m.Get("ui.key", ("type", r.Key.Type), ("sha256", r.Key.Sha256Fingerprint), ("comment", r.Key.Comment)));
         if (r.ServerFindings.Count > 0) FindingTextRenderer.Write(w, r.ServerFindings, m);
@@ -56,7 +60,7 @@ public static class CheckRendering
     {
         var key = u.Verdict switch
         {
-            Verdict.Accepted => withKey ? "ui.verdict.accepted" : "ui.verdict.accepted_nokey",
+            Verdict.Accepted => withKey ? "ui.verdict.accepted" : u.AnyKeyAuthorized ? "ui.verdict.accepted_nokey" : "ui.verdict.no_key_authorized",
             Verdict.Refused => withKey ? "ui.verdict.refused" : "ui.verdict.refused_nokey",
             _ => "ui.verdict.unknown",
         };

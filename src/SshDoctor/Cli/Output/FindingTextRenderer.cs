@@ -8,6 +8,7 @@ public static class FindingTextRenderer
 {
     public static void Write(TextWriter w, IReadOnlyCollection<Finding> findings, Messages m, string indent = "")
     {
+        w = TerminalWriter.Wrap(w);
         foreach (var (severity, heading) in new[]
                  {
                      (Severity.Blocking, "ui.heading.blocking"),

@@ -2,6 +2,7 @@ using SshDoctor.Core.Findings;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Model;
 using SshDoctor.Core.Repair;
+using SshDoctor.Core.Text;
 
 namespace SshDoctor.Cli.Output;
 
@@ -14,11 +15,28 @@ public static class FixRendering
             TargetJson.From(ctx.Root, ctx.Os, ctx.Version),
             user, KeyJson.From(key), r.DryRun, r.RunId,
             CheckRendering.VerdictName(r.Before), CheckRendering.VerdictName(r.After.Verdict),
-            r.Actions.Select(a => new ActionJson(a.Because.ToString(), ActionName(a), a.Path, a.Command)).ToList(),
+            r.Actions.Select(a => new ActionJson(a.Because.ToString(), ActionName(a), a.Path, a.CommandFor(ctx.Shell))).ToList(),
             r.Skipped.Select(s => FindingJson.From(s.Finding, m) with { Fix = new FixJson(m.Get(s.Reason), s.Finding.FixCommands) }).ToList(),
             r.Failure,
-            r.After.Findings.Select(f => FindingJson.From(f, m)).ToList());
+            r.After.Findings.Select(f => FindingJson.From(f, m)).ToList())
+        {
+            SshdReload = ReloadPending(r) ? ctx.Shell.Reload[0] : null,
+            Undo = r.RunId is not null && !r.DryRun && r.Failure is null ? UndoCommand(r) : null,
+        };
     }
+
+    /// <summary>
+    /// A config line was edited on the live system: the files accept the key, the running sshd does not until it
+    /// is reloaded (sshdoctor does not reload it: that is the operator's call).
+    /// </summary>
+    public static bool ReloadPending(FixResult r) =>
+        !r.DryRun && r.Failure is null && !r.Context.Shell.OnRescueHost
+        && r.Actions.Any(a => a is RewriteFileAction && a.Because is FindingId.USER_DENIED or FindingId.PUBKEY_AUTH_DISABLED);
+
+    /// <summary>The undo command for this run, with --root when the run was on a mounted volume.</summary>
+    public static string UndoCommand(FixResult r) => r.Context.Shell.OnRescueHost
+        ? $"sshdoctor undo --root {HostShell.Quote(r.Context.Root.DisplayRoot)} --run {HostShell.Quote(r.RunId!)}"
+        : $"sshdoctor undo --run {HostShell.Quote(r.RunId!)}";
 
     public static string ActionName(RepairAction a) => a switch
     {
@@ -33,11 +51,14 @@ public static class FixRendering
 
     public static void WriteText(TextWriter w, FixResult r, Messages m)
     {
+        w = TerminalWriter.Wrap(w);
+        if (r.Context.Shell.OnRescueHost && (r.Actions.Count > 0 || r.Skipped.Count > 0))
+            w.WriteLine(m.Get("ui.rescue_commands", ("root", TerminalText.Escape(r.Context.Root.DisplayRoot))));
         if (r.Actions.Count == 0) w.WriteLine(m.Get("fix.nothing"));
         else
         {
             w.WriteLine(m.Get("fix.plan"));
-            foreach (var a in r.Actions) w.WriteLine($"  [{a.Because}] $ {a.Command}");
+            foreach (var a in r.Actions) w.WriteLine($"  [{a.Because}] $ {a.CommandFor(r.Context.Shell)}");
         }
         if (r.Skipped.Count > 0)
         {
@@ -57,8 +78,11 @@ public static class FixRendering
             return;
         }
         if (r.RunId is not null && r.Failure is null)
-            w.WriteLine(m.Get("fix.applied", ("count", r.Actions.Count.ToString()), ("run", r.RunId)));
-        w.WriteLine(m.Get("fix.before_after", ("before", Verdict(r.Before, m)), ("after", Verdict(r.After.Verdict, m))));
+            w.WriteLine(m.Get("fix.applied", ("count", r.Actions.Count.ToString()), ("run", r.RunId), ("undo", UndoCommand(r))));
+        var reload = ReloadPending(r) && r.After.Verdict == Core.Model.Verdict.Accepted;
+        w.WriteLine(m.Get("fix.before_after", ("before", Verdict(r.Before, m)),
+            ("after", reload ? m.Get("fix.verdict.accepted_after_reload") : Verdict(r.After.Verdict, m))));
+        if (ReloadPending(r)) w.WriteLine(m.Get("fix.reload_needed", ("command", r.Context.Shell.Reload[0])));
         var remaining = r.After.Findings.Where(f => f.Severity != Severity.Info).ToList();
         if (remaining.Count > 0) FindingTextRenderer.Write(w, remaining, m);
     }

@@ -16,7 +16,14 @@ public sealed record FixReportJson(
     [property: JsonPropertyName("plan")] IReadOnlyList<ActionJson> Plan,
     [property: JsonPropertyName("skipped")] IReadOnlyList<FindingJson> Skipped,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings);
+    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings)
+{
+    /// <summary>Set when a config line was edited on a live system: the command that makes the running sshd read it.</summary>
+    [JsonPropertyName("sshd_reload")] public string? SshdReload { get; init; }
+
+    /// <summary>The command that restores the state before this run (with --root for a mounted volume).</summary>
+    [JsonPropertyName("undo")] public string? Undo { get; init; }
+}
 
 public sealed record ActionJson(
     [property: JsonPropertyName("because")] string Because,
