@@ -37,13 +37,16 @@ public sealed class PrintedCommandsTests
         Assert.True(p.ExitCode == 0, $"sh -n refuses: {command}\n{err}");
     }
 
+    // safety-door replaced Statx with the door (TargetFs); merged here as TreeSnapshot does.
+    private static readonly Core.Target.TargetFs HostDoor = Core.Target.TargetFs.Open("/");
+
     /// <summary>Every entry under the tree: path, type, mode, owner, content hash.</summary>
     private static List<string> Snapshot(string root)
     {
         var list = new List<string>();
         foreach (var e in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
         {
-            var meta = Core.Target.Statx.LStat(e.FullName);
+            var meta = HostDoor.LStat(e.FullName);
             var content = e is FileInfo f && meta.Kind == Core.Target.FileKind.Regular ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f.FullName))) : "";
             list.Add($"{e.FullName[root.Length..]} {meta.Kind} {meta.Octal} {meta.Uid}:{meta.Gid} {meta.Size} {content}");
         }
