@@ -11,7 +11,7 @@ dotnet build sshdoctor.slnx -c Release -nologo -v q 2>&1 | tail -n 3 || exit 1
 
 # Hostile-tree tests of issue 8 whose defence has not landed carry [Trait("Gap", "safety")]: excluded here, visibly.
 # Run them with: dotnet test tests/SshDoctor.Lab -c Release --no-build --filter Gap=safety
-gaps=$(find tests -name '*.cs' -exec awk 'FNR == 1 { want = 0 } /^ *\[Trait\("Gap", "safety"\)\]/ { want = 1 } want && match($0, /public (void|async Task) [A-Za-z0-9_]+/) { split(substr($0, RSTART, RLENGTH), w, " "); print w[length(w)]; want = 0 }' {} + | sort -u)
+gaps=$(find tests -name '*.cs' -exec awk 'FNR == 1 { want = 0 } /^ *\[Trait\("Gap", "safety"\)\]/ { want = 1 } want && match($0, /public (async )?(void|Task) [A-Za-z0-9_]+/) { split(substr($0, RSTART, RLENGTH), w, " "); print w[length(w)]; want = 0 }' {} + | sort -u)
 echo "excluded (Gap=safety, defence not landed yet): $(printf '%s\n' "$gaps" | grep -c . || true) test methods${gaps:+: $(echo $gaps)}"
 
 status=0

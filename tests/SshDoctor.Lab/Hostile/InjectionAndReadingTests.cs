@@ -25,8 +25,6 @@ public sealed class InjectionAndReadingTests
     }
 
     [LabFact]
-    [Trait("Gap", "safety")]
-    [Trait("Missing", SafetyGaps.OneLine)]
     public void Private_key_comment_with_a_newline_never_becomes_a_second_line() => Key_comment_with_a_newline_never_becomes_a_second_line("private");
 
     [LabTheory]
@@ -45,8 +43,6 @@ public sealed class InjectionAndReadingTests
     }
 
     [LabFact]
-    [Trait("Gap", "safety")]
-    [Trait("Missing", SafetyGaps.OneLine)]
     public void Userdata_key_comment_with_a_newline_is_refused_or_one_line()
     {
         using var w = new HostileWorld("newline userdata");
@@ -63,8 +59,6 @@ public sealed class InjectionAndReadingTests
 
     /// <summary>Every printed command, run by a shell in the namespace (cwd a scratch directory), must not run the home's payload.</summary>
     [LabTheory]
-    [Trait("Gap", "safety")]
-    [Trait("Missing", SafetyGaps.Quoting)]
     [InlineData("/home/alice;touch PWNED;x")]
     [InlineData("/home/$(touch PWNED)")]
     [InlineData("/home/`touch PWNED`")]
@@ -97,8 +91,6 @@ public sealed class InjectionAndReadingTests
 
     [LabTheory]
     [MemberData(nameof(ControlBytes))]
-    [Trait("Gap", "safety")]
-    [Trait("Missing", SafetyGaps.Escaping)]
     public void Control_bytes_from_the_target_reach_the_terminal_escaped(string evil)
     {
         using var w = new HostileWorld("control bytes");

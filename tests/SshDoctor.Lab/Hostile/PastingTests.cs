@@ -44,8 +44,6 @@ public sealed class PastingTests
     public void Printed_commands_for_a_healthy_volume_change_nothing(string name) => Printed_commands_pasted_on_the_rescue_host_repair_the_volume_only(name);
 
     [LabTheory]
-    [Trait("Gap", "safety")]
-    [Trait("Missing", SafetyGaps.RescueHost)]
     [MemberData(nameof(Broken))]
     public void Printed_commands_pasted_on_the_rescue_host_repair_the_volume_only(string name)
     {

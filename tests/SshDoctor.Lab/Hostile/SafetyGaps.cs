@@ -15,10 +15,6 @@ public static class SafetyGaps
     public const string Backups = "safety-door: var/backups/sshdoctor opened inside the root without following links";
     public const string DotDot = "safety-door: `..` in a passwd home resolved inside the root; rollback/undo remove only what the run created, by inode";
     public const string Undo = "safety-door: undo validates the journal (inside root, no `..`, recorded inode, no widening, content inside the run dir) and requires a host-side record or --trust-journal";
-    public const string OneLine = "safety-output: the comment of a --key private key validated as one sshd line (no newline or control byte) in fix and userdata";
-    public const string Quoting = "safety-output: printed commands shell-quoted";
-    public const string Escaping = "safety-output: target text escaped before the terminal (ESC, CSI 0x9b, OSC, CR)";
-    public const string RescueHost = "safety-output: with --root, printed commands written for the rescue host (root-prefixed paths, numeric owners, no reload, idempotent)";
     public const string Streaming = "safety-door: authorized_keys over 16 MiB streamed in full on rewrite, or fix refuses with a finding";
     public const string Utf8 = "safety-door: LineRepair.AppendKey decodes/re-encodes as UTF-8, so bytes that are not UTF-8 are replaced by U+FFFD on rewrite";
 }
