@@ -38,6 +38,12 @@ public static class ServerScenarios
         Refused("SSHD_CONFIG_INVALID: misspelt directive, sshd will not start", "SSHD_CONFIG_INVALID",
             t => t.Cast().DropIn("50-typo.conf", "PubkeyAuthenticaton yes"))
             with { SshdStarts = false, LogHas = "Bad configuration option" },
+        Refused("SSHD_CONFIG_INVALID: a drop-in includes itself three times (sshd stops at 16 levels)", "SSHD_CONFIG_INVALID",
+            t => t.Cast().DropIn("50-loop.conf", string.Concat(Enumerable.Repeat("Include /etc/ssh/sshd_config.d/50-loop.conf\n", 3))))
+            with { SshdStarts = false, LogHas = "Too many recursive configuration includes" },
+        Refused("SSHD_CONFIG_INVALID: two drop-ins include each other", "SSHD_CONFIG_INVALID",
+            t => t.Cast().DropIn("60-a.conf", "Include /etc/ssh/sshd_config.d/*.conf\n").DropIn("61-b.conf", "Include /etc/ssh/sshd_config.d/60-a.conf\n"))
+            with { SshdStarts = false, LogHas = "Too many recursive configuration includes" },
         Refused("SSHD_CONFIG_INVALID: bad value, sshd will not start", "SSHD_CONFIG_INVALID",
             t => t.Cast().Config("PermitRootLogin maybe"))
             with { SshdStarts = false },
