@@ -45,5 +45,6 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "a file with more than one hard link: changing it would change the other names too, so fix leaves it alone",
         ["fix.skip.too_large"] = "the file is too large to rewrite in full, and fix never rewrites part of a file",
         ["fix.skip.outside"] = "the path leaves the target or goes through '..' where nothing exists: fix does not create it",
+        ["fix.skip.link_out_of_home"] = "a link inside the user's home leads out of it (~/.ssh or authorized_keys points elsewhere): fix does not follow it, since it would change another account's files; replace the link with a real directory or file",
     };
 }

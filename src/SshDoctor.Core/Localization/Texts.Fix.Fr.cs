@@ -45,5 +45,6 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "un fichier qui a plusieurs liens physiques : le modifier modifierait aussi les autres noms, fix n'y touche donc pas",
         ["fix.skip.too_large"] = "le fichier est trop gros pour être réécrit en entier, et fix ne réécrit jamais une partie d'un fichier",
         ["fix.skip.outside"] = "le chemin sort de la cible ou passe par « .. » là où rien n'existe : fix ne le crée pas",
+        ["fix.skip.link_out_of_home"] = "un lien dans le répertoire personnel de l'utilisateur mène en dehors (~/.ssh ou authorized_keys pointe ailleurs) : fix ne le suit pas, car il modifierait les fichiers d'un autre compte ; remplacez le lien par un vrai répertoire ou fichier",
     };
 }

@@ -45,5 +45,6 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "um arquivo com mais de um link físico: alterá-lo alteraria também os outros nomes, por isso o fix não mexe nele",
         ["fix.skip.too_large"] = "o arquivo é grande demais para ser reescrito por inteiro, e o fix nunca reescreve só parte de um arquivo",
         ["fix.skip.outside"] = "o caminho sai do alvo ou passa por '..' onde nada existe: o fix não o cria",
+        ["fix.skip.link_out_of_home"] = "um link dentro da pasta pessoal do usuário leva para fora dela (~/.ssh ou authorized_keys aponta para outro lugar): o fix não o segue, porque alteraria arquivos de outra conta; troque o link por um diretório ou arquivo de verdade",
     };
 }

@@ -18,10 +18,14 @@ public static class LineRepair
     {
         var text = Encoding.UTF8.GetString(content);
         if (AuthorizedKeysParser.Parse(text).Any(l => l.Usable && l.Key!.Equals(key) && l.OptionText is null)) return content;
-        var sb = new StringBuilder(text);
-        if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
-        sb.Append(AuthorizedKeyText.RequireOneLine(key.OpenSshLine)).Append('\n');
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        // The original bytes are kept as they are (a line that is not UTF-8 stays byte for byte): only bytes are added.
+        var line = Encoding.UTF8.GetBytes(AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + "\n");
+        var newline = content.Length > 0 && content[^1] != (byte)'\n';
+        var result = new byte[content.Length + (newline ? 1 : 0) + line.Length];
+        content.CopyTo(result, 0);
+        if (newline) result[content.Length] = (byte)'\n';
+        line.CopyTo(result, result.Length - line.Length);
+        return result;
     }
 
     public static byte[] FromUtf16(string decoded)

@@ -19,9 +19,35 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
 
     public RepairPlan Plan(IReadOnlyList<Finding> findings)
     {
-        foreach (var f in findings.Where(f => f.Severity == Severity.Blocking))
+        var blocking = findings.Where(f => f.Severity == Severity.Blocking).ToList();
+        // The user controls their home: a link there that leads out of it (~/.ssh -> /root/.ssh) would have fix
+        // change another account's files, or give this key to it. Nothing is planned then.
+        if (LinkOutOfHome() is { } escape)
+        {
+            foreach (var f in blocking) Skip(f, "fix.skip.link_out_of_home");
+            return new RepairPlan(_actions, _skipped);
+        }
+        foreach (var f in blocking)
             Plan(f);
         return new RepairPlan(_actions, _skipped);
+    }
+
+    /// <summary>
+    /// The first path of the user's own key files (those the config places inside the home) that resolves outside
+    /// the home, or null. An absolute AuthorizedKeysFile is the administrator's choice and is not the user's link.
+    /// </summary>
+    private string? LinkOutOfHome()
+    {
+        var home = account.Home.TrimEnd('/');
+        if (home.Length == 0 || ctx.Root.RealPath(home) is not { } realHome) return null;
+        foreach (var pattern in ctx.EffectiveFor(account, account.Name, null).AuthorizedKeysFiles.Value)
+        {
+            if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
+            if (KeyFilePaths.Expand(pattern, account, ctx.Accounts, out _) is not { } file || !TargetRoot.IsWithin(home, file)) continue;
+            for (var p = file; p.Length > home.Length; p = TargetRoot.DirName(p))
+                if (ctx.Root.RealPath(p) is { } real && !TargetRoot.IsWithin(realHome, real)) return p;
+        }
+        return null;
     }
 
     private void Plan(Finding f)

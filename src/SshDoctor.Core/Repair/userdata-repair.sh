@@ -14,6 +14,25 @@ LC_ALL=C
 export LC_ALL
 umask 077
 
+# ---- how this script touches the user's files ---------------------------------------------------------------
+# The user being repaired may be hostile and owns their home: any name under it can be swapped for a symlink, a
+# FIFO or a hard link between two commands. sh has no openat/fchown, so the script works like this:
+#  - Directories are changed through the working directory: `cd -P DIR`, check that `pwd -P` is the expected
+#    real path and that `.` is a directory with the expected owner, then `chown`/`chmod` on `.`. The working
+#    directory is an inode, not a name: a swap after the check cannot redirect the change.
+#  - authorized_keys is opened once (fd 4) after `[ -f ] && [ ! -L ]`; the open object is then checked
+#    (regular file, one link, same inode as the name, owned by root or the user) and changed through
+#    /proc/self/fd/4, which names the open object, never a path the user controls.
+#  - New files are created with noclobber (`set -C`: O_CREAT|O_EXCL, which never follows a symlink), written
+#    through their descriptor, chowned/chmodded through /proc/self/fd, and renamed in the checked directory.
+#  - Backups live under /var/backups/sshdoctor (root's, outside every home); nothing is copied by a user's name.
+# What sh cannot make race-free (documented in docs/userdata-safety.md):
+#  - opening authorized_keys follows a symlink or opens a FIFO swapped in after the `[ -f ] && [ ! -L ]` check:
+#    the object is then refused before anything is changed or copied, but a FIFO can stall the read (the user
+#    can stall only the repair of their own account);
+#  - the final rename replaces whatever the user put at the temp name in the meantime (their own file, in
+#    their own directory: it gives them nothing they could not do themselves);
+#  - `restorecon -R` walks ~/.ssh by name (it does not follow symlinks).
 BACKUP_BASE=/var/backups/sshdoctor
 BACKUP_DIR=
 CHANGED=0
@@ -34,28 +53,36 @@ fail() {
 # ---- backups ------------------------------------------------------------------------------------------------
 backup_dir() {
     if [ -z "$BACKUP_DIR" ]; then
+        [ ! -L "$BACKUP_BASE" ] || fail "$BACKUP_BASE is a symbolic link: not used"
+        if [ ! -d "$BACKUP_BASE" ]; then
+            mkdir -p "${BACKUP_BASE%/*}" || fail "cannot create ${BACKUP_BASE%/*}"
+            mkdir -m 0700 "$BACKUP_BASE" || fail "cannot create $BACKUP_BASE"
+        fi
+        [ -n "$(find "$BACKUP_BASE" -maxdepth 0 -type d -user 0 2>/dev/null)" ] || fail "$BACKUP_BASE is not a directory owned by root"
         BACKUP_DIR="$BACKUP_BASE/userdata-$(date -u +%Y%m%dT%H%M%SZ)-$$"
-        mkdir -p "$BACKUP_DIR" || fail "cannot create backup directory $BACKUP_DIR"
-        chmod 0700 "$BACKUP_BASE" "$BACKUP_DIR" 2>/dev/null
+        mkdir -m 0700 "$BACKUP_DIR" || fail "cannot create backup directory $BACKUP_DIR"
         say "backups: $BACKUP_DIR"
     fi
 }
 
-# Records mode and owner of $1 (before a chmod/chown) and, for a regular file, copies it.
+# Records mode and owner of $2 (shown as $1) before a chmod/chown; $2 is "." (a checked working directory)
+# or /proc/self/fd/4 (the checked authorized_keys), whose content is copied too.
 backup() {
     backup_dir
-    printf '%s %s\n' "$(stat -c '%a %u:%g' "$1")" "$1" >>"$BACKUP_DIR/metadata.txt"
-    if [ -f "$1" ] && [ ! -L "$1" ]; then
+    printf '%s %s\n' "$(stat -L -c '%a %u:%g' "$2")" "$1" >>"$BACKUP_DIR/metadata.txt"
+    if [ "$2" != . ]; then
         name=$(printf '%s' "$1" | tr '/' '_')
         if [ ! -e "$BACKUP_DIR/$name" ]; then
-            cp -p "$1" "$BACKUP_DIR/$name" || fail "cannot back up $1"
+            (set -C && cat "$2" >"$BACKUP_DIR/$name") || fail "cannot back up $1"
+            touch -r "$2" "$BACKUP_DIR/$name" 2>/dev/null
         fi
     fi
 }
 
-mode_of() { stat -c '%a' "$1"; }
-uid_of() { stat -c '%u' "$1"; }
-gid_of() { stat -c '%g' "$1"; }
+mode_of() { stat -L -c '%a' "$1"; }
+uid_of() { stat -L -c '%u' "$1"; }
+gid_of() { stat -L -c '%g' "$1"; }
+ino_of() { stat -L -c '%d:%i' "$1"; }
 
 # Octal test: is any bit of mask $2 set in mode $1 (both octal strings)?
 has_bits() { [ $(( 0$1 & 0$2 )) -ne 0 ]; }
@@ -117,118 +144,177 @@ private_group() {
 }
 
 # ---- owners and modes ----------------------------------------------------------------------------------------
+# Every function below takes the path shown in messages ($1) and the handle the change goes through ($2): "."
+# (the checked working directory) or /proc/self/fd/4 (the checked, open authorized_keys).
 fix_owner_to_user() {
-    was=$(uid_of "$1")
+    was=$(uid_of "$2")
     if [ "$was" != "$USER_UID" ]; then
-        backup "$1"
-        chown "$USER_UID:$USER_GID" "$1" || fail "cannot chown $1"
+        backup "$1" "$2"
+        chown "$USER_UID:$USER_GID" "$2" || fail "cannot chown $1"
         say "fixed owner of $1: was uid $was, now $USER_UID:$USER_GID"
         CHANGED=1
     fi
 }
 
-# $1 path, $2 octal mode to set when the current one is wider than $2 (any group/other or special bit) or
-# lacks $3, what the owner needs to use it (x on ~/.ssh, r on authorized_keys). A narrower usable mode is kept.
+# $3 octal mode to set when the current one is wider than $3 (any group/other or special bit) or lacks $4, what
+# the owner needs to use it (x on ~/.ssh, r on authorized_keys). A narrower usable mode is kept.
 fix_mode_exact() {
-    m=$(mode_of "$1")
-    if has_bits "$m" 7077 || [ $(( 0$m & 0$3 )) -ne $(( 0$3 )) ]; then
-        backup "$1"
-        chmod "$2" "$1" || fail "cannot chmod $1"
-        say "fixed mode of $1: was $m, now $2"
+    m=$(mode_of "$2")
+    if has_bits "$m" 7077 || [ $(( 0$m & 0$4 )) -ne $(( 0$4 )) ]; then
+        backup "$1" "$2"
+        chmod "$3" "$2" || fail "cannot chmod $1"
+        say "fixed mode of $1: was $m, now $3"
         CHANGED=1
     fi
 }
 
+# cd into directory $1 without trusting its name: the real path must be $2 and "." a directory (not a link).
+enter() {
+    [ ! -L "$1" ] || fail "$1 is a symbolic link: not repaired automatically"
+    cd -P -- "$1" 2>/dev/null || fail "cannot enter $1"
+    [ "$(pwd -P)" = "$2" ] || fail "$1 changed while it was being repaired (it now resolves to $(pwd -P)): not repaired"
+    [ -d . ] || fail "$1 is not a directory"
+}
+
 fix_home() {
-    owner=$(uid_of "$HOME_DIR")
+    owner=$(uid_of .)
     if [ "$owner" != 0 ] && [ "$owner" != "$USER_UID" ]; then
-        backup "$HOME_DIR"
-        chown "$USER_UID:$USER_GID" "$HOME_DIR" || fail "cannot chown $HOME_DIR"
+        backup "$HOME_DIR" .
+        chown "$USER_UID:$USER_GID" . || fail "cannot chown $HOME_DIR"
         say "fixed owner of $HOME_DIR: was uid $owner, now $USER_UID:$USER_GID"
         CHANGED=1
     fi
-    m=$(mode_of "$HOME_DIR")
+    m=$(mode_of .)
     if has_bits "$m" 002; then
-        backup "$HOME_DIR"
-        chmod o-w "$HOME_DIR" || fail "cannot chmod $HOME_DIR"
+        backup "$HOME_DIR" .
+        chmod o-w . || fail "cannot chmod $HOME_DIR"
         say "removed world write from $HOME_DIR (was $m)"
         CHANGED=1
     fi
-    m=$(mode_of "$HOME_DIR")
+    m=$(mode_of .)
     if has_bits "$m" 020; then
-        if [ "$PRIVATE_GROUP_RULE" = 1 ] && private_group "$(gid_of "$HOME_DIR")"; then
+        if [ "$PRIVATE_GROUP_RULE" = 1 ] && private_group "$(gid_of .)"; then
             say "$HOME_DIR is group-writable by the user's private group: allowed on this distribution, left as is"
         else
-            backup "$HOME_DIR"
-            chmod g-w "$HOME_DIR" || fail "cannot chmod $HOME_DIR"
+            backup "$HOME_DIR" .
+            chmod g-w . || fail "cannot chmod $HOME_DIR"
             say "removed group write from $HOME_DIR (was $m)"
             CHANGED=1
         fi
     fi
 }
 
+# The home's parent directories belong to root on a sane system: the user cannot swap the home itself, only
+# what is inside it. A home whose parent is not root's is not repaired.
+HOME_PARENT=${HOME_DIR%/*}
+[ -n "$HOME_PARENT" ] || HOME_PARENT=/
 if [ -L "$HOME_DIR" ] && [ ! -d "$HOME_DIR" ]; then
     fail "$HOME_DIR is a dangling symbolic link"
 fi
-if [ ! -e "$HOME_DIR" ]; then
-    parent=${HOME_DIR%/*}
+# A home that is itself a link may lead to another account's files (/home/alice -> /root): reported, not followed.
+if [ -L "$HOME_DIR" ]; then
+    fail "$HOME_DIR is a symbolic link to $(readlink "$HOME_DIR"): not repaired automatically"
+fi
+if [ ! -e "$HOME_DIR" ] && [ ! -L "$HOME_DIR" ]; then
     # a missing /home (unmounted home filesystem) is created 0755, as the distributions ship it
-    if [ -n "$parent" ] && [ ! -d "$parent" ]; then
-        (umask 022 && mkdir -p "$parent") || fail "cannot create $parent"
+    if [ ! -d "$HOME_PARENT" ]; then
+        (umask 022 && mkdir -p "$HOME_PARENT") || fail "cannot create $HOME_PARENT"
     fi
-    mkdir "$HOME_DIR" || fail "cannot create $HOME_DIR"
+    mkdir -m 0700 "$HOME_DIR" || fail "cannot create $HOME_DIR"
     if [ -d /etc/skel ]; then
         cp -Rp /etc/skel/. "$HOME_DIR"/ 2>/dev/null
     fi
-    chown -R "$USER_UID:$USER_GID" "$HOME_DIR"
-    chmod 0700 "$HOME_DIR"
+    # -R -P -h: never follows a symbolic link, on the command line or inside the copy
+    chown -R -P -h "$USER_UID:$USER_GID" "$HOME_DIR"
     say "created missing home $HOME_DIR from /etc/skel (mode 700, owner $USER_UID:$USER_GID)"
     CHANGED=1
 fi
 [ -d "$HOME_DIR" ] || fail "$HOME_DIR is not a directory"
+HOME_REAL=$(cd -P -- "$HOME_DIR" 2>/dev/null && pwd -P) || fail "cannot enter $HOME_DIR"
+HOME_REAL_PARENT=${HOME_REAL%/*}
+[ -n "$HOME_REAL_PARENT" ] || HOME_REAL_PARENT=/
+[ -n "$(find "$HOME_REAL_PARENT" -maxdepth 0 -type d -user 0 ! -perm -0002 2>/dev/null)" ] ||
+    [ -n "$(find "$HOME_REAL_PARENT" -maxdepth 0 -type d -user 0 -perm -1000 2>/dev/null)" ] ||
+    fail "the parent of $HOME_DIR ($HOME_REAL_PARENT) is not a root-owned directory: not repaired"
+cd -P -- "$HOME_REAL" || fail "cannot enter $HOME_DIR"
+[ "$(pwd -P)" = "$HOME_REAL" ] || fail "$HOME_DIR changed while it was being repaired: not repaired"
 fix_home
 
-if [ -L "$SSH_DIR" ]; then
+SSH_REAL="$HOME_REAL/.ssh"
+if [ -L .ssh ]; then
     fail "$SSH_DIR is a symbolic link: not repaired automatically"
 fi
-if [ ! -e "$SSH_DIR" ]; then
-    mkdir "$SSH_DIR" || fail "cannot create $SSH_DIR"
-    chmod 0700 "$SSH_DIR"
-    chown "$USER_UID:$USER_GID" "$SSH_DIR"
+if [ ! -e .ssh ]; then
+    mkdir -m 0700 .ssh || fail "cannot create $SSH_DIR"
+    enter .ssh "$SSH_REAL"
+    [ "$(uid_of .)" = 0 ] || fail "$SSH_DIR was replaced while it was being created: not repaired"
+    chown "$USER_UID:$USER_GID" . || fail "cannot chown $SSH_DIR"
     say "created missing $SSH_DIR (mode 700)"
     CHANGED=1
+else
+    [ -d .ssh ] || fail "$SSH_DIR is not a directory"
+    enter .ssh "$SSH_REAL"
 fi
-[ -d "$SSH_DIR" ] || fail "$SSH_DIR is not a directory"
-fix_owner_to_user "$SSH_DIR"
-fix_mode_exact "$SSH_DIR" 0700 0100
+fix_owner_to_user "$SSH_DIR" .
+fix_mode_exact "$SSH_DIR" . 0700 0100
 
-if [ -L "$AUTH_FILE" ]; then
+# From here on the working directory is the checked ~/.ssh: every name below is relative to it.
+AK=authorized_keys
+if [ -L "$AK" ]; then
     fail "$AUTH_FILE is a symbolic link: not repaired automatically"
 fi
-if [ ! -e "$AUTH_FILE" ]; then
-    : >"$AUTH_FILE" || fail "cannot create $AUTH_FILE"
-    chmod 0600 "$AUTH_FILE"
-    chown "$USER_UID:$USER_GID" "$AUTH_FILE"
+if [ ! -e "$AK" ]; then
+    (set -C && : >"$AK") || fail "cannot create $AUTH_FILE"
     say "created missing $AUTH_FILE (mode 600)"
     CHANGED=1
 fi
-[ -f "$AUTH_FILE" ] || fail "$AUTH_FILE is not a regular file"
-fix_owner_to_user "$AUTH_FILE"
-fix_mode_exact "$AUTH_FILE" 0600 0400
+
+# Opens authorized_keys as fd 4 and checks the open object is the user's plain file, reached by its own name.
+open_auth_file() {
+    exec 4<&- 2>/dev/null
+    if [ ! -f "$AK" ] || [ -L "$AK" ]; then fail "$AUTH_FILE is not a regular file"; fi
+    command exec 4<"$AK" 2>/dev/null || fail "cannot open $AUTH_FILE"
+    [ -f /proc/self/fd/4 ] || fail "$AUTH_FILE is not a regular file: not repaired"
+    if [ -L "$AK" ] || [ "$(ino_of /proc/self/fd/4)" != "$(stat -c '%d:%i' "$AK")" ]; then
+        fail "$AUTH_FILE changed while it was being repaired: not repaired"
+    fi
+    [ "$(stat -L -c '%h' /proc/self/fd/4)" = 1 ] ||
+        fail "$AUTH_FILE has more than one hard link: another file shares it; not repaired automatically"
+    AK_FD=/proc/self/fd/4
+}
+open_auth_file
+fix_owner_to_user "$AUTH_FILE" "$AK_FD"
+fix_mode_exact "$AUTH_FILE" "$AK_FD" 0600 0400
 
 # ---- content -------------------------------------------------------------------------------------------------
-# Replaces $AUTH_FILE with $1 atomically: same directory, mode and owner copied first, then rename.
-replace_auth_file() {
-    backup "$AUTH_FILE"
-    chmod "$(mode_of "$AUTH_FILE")" "$1" || fail "cannot copy the mode of $AUTH_FILE to $1"
-    chown "$(uid_of "$AUTH_FILE"):$(gid_of "$AUTH_FILE")" "$1" || fail "cannot copy the owner of $AUTH_FILE to $1"
-    sync "$1" 2>/dev/null || sync
-    mv -f "$1" "$AUTH_FILE" || fail "cannot replace $AUTH_FILE"
-    CHANGED=1
+# A new file beside authorized_keys, created O_EXCL (never through a symlink) and open as fd 5.
+new_temp() {
+    exec 5>&- 2>/dev/null
+    TMP_NAME=".authorized_keys.sshdoctor.$$.$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')"
+    # noclobber: O_CREAT|O_EXCL, so the shell never opens through a name the user planted first
+    set -C
+    command exec 5>"$TMP_NAME" 2>/dev/null || fail "cannot create a temporary file in $SSH_DIR"
+    set +C
+    if [ ! -f /proc/self/fd/5 ] || [ "$(ino_of /proc/self/fd/5)" != "$(stat -c '%d:%i' "$TMP_NAME")" ]; then
+        fail "the temporary file in $SSH_DIR was replaced: not repaired"
+    fi
 }
 
-new_temp() {
-    mktemp "$SSH_DIR/.authorized_keys.sshdoctor.XXXXXX" || fail "cannot create a temporary file in $SSH_DIR"
+# Moves the temp file (written through fd 5) over authorized_keys: owner and mode copied through the
+# descriptors, data synced, then renamed inside the checked directory.
+replace_auth_file() {
+    backup "$AUTH_FILE" "$AK_FD"
+    chmod "$(mode_of "$AK_FD")" /proc/self/fd/5 || fail "cannot copy the mode of $AUTH_FILE"
+    chown "$(uid_of "$AK_FD"):$(gid_of "$AK_FD")" /proc/self/fd/5 || fail "cannot copy the owner of $AUTH_FILE"
+    sync /proc/self/fd/5 2>/dev/null || sync
+    if [ -L "$TMP_NAME" ] || [ "$(ino_of /proc/self/fd/5)" != "$(stat -c '%d:%i' "$TMP_NAME")" ]; then
+        fail "the temporary file in $SSH_DIR was replaced: not repaired"
+    fi
+    [ ! -d "$AK" ] || fail "$AUTH_FILE became a directory: not repaired"
+    mv -f -- "$TMP_NAME" "$AK" || fail "cannot replace $AUTH_FILE"
+    exec 5>&-
+    CHANGED=1
+    open_auth_file
 }
 
 first_bytes() { od -An -tx1 -N"$2" "$1" | tr -d ' \n'; }
@@ -236,7 +322,7 @@ first_bytes() { od -An -tx1 -N"$2" "$1" | tr -d ' \n'; }
 CR=$(printf '\r')
 BOM=$(printf '\357\273\277')
 
-head2=$(first_bytes "$AUTH_FILE" 2)
+head2=$(first_bytes "$AK_FD" 2)
 utf16=
 case "$head2" in
     fffe | feff) utf16=UTF-16 ;;
@@ -245,13 +331,14 @@ case "$head2" in
 esac
 if [ -n "$utf16" ]; then
     if command -v iconv >/dev/null 2>&1; then
-        tmp=$(new_temp)
-        if iconv -f "$utf16" -t UTF-8 "$AUTH_FILE" >"$tmp" 2>/dev/null; then
+        new_temp
+        if iconv -f "$utf16" -t UTF-8 "$AK_FD" >&5 2>/dev/null; then
             # iconv keeps a BOM only for explicit-endian input; drop it with the BOM repair below.
-            replace_auth_file "$tmp"
+            replace_auth_file
             say "converted $AUTH_FILE from $utf16 to UTF-8 (every line kept)"
         else
-            rm -f "$tmp"
+            exec 5>&-
+            rm -f -- "$TMP_NAME"
             say "$AUTH_FILE looks like UTF-16 but iconv could not convert it: left as is"
         fi
     else
@@ -259,17 +346,17 @@ if [ -n "$utf16" ]; then
     fi
 fi
 
-if [ "$(first_bytes "$AUTH_FILE" 3)" = efbbbf ]; then
-    tmp=$(new_temp)
-    sed "1s/^$BOM//" "$AUTH_FILE" >"$tmp" || fail "cannot rewrite $AUTH_FILE"
-    replace_auth_file "$tmp"
+if [ "$(first_bytes "$AK_FD" 3)" = efbbbf ]; then
+    new_temp
+    sed "1s/^$BOM//" "$AK_FD" >&5 || fail "cannot rewrite $AUTH_FILE"
+    replace_auth_file
     say "removed the UTF-8 byte order mark at the start of $AUTH_FILE"
 fi
 
-if grep -q "$CR\$" "$AUTH_FILE"; then
-    tmp=$(new_temp)
-    sed "s/$CR\$//" "$AUTH_FILE" >"$tmp" || fail "cannot rewrite $AUTH_FILE"
-    replace_auth_file "$tmp"
+if grep -q "$CR\$" "$AK_FD"; then
+    new_temp
+    sed "s/$CR\$//" "$AK_FD" >&5 || fail "cannot rewrite $AUTH_FILE"
+    replace_auth_file
     say "converted CRLF line endings to LF in $AUTH_FILE"
 fi
 
@@ -282,7 +369,7 @@ if [ -n "$SSHDOCTOR_KEY" ]; then
         /^[ \t]*#/ { next }
         /^[ \t]*"/ { next }
         { for (i = 1; i < NF; i++) if ($i == t && $(i + 1) == b) { print NR ":" i; exit } }
-    ' "$AUTH_FILE")
+    ' "$AK_FD")
     if [ -n "$found" ]; then
         line=${found%%:*}
         if [ "${found#*:}" = 1 ]; then
@@ -292,23 +379,25 @@ if [ -n "$SSHDOCTOR_KEY" ]; then
         fi
     else
         nbsp=$(printf '\302\240')
-        if tr -d ' \t\r\n' <"$AUTH_FILE" | sed "s/$nbsp//g" | grep -F -q -- "$KEY_BLOB"; then
+        if tr -d ' \t\r\n' <"$AK_FD" | sed "s/$nbsp//g" | grep -F -q -- "$KEY_BLOB"; then
             say "the key's base64 is in $AUTH_FILE but broken (wrapped, spaces or quotes): a clean line is appended, the damaged lines are kept"
         fi
-        tmp=$(new_temp)
-        cat "$AUTH_FILE" >"$tmp" || fail "cannot copy $AUTH_FILE"
-        if [ -s "$AUTH_FILE" ] && [ "$(tail -c 1 "$AUTH_FILE" | od -An -tx1 | tr -d ' \n')" != 0a ]; then
-            printf '\n' >>"$tmp"
+        new_temp
+        cat "$AK_FD" >&5 || fail "cannot copy $AUTH_FILE"
+        if [ -s "$AK_FD" ] && [ "$(tail -c 1 "$AK_FD" | od -An -tx1 | tr -d ' \n')" != 0a ]; then
+            printf '\n' >&5
             say "added the missing final newline of $AUTH_FILE"
         fi
-        printf '%s\n' "$SSHDOCTOR_KEY" >>"$tmp"
-        replace_auth_file "$tmp"
+        printf '%s\n' "$SSHDOCTOR_KEY" >&5
+        replace_auth_file
         say "appended the key ($KEY_TYPE) to $AUTH_FILE"
     fi
 fi
+exec 4<&-
+cd /
 
 if command -v restorecon >/dev/null 2>&1; then
-    restorecon -R "$SSH_DIR" 2>/dev/null && say "restored SELinux labels of $SSH_DIR"
+    restorecon -R "$SSH_REAL" 2>/dev/null && say "restored SELinux labels of $SSH_DIR"
 fi
 
 if [ "$CHANGED" = 1 ] && [ -n "$BACKUP_DIR" ]; then

@@ -53,7 +53,9 @@ public sealed partial class TargetFs : IDisposable
     internal int TryOpen(string path, int flags, Follow follow, out Fd? fd)
     {
         fd = null;
-        if (path.Length == 0 || path.Contains('\0')) return Libc.EINVAL;
+        if (path.Length == 0) return Libc.EINVAL;
+        // No Linux file name holds a NUL (an Include or a passwd home from the target may): nothing is there.
+        if (path.Contains('\0')) return Libc.ENOENT;
         var relative = path.TrimStart('/');
         if (relative.Length == 0) relative = ".";
         var all = flags | Libc.OCloExec | (follow == Follow.All ? 0 : Libc.ONoFollow);

@@ -37,6 +37,7 @@ public sealed class PrintedCommandsTests
         Assert.True(p.ExitCode == 0, $"sh -n refuses: {command}\n{err}");
     }
 
+    // safety-door replaced Statx with the door (TargetFs); merged here as TreeSnapshot does.
     private static readonly Core.Target.TargetFs HostDoor = Core.Target.TargetFs.Open("/");
 
     /// <summary>Every entry under the tree: path, type, mode, owner, content hash.</summary>
