@@ -8,7 +8,7 @@ internal static partial class Statx
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7ff;
-    private const int ENOENT = 2, ENOTDIR = 20, ELOOP = 40, ENAMETOOLONG = 36;
+    private const int ENOENT = 2, EACCES = 13, ENOTDIR = 20, ELOOP = 40, ENAMETOOLONG = 36;
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int NativeStatx(int dirfd, string path, int flags, uint mask, byte* buffer);
@@ -22,6 +22,7 @@ internal static partial class Statx
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is ENOENT or ENOTDIR or ELOOP or ENAMETOOLONG) return FileMeta.Missing;
+            if (errno == EACCES && NeedsRootException.Applies) throw new NeedsRootException(hostPath);
             throw new IOException($"{hostPath}: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
         var uid = *(uint*)(buffer + 20);

@@ -131,6 +131,7 @@ public sealed class TargetRoot
             }
             return total == buffer.Length ? buffer : buffer[..total];
         }
+        catch (UnauthorizedAccessException) when (NeedsRootException.Applies) { throw new NeedsRootException(HostPath(real)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
@@ -146,6 +147,7 @@ public sealed class TargetRoot
             return Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>()
                 .Order(StringComparer.Ordinal).ToList();
         }
+        catch (UnauthorizedAccessException) when (NeedsRootException.Applies) { throw new NeedsRootException(HostPath(real)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
     }
 

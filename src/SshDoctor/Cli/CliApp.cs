@@ -36,6 +36,12 @@ public static class CliApp
             stderr.WriteLine("sshdoctor: " + e.Message);
             return ExitCodes.Usage;
         }
+        catch (Core.Target.NeedsRootException e)
+        {
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            stderr.WriteLine("sshdoctor: " + m.Get("err.needs_root", ("path", e.HostPath)));
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException)
         {
             // Never a stack trace: one line, and "could not decide".
@@ -43,5 +49,16 @@ public static class CliApp
             stderr.WriteLine("sshdoctor: " + m.Get("err.internal", ("detail", e.Message)));
             return ExitCodes.Undecided;
         }
+    }
+
+    /// <summary>The --lang value, read from the arguments themselves (the error may come before any option is bound).</summary>
+    private static string? LangArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length) return args[i + 1];
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal)) return args[i]["--lang=".Length..];
+        }
+        return null;
     }
 }
