@@ -29,10 +29,11 @@ if [ $code -eq 0 ] && grep -q '"recognized": true' <<<"$out" && grep -q '"id": "
 out=$(echo "Permission denied (publickey)." | "$wrapper" explain - --lang en); code=$?
 if [ $code -eq 0 ]; then ok "explain - (stdin)"; else bad "explain - exit $code: $out"; fi
 
-# Probe against the lab's real sshd, through the arm64 binary (the lab's ProbeCli runs SSHDOCTOR_BIN).
+# Probe against the lab's real sshd, through the arm64 binary (the lab's ProbeCli runs SSHDOCTOR_BIN). Left out:
+# the one test that times the whole process (refused in under 3 s), which measures qemu, not the binary.
 log=$(mktemp /tmp/sshdoctor-arm64-lab.XXXXXX)
 SSHDOCTOR_BIN="$wrapper" dotnet test tests/SshDoctor.Lab -c Release --no-build -nologo \
-  --filter 'FullyQualifiedName~SshDoctor.Lab.Probe.ProbeLabTests' >"$log" 2>&1
+  --filter 'FullyQualifiedName~SshDoctor.Lab.Probe.ProbeLabTests&FullyQualifiedName!~A_port_with_no_listener_is_refused_quickly' >"$log" 2>&1
 code=$?
 summary=$(grep -E '^(Passed!|Failed!)' "$log")
 if [ $code -eq 0 ] && grep -q '^Passed!' <<<"$summary"; then ok "probe lab tests: $summary"; else bad "probe lab tests: $(grep -E '\[FAIL\]|Failed!' "$log" | head -20)"; fi
