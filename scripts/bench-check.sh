@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Speed and memory of `check` with the shipped Native AOT binary: the README's sample (one user), one user of a
-# generated 2,000-user root, and --all-users on it. Medians of several runs, with the load average (shared machine).
+# generated 2,000-user root, and --all-users on it. Medians of several runs of wall time, CPU time (user+sys: what
+# the run costs, less sensitive to other jobs than wall time) and max RSS, with the load average (shared machine).
 # Goals (issue 12): one-user check <= 15 ms wall and <= 20 MiB; check --all-users (2,000 users) <= 150 ms.
 #   scripts/bench-check.sh [USERS] [BINARY]     (default 2000; without BINARY, publishes it with scripts/publish-aot.sh)
 set -euo pipefail
@@ -14,17 +15,7 @@ dotnet run --project bench/SshDoctor.Bench -c Release -- generate "$work/tree" "
 echo "binary: $exe ($(( $(stat -c %s "$exe") / 1024 )) KiB); load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 run() { # label, runs, args...
   local label=$1 runs=$2; shift 2
-  local times=() rss=() line
-  "$exe" "$@" >/dev/null 2>&1 || true   # warm the page cache
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$exe" "$@" >/dev/null 2>&1 || true
-    line=$(tail -n 1 "$work/time.txt")
-    times+=("${line% *}"); rss+=("${line#* }")
-  done
-  local t r
-  t=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]*1000}')
-  r=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1024}')
-  printf '%-46s median %5.0f ms   median max RSS %5s MiB   (%d runs)\n' "$label" "$t" "$r" "$runs"
+  python3 scripts/bench-run.py "$label" "$runs" "$exe" "$@"
 }
 run "check sample (ec2-user, one user)" 21 check --root samples/broken-volume --user ec2-user --key samples/keys/id_ed25519.pub --json
 run "check --user user7 --key ($users-user root)" 21 check --root "$work/tree" --user user7 --key "$work/tree/bench-key.pub" --json
