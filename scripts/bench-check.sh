@@ -1,31 +1,24 @@
 #!/usr/bin/env bash
-# Speed and memory of `check` on a generated root with 2,000 users, using the published single file.
-# Goals (issue #2): check --all-users < 1 s; one-user check < 150 ms wall; memory < 100 MB.
+# Speed and memory of `check` with the shipped Native AOT binary: the README's sample (one user), one user of a
+# generated 2,000-user root, and --all-users on it. Medians of several runs of wall time, CPU time (user+sys: what
+# the run costs, less sensitive to other jobs than wall time) and max RSS, with the load average (shared machine).
+# Goals (issue 12): one-user check <= 15 ms wall and <= 20 MiB; check --all-users (2,000 users) <= 150 ms.
+#   scripts/bench-check.sh [USERS] [BINARY]     (default 2000; without BINARY, publishes it with scripts/publish-aot.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 users=${1:-2000}
-root=$(mktemp -d /tmp/sshdoctor-bench.XXXXXX)
-out=$(mktemp -d /tmp/sshdoctor-publish.XXXXXX)
-trap 'rm -rf "$root" "$out"' EXIT
-dotnet run --project bench/SshDoctor.Bench -c Release -- generate "$root/tree" "$users"
-dotnet publish src/SshDoctor -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true -p:PublishTrimmed=true -o "$out" -nologo -v q >/dev/null
-exe="$out/sshdoctor"
+work=$(mktemp -d /tmp/sshdoctor-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+exe=${2:-}
+if [ -z "$exe" ]; then bash scripts/publish-aot.sh linux-x64 "$work/sshdoctor" >/dev/null; exe="$work/sshdoctor"; fi
+dotnet run --project bench/SshDoctor.Bench -c Release -- generate "$work/tree" "$users" >/dev/null
+echo "binary: $exe ($(( $(stat -c %s "$exe") / 1024 )) KiB); load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 run() { # label, runs, args...
   local label=$1 runs=$2; shift 2
-  local times=() rss=0
-  for _ in $(seq "$runs"); do
-    local line
-    /usr/bin/time -o "$root/time.txt" -f "%e %M" "$exe" "$@" >/dev/null 2>&1 || true
-    line=$(tail -n 1 "$root/time.txt")
-    times+=("${line% *}"); local r=${line#* }; [ "$r" -gt "$rss" ] && rss=$r
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-34s median %6.0f ms   max RSS %4d MB   (%d runs)\n' "$label" "$(echo "$median*1000" | bc)" $((rss / 1024)) "$runs"
+  python3 scripts/bench-run.py "$label" "$runs" "$exe" "$@"
 }
-"$exe" check --root "$root/tree" --user user7 --key "$root/tree/bench-key.pub" >/dev/null || true
-run "check --all-users --key (2000 users)" 5 check --root "$root/tree" --all-users --key "$root/tree/bench-key.pub" --json
-run "check --all-users (no key)" 5 check --root "$root/tree" --all-users --json
-run "check --user user7 --key" 11 check --root "$root/tree" --user user7 --key "$root/tree/bench-key.pub" --json
-run "check --user user8 --key (refused)" 11 check --root "$root/tree" --user user8 --key "$root/tree/bench-key.pub" --json
-dotnet run --project bench/SshDoctor.Bench -c Release -- measure "$root/tree" 5
+run "check sample (ec2-user, one user)" 21 check --root samples/broken-volume --user ec2-user --key samples/keys/id_ed25519.pub --json
+run "check --user user7 --key ($users-user root)" 21 check --root "$work/tree" --user user7 --key "$work/tree/bench-key.pub" --json
+run "check --all-users --key ($users users)" 11 check --root "$work/tree" --all-users --key "$work/tree/bench-key.pub" --json
+run "check --all-users, no key ($users users)" 11 check --root "$work/tree" --all-users --json
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

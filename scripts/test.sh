@@ -10,11 +10,36 @@ log=$(mktemp /tmp/sshdoctor-test.XXXXXX)
 dotnet build sshdoctor.slnx -c Release -nologo -v q 2>&1 | tail -n 3 || exit 1
 
 status=0
-for project in tests/SshDoctor.Tests tests/SshDoctor.Lab; do
-  echo "== $project"
-  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" | grep -E '^(Passed!|Failed!)|\[FAIL\]|^  Failed ' || true
+suite() { # title, project, [filter]
+  echo "== $1"
+  dotnet test "$2" -c Release --no-build -nologo ${3:+--filter "$3"} 2>&1 | tee -a "$log" | grep -E '^(Passed!|Failed!)|\[FAIL\]|^  Failed ' || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-done
+}
+suite tests/SshDoctor.Tests tests/SshDoctor.Tests
+suite tests/SshDoctor.Lab tests/SshDoctor.Lab
+
+# The shipped form: scripts/release.sh builds the Native AOT binaries (x64 here, arm64 cross-compiled), the
+# dotnet tool package and SHA256SUMS once. The x64 binary then runs every CLI-facing test in place of the
+# in-process CLI (SSHDOCTOR_BIN): the unit suite's CLI tests, and the lab's scenarios (the `check` claim sshd
+# judges), probe and fix/undo tests. The lab's differential and userdata tests, which exercise the model and the
+# generated script rather than the executable, run once, above.
+release=$(mktemp -d /tmp/sshdoctor-release.XXXXXX)
+echo "== scripts/release.sh"
+if bash scripts/release.sh "$release" | grep -E '^publish-aot:|^release:'; then
+  export SSHDOCTOR_BIN="$release/sshdoctor-linux-x64"
+  suite "tests/SshDoctor.Tests (AOT binary, CLI tests)" tests/SshDoctor.Tests \
+    'FullyQualifiedName~SshDoctor.Tests.Cli.|FullyQualifiedName~KeyCommandTests|FullyQualifiedName~ProbeCliTests|FullyQualifiedName~UserdataCommandTests|FullyQualifiedName~VerdictTests'
+  suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo)" tests/SshDoctor.Lab \
+    'FullyQualifiedName~SshDoctor.Lab.Scenarios|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair'
+  unset SSHDOCTOR_BIN
+  echo "== linux-arm64 binary under qemu-user"
+  bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1
+  echo "== dotnet tool package from a local feed"
+  bash scripts/test-tool-package.sh "$release" || status=1
+else
+  echo "release.sh failed"; status=1
+fi
+rm -rf "$release"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -80,7 +80,7 @@ public static class DamageDetector
     {
         // The tail of this line must be a prefix of the key's base64 (at least 16 characters of it).
         for (var len = Math.Min(b64.Length - 1, squeezed.Length); len >= 16; len--)
-            if (squeezed.EndsWith(b64[..len], StringComparison.Ordinal)) return true;
+            if (squeezed.AsSpan().EndsWith(b64.AsSpan(0, len))) return true;
         return false;
     }
 
@@ -120,9 +120,11 @@ public static class DamageDetector
     /// <summary>The line without blanks, BOMs or quotes: what is left of a key's base64 however it was pasted.</summary>
     internal static string Squeeze(string s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
+        // Called for every line of every file looked at: one allocation, the result.
+        var buffer = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
         foreach (var c in s)
-            if (!char.IsWhiteSpace(c) && c != '\uFEFF' && c != '"' && c != '\'') sb.Append(c);
-        return sb.ToString();
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF' && c != '"' && c != '\'') buffer[n++] = c;
+        return n == s.Length ? s : new string(buffer[..n]);
     }
 }

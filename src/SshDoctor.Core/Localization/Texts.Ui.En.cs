@@ -30,6 +30,7 @@ internal static partial class Texts
         ["err.from_invalid"] = "--from {value} is not an IP address.",
         ["err.user_required"] = "Give --user NAME (or --all-users).",
         ["err.internal"] = "Unexpected error: {detail}. Please report it.",
+        ["err.needs_root"] = "Cannot read {path}: permission denied. sshdoctor reads the server's files as sshd does, which needs root: run it with sudo.",
 
         ["reason.not_searchable"] = "the user cannot enter {path}",
         ["reason.not_readable"] = "the user cannot read {path}",

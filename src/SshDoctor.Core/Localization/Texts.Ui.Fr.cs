@@ -30,6 +30,7 @@ internal static partial class Texts
         ["err.from_invalid"] = "--from {value} n'est pas une adresse IP.",
         ["err.user_required"] = "Indiquez --user NOM (ou --all-users).",
         ["err.internal"] = "Erreur inattendue : {detail}. Merci de la signaler.",
+        ["err.needs_root"] = "Impossible de lire {path} : permission refusée. sshdoctor lit les fichiers du serveur comme sshd, ce qui demande les droits root : lancez-le avec sudo.",
 
         ["reason.not_searchable"] = "l'utilisateur ne peut pas entrer dans {path}",
         ["reason.not_readable"] = "l'utilisateur ne peut pas lire {path}",

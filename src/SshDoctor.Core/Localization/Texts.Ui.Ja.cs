@@ -30,6 +30,7 @@ internal static partial class Texts
         ["err.from_invalid"] = "--from {value} は IP アドレスではありません。",
         ["err.user_required"] = "--user ユーザー名 (または --all-users) を指定してください。",
         ["err.internal"] = "予期しないエラー: {detail}。この問題を報告してください。",
+        ["err.needs_root"] = "{path} を読み取れません（アクセスが拒否されました）。sshdoctor は sshd と同じようにサーバーのファイルを読むため、root 権限が必要です。sudo を付けて実行してください。",
 
         ["reason.not_searchable"] = "ユーザーが {path} に入れない",
         ["reason.not_readable"] = "ユーザーが {path} を読み取れない",

@@ -30,6 +30,7 @@ internal static partial class Texts
         ["err.from_invalid"] = "--from {value|은} IP 주소가 아닙니다.",
         ["err.user_required"] = "--user 이름(또는 --all-users)을 지정하십시오.",
         ["err.internal"] = "예기치 않은 오류: {detail}. 이 문제를 보고해 주십시오.",
+        ["err.needs_root"] = "{path}에 접근할 수 없습니다(권한 거부). sshdoctor는 sshd와 같은 방식으로 서버의 파일을 읽으므로 root 권한이 필요합니다. sudo로 실행하세요.",
 
         ["reason.not_searchable"] = "사용자가 {path}에 들어갈 수 없음",
         ["reason.not_readable"] = "사용자가 {path|을} 읽을 수 없음",

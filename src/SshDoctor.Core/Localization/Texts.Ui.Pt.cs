@@ -30,6 +30,7 @@ internal static partial class Texts
         ["err.from_invalid"] = "--from {value} não é um endereço IP.",
         ["err.user_required"] = "Informe --user NOME (ou --all-users).",
         ["err.internal"] = "Erro inesperado: {detail}. Por favor, relate-o.",
+        ["err.needs_root"] = "Não foi possível ler {path}: permissão negada. O sshdoctor lê os arquivos do servidor como o sshd, o que exige root: execute-o com sudo.",
 
         ["reason.not_searchable"] = "o usuário não consegue entrar em {path}",
         ["reason.not_readable"] = "o usuário não consegue ler {path}",

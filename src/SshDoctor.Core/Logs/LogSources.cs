@@ -66,6 +66,10 @@ public static partial class LogSources
             fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
             modifiedUtc = File.GetLastWriteTimeUtc(path);
         }
+        catch (UnauthorizedAccessException) when (Target.NeedsRootException.Applies)
+        {
+            throw new Target.NeedsRootException(path);
+        }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new LogInputException(LogInputProblem.Unreadable, path, e);

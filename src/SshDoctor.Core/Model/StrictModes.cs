@@ -49,11 +49,10 @@ public sealed class StrictModes(TargetRoot root, Accounts accounts, bool debianR
         var group = accounts.GroupByGid(meta.Gid);
         if (group is null) return false;
         var members = 0;
-        foreach (var a in accounts.All)
+        if (accounts.PrimaryGroupMembers(group.Gid) is { } primary)
         {
-            if (a.Gid != group.Gid) continue;
-            members++;
-            if (a.Uid != account.Uid) return false;
+            if (primary.Uid != account.Uid) return false; // another account has it as its primary group
+            members = primary.Count;
         }
         var owner = accounts.ByUid(meta.Uid);
         if (owner is null) return false;

@@ -34,6 +34,10 @@ public sealed class TargetContext
         {
             _ = Directory.EnumerateFileSystemEntries(full).FirstOrDefault();
         }
+        catch (UnauthorizedAccessException) when (NeedsRootException.Applies)
+        {
+            throw new NeedsRootException(full);
+        }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new TargetException(TargetProblem.Unreadable, e.Message);

@@ -75,6 +75,21 @@ public sealed class Accounts
 
     public Account? ByName(string name) => _byName.GetValueOrDefault(name);
     public Account? ByUid(uint uid) => _byUid.GetValueOrDefault(uid);
+
+    private Dictionary<uint, (int Count, uint? Uid)>? _primaryMembers;
+
+    /// <summary>How many accounts have this primary group, and their uid when they all share one (null: several); null when none.</summary>
+    public (int Count, uint? Uid)? PrimaryGroupMembers(uint gid)
+    {
+        if (_primaryMembers is null)
+        {
+            var map = new Dictionary<uint, (int Count, uint? Uid)>();
+            foreach (var a in All)
+                map[a.Gid] = map.TryGetValue(a.Gid, out var e) ? (e.Count + 1, e.Uid == a.Uid ? e.Uid : null) : (1, a.Uid);
+            _primaryMembers = map;
+        }
+        return _primaryMembers.TryGetValue(gid, out var m) ? m : null;
+    }
     public ShadowEntry? Shadow(string name) => _shadow.GetValueOrDefault(name);
     public Group? GroupByGid(uint gid) => _groupByGid.GetValueOrDefault(gid);
     public Group? GroupByName(string name) => _groupByName.GetValueOrDefault(name);

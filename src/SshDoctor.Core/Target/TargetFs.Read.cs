@@ -10,15 +10,21 @@ public sealed partial class TargetFs
     public FileMeta LStat(string path)
     {
         var errno = TryOpen(path, Libc.OPath, Follow.NotLast, out var fd);
-        if (errno != 0) return IsAbsence(errno) ? FileMeta.Missing : throw Error(path, errno);
+        if (errno != 0) return IsAbsence(errno) ? FileMeta.Missing : throw (Exception?)Denied(path, errno) ?? Error(path, errno);
         using (fd) return Meta(fd!);
     }
+
+    /// <summary>Run without root, a permission error means "run it with sudo", said with the file's name.</summary>
+    private NeedsRootException? Denied(string path, int errno) =>
+        errno == Libc.EACCES && NeedsRootException.Applies ? new NeedsRootException(DisplayPath(path)) : null;
+
+    private string DisplayPath(string path) => DisplayRoot == "/" ? path : DisplayRoot.TrimEnd('/') + path;
 
     /// <summary>stat(2) inside the root: every link followed inside the root.</summary>
     public FileMeta Stat(string path)
     {
         var errno = TryOpen(path, Libc.OPath, Follow.All, out var fd);
-        if (errno != 0) return IsAbsence(errno) ? FileMeta.Missing : throw Error(path, errno);
+        if (errno != 0) return IsAbsence(errno) ? FileMeta.Missing : throw (Exception?)Denied(path, errno) ?? Error(path, errno);
         using (fd) return Meta(fd!);
     }
 
@@ -33,7 +39,8 @@ public sealed partial class TargetFs
     /// <summary>The entry names of a directory (links followed inside the root), sorted; empty when absent.</summary>
     public IReadOnlyList<string> List(string path, Follow follow = Follow.All)
     {
-        if (TryOpen(path, Libc.ORdOnly | Libc.ODirectory, follow, out var fd) != 0) return [];
+        var errno = TryOpen(path, Libc.ORdOnly | Libc.ODirectory, follow, out var fd);
+        if (errno != 0) return Denied(path, errno) is { } denied ? throw denied : [];
         using (fd) return Entries(fd!).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -72,7 +79,8 @@ public sealed partial class TargetFs
     internal Fd? OpenRegular(string path, Follow follow, out FileMeta meta)
     {
         meta = FileMeta.Missing;
-        if (TryOpen(path, Libc.OPath, follow, out var probe) != 0) return null;
+        var errno = TryOpen(path, Libc.OPath, follow, out var probe);
+        if (errno != 0) return Denied(path, errno) is { } denied ? throw denied : null;
         using (probe)
         {
             meta = Meta(probe!);
@@ -88,8 +96,8 @@ public sealed partial class TargetFs
         var n = Libc.Open($"/proc/self/fd/{pathFd.Value}", flags, 0);
         Fd fd;
         if (n >= 0) fd = new Fd(n);
-        else if (TryOpen(path, flags, Follow.All, out var again) == 0) fd = again!;
-        else return null;
+        else if (TryOpen(path, flags, Follow.All, out var again) is var errno && errno == 0) fd = again!;
+        else return Denied(path, errno) is { } denied ? throw denied : null;
         var now = Meta(fd);
         if (now.Id != expected.Id || now.Kind != expected.Kind) { fd.Dispose(); return null; }
         return fd;

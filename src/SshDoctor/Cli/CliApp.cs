@@ -89,6 +89,13 @@ public static class CliApp
             stderr.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(e.Message));
             return ExitCodes.Usage;
         }
+        catch (Core.Target.NeedsRootException e)
+        {
+            var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
+            Output.CliErrors.Record("needs_root", m.Get("err.needs_root", ("path", e.HostPath)));
+            stderr.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(m.Get("err.needs_root", ("path", e.HostPath))));
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException)
         {
             // Never a stack trace: one line, and "could not decide".

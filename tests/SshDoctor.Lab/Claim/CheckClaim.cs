@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SshDoctor.Cli;
+using SshDoctor.TestSupport;
 
 namespace SshDoctor.Lab.Claim;
 
@@ -20,16 +20,13 @@ public static class CheckClaim
 
     public static CheckResult Run(string root, string user, string publicKeyPath)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
         int exit;
-        try { exit = CliApp.Run(Args(root, user, publicKeyPath), stdout, stderr); }
-        catch (Exception e) { return new CheckResult(true, -1, "crash", [], stdout.ToString(), e.ToString()); }
-        var err = stderr.ToString();
+        string json, err;
+        try { (exit, json, err) = CliRunner.Run(Args(root, user, publicKeyPath)); }
+        catch (Exception e) { return new CheckResult(true, -1, "crash", [], "", e.ToString()); }
         if (exit == 2 && err.Contains("'check'", StringComparison.Ordinal) && err.Contains("nrecognized", StringComparison.Ordinal))
             return new CheckResult(false, exit, "n/a", [], "", err); // the command has not landed in this branch yet
 
-        var json = stdout.ToString();
         try
         {
             using var doc = JsonDocument.Parse(json);

@@ -1,15 +1,9 @@
-using SshDoctor.Cli;
+using SshDoctor.TestSupport;
 
 namespace SshDoctor.Lab.Claim;
 
-/// <summary>Runs sshdoctor in-process, as a user would from the shell.</summary>
+/// <summary>Runs sshdoctor as a user would from the shell: in-process, or the executable SSHDOCTOR_BIN names.</summary>
 public static class LabCli
 {
-    public static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Exit, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 }

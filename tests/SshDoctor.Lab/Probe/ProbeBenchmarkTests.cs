@@ -24,8 +24,8 @@ public sealed class ProbeBenchmarkTests(ITestOutputHelper output, ProbeLabKeys k
             new ProbeLabUser("ec2-user", 45103, _keys.PublicLine(_keys.Make("bench-other", "ed25519")) + "\n"),
         ]);
         string[] names = ["ec2-user", "ubuntu", "admin", "centos", "fedora", "rocky", "bitnami", "root", "debian", "opc"];
-        // SSHDOCTOR_EXE: a published executable (dotnet publish -c Release); else the built dll through `dotnet`.
-        var exe = Environment.GetEnvironmentVariable("SSHDOCTOR_EXE");
+        // SSHDOCTOR_BIN (or the older SSHDOCTOR_EXE): the published executable; else the built dll through `dotnet`.
+        var exe = SshDoctor.TestSupport.CliRunner.Binary ?? Environment.GetEnvironmentVariable("SSHDOCTOR_EXE");
         var (file, prefix) = exe is { Length: > 0 } ? (exe, Array.Empty<string>()) : ("dotnet", new[] { typeof(SshDoctor.Cli.CliApp).Assembly.Location });
         string[] Cmd(params string[] a) => [.. prefix, .. a];
 

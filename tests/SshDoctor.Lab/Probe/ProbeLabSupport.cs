@@ -1,9 +1,9 @@
 using System.Text.Json;
-using SshDoctor.Cli;
+using SshDoctor.TestSupport;
 
 namespace SshDoctor.Lab.Probe;
 
-/// <summary>Runs the CLI in-process and reads its JSON; asks `ssh -v` for the truth.</summary>
+/// <summary>Runs the CLI (in-process, or SSHDOCTOR_BIN) and reads its JSON; asks `ssh -v` for the truth.</summary>
 public static class ProbeCli
 {
     public sealed record Result(int Exit, JsonElement Json, string Out, string Err)
@@ -19,13 +19,10 @@ public static class ProbeCli
 
     public static Result Run(params string[] args)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var exit = CliApp.Run([.. args, "--json"], o, e);
-        var text = o.ToString();
+        var (exit, text, err) = CliRunner.Run([.. args, "--json"]);
         JsonElement json = default;
         if (text.Length > 0) json = JsonDocument.Parse(text).RootElement.Clone();
-        return new Result(exit, json, text, e.ToString());
+        return new Result(exit, json, text, err);
     }
 
     /// <summary>The truth: does OpenSSH's client see "Server accepts key" for this user?</summary>

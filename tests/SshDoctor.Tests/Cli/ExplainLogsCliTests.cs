@@ -2,27 +2,16 @@ using System.Text;
 using System.Text.Json;
 using SshDoctor.Cli;
 using SshDoctor.Cli.Commands;
+using SshDoctor.TestSupport;
 
 namespace SshDoctor.Tests.Cli;
 
 [Collection("stdin")]
 public class ExplainLogsCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
-    private static (int Code, string Out, string Err) RunWithStdin(byte[] stdin, params string[] args)
-    {
-        var saved = CliInput.OpenStdin;
-        CliInput.OpenStdin = () => new MemoryStream(stdin);
-        try { return Run(args); }
-        finally { CliInput.OpenStdin = saved; }
-    }
+    private static (int Code, string Out, string Err) RunWithStdin(byte[] stdin, params string[] args) => CliRunner.Run(args, stdin);
 
     [Fact]
     public void Explain_japanese_dialog_json()

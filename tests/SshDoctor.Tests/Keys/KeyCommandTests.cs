@@ -12,13 +12,7 @@ public sealed class KeyCommandTests
 
     private static KeyCorpus Corpus => KeyCorpus.Instance;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SshDoctor.TestSupport.CliRunner.Run(args);
 
     private static string TempDir() => KeyCorpus.TempDir();
 

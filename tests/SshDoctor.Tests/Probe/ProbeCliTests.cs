@@ -36,13 +36,7 @@ public class ProbeCliTests
         Assert.Throws<UsageException>(() => ProbeTarget.Parse(text, En));
     }
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var exit = CliApp.Run(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => SshDoctor.TestSupport.CliRunner.Run(args);
 
     [Fact]
     public void Usage_errors_exit_2_with_one_line_and_no_stdout()

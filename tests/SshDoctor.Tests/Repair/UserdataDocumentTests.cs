@@ -147,13 +147,7 @@ public sealed class UserdataDocumentTests
 
 public sealed class UserdataCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => SshDoctor.TestSupport.CliRunner.Run(args);
 
     /// <summary>A well-formed ed25519 public key line (type string + 32 bytes) with a hostile comment.</summary>
     private static readonly string Blob = Convert.ToBase64String(

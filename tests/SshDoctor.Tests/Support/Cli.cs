@@ -1,18 +1,16 @@
-using SshDoctor.Cli;
+using SshDoctor.TestSupport;
 
 namespace SshDoctor.Tests.Support;
 
-/// <summary>Runs the CLI in-process, capturing stdout and stderr.</summary>
+/// <summary>Runs the CLI (in-process, or the executable SSHDOCTOR_BIN names), capturing stdout and stderr.</summary>
 public static class Cli
 {
     public sealed record Result(int Exit, string Out, string Err);
 
     public static Result Run(params string[] args)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return new Result(code, o.ToString(), e.ToString());
+        var (code, o, e) = CliRunner.Run(args);
+        return new Result(code, o, e);
     }
 
     public static Result Check(TargetTree tree, string user, string? keyFile, params string[] more)

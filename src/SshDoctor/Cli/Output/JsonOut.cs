@@ -26,6 +26,16 @@ public static class JsonOut
 
     public static void Write<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo)
     {
+        if (ReferenceEquals(writer, Console.Out) && !OperatingSystem.IsWindows())
+        {
+            // The process's own stdout: stream UTF-8 in chunks (an --all-users report is megabytes) instead of
+            // building the whole document as a string first. Same bytes.
+            writer.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            JsonSerializer.Serialize(stdout, value, typeInfo);
+            stdout.Write("\n"u8);
+            return;
+        }
         writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));
         writer.Flush();
     }
