@@ -5,32 +5,33 @@ using Xunit.Abstractions;
 namespace SshDoctor.Lab.Scenarios;
 
 /// <summary>
-/// Each scenario: FIRST the real sshd must do what the table says (the table's truth comes from this lab),
-/// THEN `check` must agree: same verdict, same blocking IDs, exit code 0/1.
+/// Each scenario on each judge: FIRST that real sshd must do what the table says for it (the table's truth comes
+/// from this lab, per judge), THEN `check` on the tree dressed as that judge's system must agree: same verdict,
+/// same blocking IDs, exit code 0/1.
 /// </summary>
 [Collection(LabCollection.Name)]
 public sealed class ScenarioTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Names => ScenarioTable.Names();
+    public static TheoryData<string, string> Cases => ScenarioTable.PerJudge();
 
     [LabTheory]
-    [MemberData(nameof(Names))]
-    public void Sshd_and_check_agree(string name)
+    [MemberData(nameof(Cases))]
+    public void Sshd_and_check_agree(string judge, string name)
     {
-        var s = ScenarioTable.Get(name);
-        using var tree = LabTree.Create(s.Name);
+        var s = ScenarioTable.Get(name).For(judge);
+        using var tree = LabTree.Create(s.Name, Judge.Get(judge));
         s.Setup(tree);
         var key = s.Key();
 
         var truth = RealSshd.Run(tree, s.User, key);
         output.WriteLine(truth.Transcript);
-        Assert.True(truth.Started == s.SshdStarts, $"sshd {(truth.Started ? "started" : "did not start")} for '{name}':\n{truth.Transcript}");
-        Assert.True(truth.Verdict == s.Verdict, $"the real sshd said {truth.Verdict}, the table says {s.Verdict} for '{name}':\n{truth.Transcript}");
+        Assert.True(truth.Started == s.SshdStarts, $"sshd ({judge}) {(truth.Started ? "started" : "did not start")} for '{name}':\n{truth.Transcript}");
+        Assert.True(truth.Verdict == s.Verdict, $"the real sshd ({judge}) said {truth.Verdict}, the table says {s.Verdict} for '{name}':\n{truth.Transcript}");
         if (s.Verdict == "accepted")
             Assert.True(s.SessionFails ? truth.SshExitCode != 0 : truth.SshExitCode == 0,
                 $"ssh exit code {truth.SshExitCode} (session expected to {(s.SessionFails ? "fail" : "succeed")}):\n{truth.Transcript}");
         if (s.LogHas is { } needle)
-            Assert.True(truth.Log.Any(l => l.Contains(needle, StringComparison.Ordinal)), $"sshd's log lacks \"{needle}\":\n{truth.Transcript}");
+            Assert.True(truth.Log.Any(l => l.Contains(needle, StringComparison.Ordinal)), $"sshd's log ({judge}) lacks \"{needle}\":\n{truth.Transcript}");
 
         var claim = CheckClaim.Run(tree.Root, s.User, key.PublicPath);
         Assert.True(claim.Available, "`check` did not run:\n" + claim.Transcript);
@@ -47,7 +48,7 @@ public sealed class ScenarioTests(ITestOutputHelper output)
             return;
         }
         Assert.True(agrees,
-            $"check disagrees with sshd on '{name}': expected {s.Verdict} (exit {expectedExit}) blocking [{string.Join(", ", s.Blocking)}]\n" +
+            $"check disagrees with sshd ({judge}) on '{name}': expected {s.Verdict} (exit {expectedExit}) blocking [{string.Join(", ", s.Blocking)}]\n" +
             $"{claim.Transcript}\n{truth.Transcript}");
     }
 }
