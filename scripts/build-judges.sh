@@ -12,7 +12,10 @@
 # fails the run with a message. The machine's apt configuration is never changed: Debian sources are fetched
 # through a private apt configuration in a temporary directory.
 set -euo pipefail
-RECIPE=1
+# A recipe number per kind of judge: raising one rebuilds only those judges.
+RECIPE_HOST=1
+RECIPE_CHROOT=2   # 2: login too (trixie's minimal chroot lacks /usr/sbin/nologin, which every real install has)
+RECIPE_UPSTREAM=1
 CACHE="${SSHDOCTOR_JUDGES_DIR:-/var/cache/sshdoctor/judges}"
 MIRROR="${SSHDOCTOR_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
@@ -27,14 +30,17 @@ need_packages() { # installs build tools from the machine's Debian packages when
   for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "build-judges: installing ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "cannot install ${missing[*]}"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+    die "cannot install ${missing[*]}"
+  fi
 }
 
-stamp_ok() { [ -f "$CACHE/$1/judge.env" ] && grep -qx "RECIPE=$RECIPE" "$CACHE/$1/judge.env"; }
+recipe_of() { case "$1" in bookworm) echo "$RECIPE_HOST" ;; upstream-*) echo "$RECIPE_UPSTREAM" ;; *) echo "$RECIPE_CHROOT" ;; esac; }
+
+stamp_ok() { [ -f "$CACHE/$1/judge.env" ] && grep -qx "RECIPE=$(recipe_of "$1")" "$CACHE/$1/judge.env"; }
 
 write_stamp() { # NAME KIND VERSION ROOT SSHD SECONDS
-  printf 'RECIPE=%s\nNAME=%s\nKIND=%s\nVERSION=%s\nROOT=%s\nSSHD=%s\nBUILD_SECONDS=%s\n' "$RECIPE" "$1" "$2" "$3" "$4" "$5" "$6" \
+  printf 'RECIPE=%s\nNAME=%s\nKIND=%s\nVERSION=%s\nROOT=%s\nSSHD=%s\nBUILD_SECONDS=%s\n' "$(recipe_of "$1")" "$1" "$2" "$3" "$4" "$5" "$6" \
     > "$CACHE/$1/judge.env.tmp" && mv "$CACHE/$1/judge.env.tmp" "$CACHE/$1/judge.env"
 }
 
@@ -50,11 +56,12 @@ build_chroot() { # NAME SUITE
   local name=$1 suite=$2 dir="$CACHE/$1" start=$SECONDS
   need_packages mmdebstrap debian-archive-keyring
   rm -rf "$dir.build" && mkdir -p "$dir.build"
-  echo "build-judges: $name: mmdebstrap --variant=apt --include=openssh-server $suite (about 2 minutes)"
-  mmdebstrap --quiet --variant=apt --include=openssh-server --keyring="$KEYRING" "$suite" "$dir.build/root" "$MIRROR" \
+  echo "build-judges: $name: mmdebstrap --variant=apt --include=openssh-server,login $suite (about 2 minutes)"
+  mmdebstrap --quiet --variant=apt --include=openssh-server,login --keyring="$KEYRING" "$suite" "$dir.build/root" "$MIRROR" \
     > "$dir.build/mmdebstrap.log" 2>&1 || { tail -n 20 "$dir.build/mmdebstrap.log" >&2; die "$name: mmdebstrap $suite failed"; }
   local sshd="$dir.build/root/usr/sbin/sshd"
   [ -x "$sshd" ] || die "$name: the chroot has no /usr/sbin/sshd"
+  [ -x "$dir.build/root/usr/sbin/nologin" ] || die "$name: the chroot has no /usr/sbin/nologin"
   local v; v=$(sed -n '/^Package: openssh-server$/,/^$/s/^Version: //p' "$dir.build/root/var/lib/dpkg/status")
   v=${v#*:}; v=${v%%-*}
   [ -n "$v" ] || die "$name: no openssh-server version in the chroot's dpkg status"
@@ -99,11 +106,19 @@ build_upstream() { # NAME SUITE VERSION
     [ -f "$src/$helper" ] && install -m 0755 "$src/$helper" "$dir.build/out/libexec/$helper"
   done
   chmod 0755 "$dir.build/out/var/empty"
-  # `sshd -V` prints "OpenSSH_9.2, OpenSSL …" (no portable suffix); the binary carries the full "OpenSSH_9.2p1".
-  "$dir.build/out/sbin/sshd" -V 2>&1 | grep -q "^OpenSSH_${version%p*}," || die "$name: the built sshd does not report OpenSSH_${version%p*}"
+  finish_upstream "$name" "$version" $((SECONDS - start))
+}
+
+finish_upstream() { # NAME VERSION SECONDS: checks the built sshd, moves it in place, writes the stamp
+  local name=$1 version=$2 dir="$CACHE/$1" reported
+  # `sshd -V` prints "OpenSSH_9.2, OpenSSL …" for 9.2 and "OpenSSH_10.0p2, OpenSSL …" for Debian's 10.0p1 tarball
+  # (the portable release it packages is 10.0p2): the major.minor must match; the stamp keeps what sshd reports.
+  reported=$("$dir.build/out/sbin/sshd" -V 2>&1 | sed -n 's/^OpenSSH_\([^,]*\),.*/\1/p')
+  case "$reported" in "${version%p*}" | "${version%p*}"p*) ;; *) die "$name: the built sshd reports '${reported}', not OpenSSH ${version%p*}" ;; esac
   rm -rf "$dir" && mv "$dir.build/out" "$dir"
   mkdir -p "$dir/build" && mv "$dir.build"/*.log "$dir/build/" && rm -rf "$dir.build"
-  write_stamp "$name" upstream "$version" "$dir" "$dir/sbin/sshd" $((SECONDS - start))
+  [[ "$reported" == *p* ]] && version=$reported
+  write_stamp "$name" upstream "$version" "$dir" "$dir/sbin/sshd" "$3"
 }
 
 mkdir -p "$CACHE"

@@ -10,11 +10,10 @@ namespace SshDoctor.Lab.Differential;
 /// Random states (fixed seed) through each judge's real sshd and through `check` on the tree dressed as that
 /// judge's system: the verdicts must be the same. SSHDOCTOR_DIFF_COUNT states (default 300 on the machine's
 /// sshd, 100 on each other judge) from SSHDOCTOR_DIFF_SEED (default 20261121), starting at SSHDOCTOR_DIFF_START
-/// (default 0: set it with COUNT=1 to replay one state). SSHDOCTOR_DIFF_JUDGE=NAME runs one judge only.
-/// scripts/lab-differential.sh N SEED START JUDGE runs thousands.
+/// (default 0: set it with COUNT=1 to replay one state). One class per judge (DifferentialTestsOnTrixie, …);
+/// scripts/lab-differential.sh N SEED START JUDGE runs thousands on one judge.
 /// </summary>
-[Collection(LabCollection.Name)]
-public sealed class DifferentialTests(ITestOutputHelper output)
+public abstract class DifferentialTests(ITestOutputHelper output)
 {
     private static int Env(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
@@ -25,12 +24,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     /// </summary>
     private static readonly (string Why, Func<Judge, DiffState, bool> Applies)[] KnownGaps = [];
 
-    public static TheoryData<string> Judges =>
-        Environment.GetEnvironmentVariable("SSHDOCTOR_DIFF_JUDGE") is { Length: > 0 } only ? new TheoryData<string> { only } : Judge.Theory();
-
-    [LabTheory]
-    [MemberData(nameof(Judges))]
-    public void Real_sshd_and_check_give_the_same_verdict(string judgeName)
+    protected void SameVerdict(string judgeName)
     {
         var judge = Judge.Get(judgeName);
         var seed = Env("SSHDOCTOR_DIFF_SEED", 20261121);
@@ -64,7 +58,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             }
             else if (claim.Verdict != truth.Verdict)
             {
-                var report = $"DISAGREEMENT judge={judge.Name} seed={seed} state={i} (replay: SSHDOCTOR_DIFF_JUDGE={judge.Name} SSHDOCTOR_DIFF_SEED={seed} SSHDOCTOR_DIFF_START={i} SSHDOCTOR_DIFF_COUNT=1)\n" +
+                var report = $"DISAGREEMENT judge={judge.Name} seed={seed} state={i} (replay: scripts/lab-differential.sh 1 {seed} {i} {judge.Name}; SSHDOCTOR_DIFF_SEED={seed} SSHDOCTOR_DIFF_START={i} SSHDOCTOR_DIFF_COUNT=1)\n" +
                              $"sshd: {truth.Verdict}   check: {claim.Verdict}\n{state.Describe()}\n{truth.Transcript}\n{claim.Transcript}\n";
                 disagreements.Add(report);
                 output.WriteLine(report);
@@ -88,4 +82,39 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         !line.StartsWith("Received signal", StringComparison.Ordinal) && !line.StartsWith("Received disconnect", StringComparison.Ordinal) &&
         !line.StartsWith("Disconnected from", StringComparison.Ordinal) && !line.StartsWith("User child", StringComparison.Ordinal) &&
         !line.StartsWith("Starting session", StringComparison.Ordinal) && !line.StartsWith("Close session", StringComparison.Ordinal);
+}
+
+[Collection(LabCollection.Name)]
+public sealed class DifferentialTestsOnBookworm(ITestOutputHelper output) : DifferentialTests(output)
+{
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict() => SameVerdict(Judge.Bookworm);
+}
+
+[Collection(LabCollection.Bullseye)]
+public sealed class DifferentialTestsOnBullseye(ITestOutputHelper output) : DifferentialTests(output)
+{
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict() => SameVerdict(Judge.Bullseye);
+}
+
+[Collection(LabCollection.Trixie)]
+public sealed class DifferentialTestsOnTrixie(ITestOutputHelper output) : DifferentialTests(output)
+{
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict() => SameVerdict(Judge.Trixie);
+}
+
+[Collection(LabCollection.Upstream92)]
+public sealed class DifferentialTestsOnUpstream92(ITestOutputHelper output) : DifferentialTests(output)
+{
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict() => SameVerdict(Judge.Upstream92);
+}
+
+[Collection(LabCollection.Upstream100)]
+public sealed class DifferentialTestsOnUpstream100(ITestOutputHelper output) : DifferentialTests(output)
+{
+    [LabFact]
+    public void Real_sshd_and_check_give_the_same_verdict() => SameVerdict(Judge.Upstream100);
 }

@@ -21,12 +21,6 @@ public sealed record Judge(string Name, string Kind, string Version, string Root
     public static string CacheDir =>
         Environment.GetEnvironmentVariable("SSHDOCTOR_JUDGES_DIR") is { Length: > 0 } d ? d : "/var/cache/sshdoctor/judges";
 
-    /// <summary>The judges this run uses: all five, or SSHDOCTOR_JUDGES=name,name (a developer's explicit choice).</summary>
-    public static IReadOnlyList<string> Selected =>
-        Environment.GetEnvironmentVariable("SSHDOCTOR_JUDGES") is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : AllNames;
-
     public bool IsChroot => Kind == "chroot";
     public bool IsUpstream => Kind == "upstream";
     public bool IsMachine => Name == Bookworm;
@@ -60,7 +54,7 @@ public sealed record Judge(string Name, string Kind, string Version, string Root
             else
                 throw new InvalidOperationException(
                     $"sshd judge '{name}' is not built ({stamp} is missing): run `bash scripts/build-judges.sh {name}` as root " +
-                    "(scripts/test.sh does it), or set SSHDOCTOR_JUDGES to the judges you have");
+                    "(scripts/test.sh does it), or leave this judge's classes out with --filter");
             var sshd = judge.IsChroot ? judge.FsPath(judge.Sshd) : judge.Sshd;
             if (!File.Exists(sshd))
                 throw new InvalidOperationException($"sshd judge '{name}': {sshd} is missing; rebuild it with `bash scripts/build-judges.sh {name}`");
@@ -74,13 +68,6 @@ public sealed record Judge(string Name, string Kind, string Version, string Root
         string V(string key) => values.TryGetValue(key, out var v) && v.Length > 0
             ? v : throw new InvalidOperationException($"sshd judge '{name}': {stamp} has no {key}; rebuild it with scripts/build-judges.sh");
         return new Judge(name, V("KIND"), V("VERSION"), V("ROOT"), V("SSHD"));
-    }
-
-    public static TheoryData<string> Theory()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Selected) data.Add(name);
-        return data;
     }
 
     public override string ToString() => Name;

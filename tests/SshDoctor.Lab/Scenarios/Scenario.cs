@@ -59,12 +59,10 @@ public static class ScenarioTable
 
     public static Scenario Get(string name) => All.Single(s => s.Name == name);
 
-    /// <summary>Every (judge, scenario) pair of the judges this run uses.</summary>
-    public static TheoryData<string, string> PerJudge()
+    public static TheoryData<string> Names()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var judge in Judge.Selected)
-            foreach (var s in All) data.Add(judge, s.Name);
+        var data = new TheoryData<string>();
+        foreach (var s in All) data.Add(s.Name);
         return data;
     }
 }
