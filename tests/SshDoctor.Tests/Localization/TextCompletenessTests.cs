@@ -77,6 +77,7 @@ public sealed class TextCompletenessTests
         ["CLOUD_DEFAULT_USER"] = ["user", "source"],
         ["ADDRESS_CONDITION"] = ["pattern", "source"],
         ["SSHD_EFFECTIVE_MISMATCH"] = ["keyword", "model", "sshd"],
+        ["CANDIDATE_NOT_READ"] = ["path", "source"],
     };
 
     /// <summary>Other texts of the Findings and Ui areas, with their exact placeholders.</summary>
