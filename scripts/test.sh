@@ -17,7 +17,9 @@ dotnet build sshdoctor.slnx -c Release -nologo -v q 2>&1 | tail -n 3 || exit 1
 status=0
 for project in tests/SshDoctor.Tests tests/SshDoctor.Lab; do
   echo "== $project"
-  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" | grep -E '^(Passed!|Failed!)|\[FAIL\]|^  Failed ' || true
+  # The grep's own status stays inside the braces: under pipefail a bare `|| true` would run after a failed
+  # dotnet test and reset PIPESTATUS, and a failing suite would pass CI.
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee -a "$log" | { grep -E '^(Passed!|Failed!)|\[FAIL\]|^  Failed ' || true; }
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 done
 
