@@ -98,6 +98,11 @@ internal static partial class Texts
         ["explain.check.CLOUD_DEFAULT_USER"] = "Use the image's default user name.",
         ["explain.check.ADDRESS_CONDITION"] = "The result depends on the client's address (from= or Match Address).",
         ["explain.check.SSHD_EFFECTIVE_MISMATCH"] = "The running sshd's settings may differ from the files.",
+        ["explain.check.NET_TIMEOUT"] = "A security group, network ACL or firewall may drop the connection (or the address is wrong).",
+        ["explain.check.NET_REFUSED"] = "Nothing may listen on the SSH port: sshd stopped, failed to start, or listens elsewhere.",
+        ["explain.check.NET_RESET"] = "The server may refuse this address before the banner (MaxStartups, PerSourcePenalties, fail2ban, TCP wrappers).",
+        ["explain.check.NET_NOT_SSH"] = "The port may belong to another service than sshd.",
+        ["explain.check.KEX_NO_COMMON"] = "Client and server may share no key exchange, host key, cipher or MAC algorithm.",
 
         // logs
         ["logs.fix"] = "Run {command} on the server (or on its mounted root volume, with --root) for the exact cause and its repair.",

@@ -77,6 +77,11 @@ public sealed class TextCompletenessTests
         ["CLOUD_DEFAULT_USER"] = ["user", "source"],
         ["ADDRESS_CONDITION"] = ["pattern", "source"],
         ["SSHD_EFFECTIVE_MISMATCH"] = ["keyword", "model", "sshd"],
+        ["NET_TIMEOUT"] = ["host"],
+        ["NET_REFUSED"] = ["host"],
+        ["NET_RESET"] = ["host"],
+        ["NET_NOT_SSH"] = ["host"],
+        ["KEX_NO_COMMON"] = ["host", "value"],
     };
 
     /// <summary>Other texts of the Findings and Ui areas, with their exact placeholders.</summary>
