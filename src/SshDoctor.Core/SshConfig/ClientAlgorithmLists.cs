@@ -14,6 +14,18 @@ public static class ClientAlgorithmLists
 
     public static readonly IReadOnlyList<string> DefaultKeyAlgorithms = (Certs + "," + Plain).Split(',');
 
+    public static readonly IReadOnlyList<string> DefaultKex =
+        ("sntrup761x25519-sha512,sntrup761x25519-sha512@openssh.com,curve25519-sha256,curve25519-sha256@libssh.org,ecdh-sha2-nistp256," +
+         "ecdh-sha2-nistp384,ecdh-sha2-nistp521,diffie-hellman-group-exchange-sha256,diffie-hellman-group16-sha512," +
+         "diffie-hellman-group18-sha512,diffie-hellman-group14-sha256").Split(',');
+
+    public static readonly IReadOnlyList<string> DefaultCiphers =
+        "chacha20-poly1305@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr,aes128-gcm@openssh.com,aes256-gcm@openssh.com".Split(',');
+
+    public static readonly IReadOnlyList<string> DefaultMacs =
+        ("umac-64-etm@openssh.com,umac-128-etm@openssh.com,hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com," +
+         "hmac-sha1-etm@openssh.com,umac-64@openssh.com,umac-128@openssh.com,hmac-sha2-256,hmac-sha2-512,hmac-sha1").Split(',');
+
     /// <summary>Applies a HostKeyAlgorithms / PubkeyAcceptedAlgorithms value to the defaults.</summary>
     public static IReadOnlyList<string> Apply(string? value, IReadOnlyList<string> defaults)
     {

@@ -9,6 +9,8 @@ public sealed record ResolvedSshConfig
     public required string Host { get; init; }
     public required string HostName { get; init; }
     public required string User { get; init; }
+    /// <summary>User came from the command line or a file (otherwise it is the local account's name).</summary>
+    public required bool UserSet { get; init; }
     public required int Port { get; init; }
     /// <summary>As written (ssh -G prints them so): `~/.ssh/id_%h`.</summary>
     public required IReadOnlyList<string> IdentityFiles { get; init; }

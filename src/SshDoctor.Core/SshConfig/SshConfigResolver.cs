@@ -70,6 +70,7 @@ public sealed class SshConfigResolver
             Host = _r.Host,
             HostName = _host,
             User = user,
+            UserSet = Get("user") is not null,
             Port = port,
             IdentityFiles = identity,
             IdentityPaths = ExpandAll(identity, tokens),
