@@ -8,6 +8,8 @@ missing=()
 command -v puttygen >/dev/null 2>&1 || missing+=(putty-tools)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+command -v nft >/dev/null 2>&1 || missing+=(nftables)          # probe --trace lab: packets dropped in a network namespace
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)   # userdata's script must pass shellcheck -s sh
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -27,7 +27,12 @@ public static class Hypotheses
         ClientMessage.AccessDenied or ClientMessage.AuthenticationFailed => Scale(GenericRefusal, 0.9),
         ClientMessage.NoSupportedMethods => [.. GenericRefusal, (PUBKEY_AUTH_DISABLED, 40)],
         ClientMessage.PublickeyNotOffered => [(PUBKEY_AUTH_DISABLED, 100), (AUTH_METHODS_REQUIRED, 60)],
-        ClientMessage.ConnectionRefused => [(SSHD_HOST_KEYS_MISSING, 92), (SSHD_CONFIG_INVALID, 90), (DISK_FULL, 30)],
+        ClientMessage.ConnectionRefused => [(NET_REFUSED, 100), (SSHD_HOST_KEYS_MISSING, 92), (SSHD_CONFIG_INVALID, 90), (DISK_FULL, 30)],
+        ClientMessage.ConnectionTimedOut => [(NET_TIMEOUT, 100)],
+        ClientMessage.ConnectionReset => [(NET_RESET, 100), (NET_NOT_SSH, 40)],
+        ClientMessage.NotSshService => [(NET_NOT_SSH, 100)],
+        ClientMessage.NoCommonAlgorithm => [(KEX_NO_COMMON, 100)],
+        ClientMessage.SessionManagerClosed => [(NET_REFUSED, 85), (NET_RESET, 80), (SSHD_CONFIG_INVALID, 70), (SSHD_HOST_KEYS_MISSING, 68)],
         ClientMessage.KeyFileFormat => [(CLIENT_KEY_FORMAT, 100)],
         ClientMessage.KeyEncrypted => [(CLIENT_KEY_ENCRYPTED, 100)],
         ClientMessage.KeyPermissions => [(CLIENT_KEY_PERMISSIONS, 100)],
@@ -50,6 +55,23 @@ public static class Hypotheses
         ClientMessage.TracePartialSuccess => [(AUTH_METHODS_REQUIRED, 100)],
         _ => [],
     };
+
+    /// <summary>
+    /// Messages that name their cause outright: when one is present it ranks first, whatever else the
+    /// generic refusal lines add up to.
+    /// </summary>
+    public static bool Decisive(ClientMessage kind) => kind is ClientMessage.KeyPermissions or ClientMessage.HostKeyChanged
+        or ClientMessage.TooManyFailures or ClientMessage.ConnectionTimedOut or ClientMessage.ConnectionRefused
+        or ClientMessage.ConnectionReset or ClientMessage.NotSshService or ClientMessage.NoCommonAlgorithm
+        or ClientMessage.AccountExpired or ClientMessage.NoMutualSignature or ClientMessage.KeyEncrypted;
+
+    /// <summary>The connection stopped before authentication: no account or key cause can be at work.</summary>
+    public static bool BeforeAuthentication(ClientMessage kind) => kind is ClientMessage.ConnectionTimedOut
+        or ClientMessage.ConnectionRefused or ClientMessage.ConnectionReset or ClientMessage.NotSshService
+        or ClientMessage.NoCommonAlgorithm or ClientMessage.SessionManagerClosed;
+
+    /// <summary>Causes that can only concern an RSA key (dropped when every key offered is of another type).</summary>
+    public static bool RsaOnly(FindingId id) => id is RSA_SHA1_REFUSED or KEY_RSA_TOO_SMALL;
 
     /// <summary>Causes a PK_OK rules out: sshd only answers PK_OK for a valid, allowed user and a listed, readable key.</summary>
     public static bool RuledOutByPkOk(FindingId id) => id is USER_UNKNOWN or USER_DENIED or USER_LOCKED or

@@ -49,6 +49,12 @@ internal static partial class Texts
         ["explain.signal.trace_keys_refused"] = "The client offered keys and the server accepted none",
         ["explain.signal.trace_partial_success"] = "The key was accepted, but the server requires another method as well",
         ["explain.signal.authenticated"] = "The login succeeded",
+        ["explain.signal.connection_timed_out"] = "Connection timed out: nothing answers the TCP connection (a filter drops it)",
+        ["explain.signal.connection_reset"] = "The connection was closed or reset before the SSH banner",
+        ["explain.signal.not_ssh_service"] = "The port answers with something that is not SSH",
+        ["explain.signal.no_common_algorithm"] = "Client and server have no algorithm in common",
+        ["explain.signal.session_manager_closed"] = "The Session Manager tunnel closed the connection (UNKNOWN port 65535)",
+        ["explain.decider"] = "One command tells these causes apart: {command}",
 
         // explain: what to check next, per cause
         ["explain.check.USER_UNKNOWN"] = "The user name may not exist on the server (wrong default user for the image, e.g. ec2-user, ubuntu, admin).",

@@ -14,7 +14,8 @@ public sealed record ExplainJson(
     [property: JsonPropertyName("trace")] ExplainTraceJson? Trace,
     [property: JsonPropertyName("candidates")] IReadOnlyList<ExplainCandidateJson> Candidates,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings,
-    [property: JsonPropertyName("suggestion")] string? Suggestion);
+    [property: JsonPropertyName("suggestion")] string? Suggestion,
+    [property: JsonPropertyName("decider")] string? Decider = null);
 
 public sealed record ExplainSignalJson(
     [property: JsonPropertyName("kind")] string Kind,
