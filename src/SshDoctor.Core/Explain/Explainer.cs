@@ -117,8 +117,9 @@ public static partial class Explainer
                 if (Hypotheses.RuledOutByPkOk(id) && !logged.Contains(id)) scores.Remove(id);
             if (user == "root" && scores.ContainsKey(FindingId.ROOT_LOGIN_REFUSED)) Put(FindingId.ROOT_LOGIN_REFUSED, 95);
         }
-        // nologin files never stop root.
+        // nologin files never stop root; PermitRootLogin stops only root.
         if (user == "root") scores.Remove(FindingId.NOLOGIN_FILE);
+        else if (!string.IsNullOrEmpty(user) && !logged.Contains(FindingId.ROOT_LOGIN_REFUSED)) scores.Remove(FindingId.ROOT_LOGIN_REFUSED);
 
         // What the evidence excludes.
         var kinds = signals.Select(s => s.Kind).ToHashSet();

@@ -78,8 +78,9 @@ public static class Hypotheses
         USER_SHELL_INVALID or KEY_NOT_AUTHORIZED or HOME_MISSING or SSH_DIR_MISSING or AUTHKEYS_MISSING or
         AUTHKEYS_NOT_REGULAR or AUTHKEYS_UNREADABLE or STRICTMODES_OWNER or STRICTMODES_MODE or SELINUX_LABEL or
         KEY_LINE_INVALID or AUTHKEYS_ENCODING or KEY_OPTION_FROM or KEY_OPTION_EXPIRED or KEY_OPTION_INVALID or
-        KEY_REVOKED or KEY_ALGORITHM_REFUSED or KEY_RSA_TOO_SMALL or PUBKEY_AUTH_DISABLED or
-        CLIENT_KEY_FORMAT or CLIENT_KEY_PERMISSIONS or AUTHKEYS_FILE_CONFIG;
+        KEY_REVOKED or KEY_ALGORITHM_REFUSED or KEY_RSA_TOO_SMALL or PUBKEY_AUTH_DISABLED or AUTHKEYS_FILE_CONFIG;
+    // Not CLIENT_KEY_PERMISSIONS / CLIENT_KEY_FORMAT: ssh offers the public half first and reads the private
+    // file only after PK_OK, which is exactly when it refuses a key that is too open or unreadable.
 
     private static (FindingId, int)[] Scale((FindingId, int)[] list, double f) =>
         list.Select(x => (x.Item1, (int)(x.Item2 * f))).ToArray();
