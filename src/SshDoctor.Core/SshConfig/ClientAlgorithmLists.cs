@@ -1,3 +1,5 @@
+using SshDoctor.Core.Sshd;
+
 namespace SshDoctor.Core.SshConfig;
 
 /// <summary>
@@ -36,7 +38,7 @@ public static class ClientAlgorithmLists
             case '+':
                 return [.. defaults, .. list.Where(a => !defaults.Contains(a))];
             case '-':
-                return defaults.Where(a => !list.Any(p => SshPattern.Match(a, p))).ToList();
+                return defaults.Where(a => !list.Any(p => Patterns.Match(a, p))).ToList();
             case '^':
                 return [.. list, .. defaults.Where(a => !list.Contains(a))];
             default:

@@ -1,3 +1,5 @@
+using SshDoctor.Core.Sshd;
+
 namespace SshDoctor.Core.SshConfig;
 
 /// <summary>
@@ -187,7 +189,7 @@ public sealed class SshConfigResolver
                 {
                     if (!Directory.Exists(dir)) return [];
                     return Directory.EnumerateFileSystemEntries(dir)
-                        .Where(e => SshPattern.Match(Path.GetFileName(e), part) && (part.StartsWith('.') || !Path.GetFileName(e).StartsWith('.')))
+                        .Where(e => Patterns.Match(Path.GetFileName(e), part) && (part.StartsWith('.') || !Path.GetFileName(e).StartsWith('.')))
                         .Where(e => last || Directory.Exists(e))
                         .Order(StringComparer.Ordinal).ToList();
                 }
@@ -204,7 +206,7 @@ public sealed class SshConfigResolver
         {
             var negated = raw.StartsWith('!');
             var p = negated ? raw[1..] : raw;
-            if (!SshPattern.Match(_host, p)) continue;
+            if (!Patterns.Match(_host, p)) continue;
             if (negated) return false;
             matched = true;
         }
@@ -244,10 +246,10 @@ public sealed class SshConfigResolver
                     var value = args[++i];
                     switch (name)
                     {
-                        case "host": r = SshPattern.MatchList(hostForMatch, value, lowerCase: true) == 1; break;
-                        case "originalhost": r = SshPattern.MatchList(_r.Host, value, lowerCase: true) == 1; break;
-                        case "user": r = SshPattern.MatchList(user, value, lowerCase: false) == 1; break;
-                        case "localuser": r = SshPattern.MatchList(_r.LocalUser, value, lowerCase: false) == 1; break;
+                        case "host": r = Patterns.MatchList(hostForMatch, value, lowerCase: true) == 1; break;
+                        case "originalhost": r = Patterns.MatchList(_r.Host, value, lowerCase: true) == 1; break;
+                        case "user": r = Patterns.MatchList(user, value, lowerCase: false) == 1; break;
+                        case "localuser": r = Patterns.MatchList(_r.LocalUser, value, lowerCase: false) == 1; break;
                         case "exec":
                             // Never run: a command from a config file is not sshdoctor's to execute.
                             if (result && !_finalPass) AddNote("match_exec_not_run", line, value);

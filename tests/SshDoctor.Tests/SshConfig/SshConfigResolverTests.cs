@@ -1,3 +1,4 @@
+using SshDoctor.Core.Sshd;
 using SshDoctor.Core.SshConfig;
 
 namespace SshDoctor.Tests.SshConfig;
@@ -55,9 +56,9 @@ public sealed class SshConfigResolverTests : IDisposable
     [InlineData("web1", "w?b*", true)]
     [InlineData("db.internal", "*.internal", true)]
     public void Patterns_match_as_ssh_does(string text, string pattern, bool expected) =>
-        Assert.Equal(expected, SshPattern.Match(text, pattern));
+        Assert.Equal(expected, Patterns.Match(text, pattern));
 
     [Fact]
     public void A_negated_pattern_wins_in_a_list() =>
-        Assert.Equal(-1, SshPattern.MatchList("bastion", "*,!bastion", lowerCase: true));
+        Assert.Equal(-1, Patterns.MatchList("bastion", "*,!bastion", lowerCase: true));
 }
