@@ -72,4 +72,6 @@ public enum FindingId
     AUTHKEYS_COMMAND_KEYS,
     /// <summary>warning: `sshd -T` on the live system disagrees with the model's effective setting.</summary>
     SSHD_EFFECTIVE_MISMATCH,
+    /// <summary>warning: a `check --candidate` file sits where no Include of the config reads it: it changes nothing.</summary>
+    CANDIDATE_NOT_READ,
 }

@@ -13,11 +13,11 @@ internal static partial class Texts
         // Built on first use: static fields of the other partial files are initialized by then.
         return Tables[(int)lang] ??= lang switch
         {
-            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, TraceFr),
-            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, TracePt),
-            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, TraceKo),
-            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, TraceJa),
-            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, TraceEn),
+            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, CandidateFr, TraceFr),
+            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, CandidatePt, TracePt),
+            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, CandidateKo, TraceKo),
+            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, CandidateJa, TraceJa),
+            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, CandidateEn, TraceEn),
         };
     }
 

@@ -22,7 +22,8 @@ public sealed class TargetContext
     public required SshdConfig Config { get; init; }
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
-    public static TargetContext Load(string root)
+    /// <param name="overlay">Candidate files (target path → content) read in place of the tree's own; never written.</param>
+    public static TargetContext Load(string root, IReadOnlyDictionary<string, byte[]>? overlay = null)
     {
         var full = Path.GetFullPath(root);
         if (File.Exists(full)) throw new TargetException(TargetProblem.NotDirectory, full);
@@ -35,7 +36,14 @@ public sealed class TargetContext
         {
             throw new TargetException(TargetProblem.Unreadable, e.Message);
         }
-        var target = new TargetRoot(full);
+        return Load(new TargetRoot(full), overlay);
+    }
+
+    /// <summary>A context for a tree already opened (an overlay shares its caches with <paramref name="tree"/>).</summary>
+    public static TargetContext Load(TargetRoot tree, IReadOnlyDictionary<string, byte[]>? overlay = null)
+    {
+        var full = tree.DisplayRoot;
+        var target = overlay is null ? tree : tree.WithOverlay(overlay);
         var passwd = target.Stat("/etc/passwd");
         if (passwd.Kind != FileKind.Regular) throw new TargetException(TargetProblem.NotLinux, "/etc/passwd");
         if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");

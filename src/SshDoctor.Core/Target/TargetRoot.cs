@@ -4,7 +4,7 @@ namespace SshDoctor.Core.Target;
 /// A root tree being judged (a live "/" or a volume mounted on a rescue instance). Paths given to it are
 /// as seen from inside the target; absolute symlinks resolve inside the target, never on the host.
 /// </summary>
-public sealed class TargetRoot
+public sealed partial class TargetRoot
 {
     private const int MaxSymlinkHops = 40;
 
@@ -25,8 +25,9 @@ public sealed class TargetRoot
 
     // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
     // Anything that writes to the tree calls Invalidate() before judging it again.
-    private readonly Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
+    // Shared with an overlay of the same tree (WithOverlay), which answers its own paths before these caches.
+    private Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
+    private Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
 
     public void Invalidate()
     {
@@ -36,6 +37,7 @@ public sealed class TargetRoot
 
     public FileMeta LStat(string targetPath)
     {
+        if (OverlayMeta(targetPath) is { } overlaid) return overlaid;
         if (_lstat.TryGetValue(targetPath, out var meta)) return meta;
         meta = Statx.LStat(HostPath(targetPath));
         _lstat[targetPath] = meta;
@@ -59,7 +61,8 @@ public sealed class TargetRoot
     private string? Resolve(string path, int hops)
     {
         if (path == "/") return "/";
-        if (_realpath.TryGetValue(path, out var cached)) return cached;
+        var overlaid = IsOverlaid(path);
+        if (!overlaid && _realpath.TryGetValue(path, out var cached)) return cached;
         if (hops > MaxSymlinkHops) return null;
         var cut = path.LastIndexOf('/');
         var parent = cut == 0 ? "/" : path[..cut];
@@ -82,7 +85,7 @@ public sealed class TargetRoot
                     : Resolve(Normalize(link.StartsWith('/') ? link : realParent + "/" + link), hops + 1);
             }
         }
-        if (hops == 0) _realpath[path] = result;
+        if (hops == 0 && !overlaid) _realpath[path] = result;
         return result;
     }
 
@@ -114,6 +117,7 @@ public sealed class TargetRoot
     {
         var real = RealPath(targetPath);
         if (real is null) return null;
+        if (OverlayBytes(real, limit) is { } overlaid) return overlaid;
         try
         {
             using var handle = File.OpenHandle(HostPath(real), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -141,12 +145,13 @@ public sealed class TargetRoot
     {
         var real = RealPath(targetPath);
         if (real is null) return [];
+        IEnumerable<string> names;
         try
         {
-            return Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>()
-                .Order(StringComparer.Ordinal).ToList();
+            names = Directory.EnumerateFileSystemEntries(HostPath(real)).Select(Path.GetFileName).OfType<string>().ToList();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { names = []; }
+        return names.Concat(OverlayNames(real)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Lexically: <paramref name="path"/> is <paramref name="dir"/> or lies below it.</summary>

@@ -21,6 +21,8 @@ internal static class CommandRegistry
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
         yield return Commands.KeyCommand.Create(io);
+        yield return Commands.ReportCommand.Create(io);
+        yield return Commands.AnsibleModuleCommand.Create(io);
     }
 }
 

@@ -82,6 +82,7 @@ public sealed class TextCompletenessTests
         ["NET_RESET"] = ["host"],
         ["NET_NOT_SSH"] = ["host"],
         ["KEX_NO_COMMON"] = ["host", "value"],
+        ["CANDIDATE_NOT_READ"] = ["path", "source"],
     };
 
     /// <summary>Other texts of the Findings and Ui areas, with their exact placeholders.</summary>

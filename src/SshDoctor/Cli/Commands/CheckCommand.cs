@@ -18,33 +18,57 @@ public static class CheckCommand
         var key = new Option<string?>("--key") { Description = "The key to check: a .pub line or a private key in any supported format (only its public half is used)." };
         var from = new Option<string?>("--from") { Description = "Client IP address, to decide from=\"...\" key options and Match Address blocks." };
         var allUsers = new Option<bool>("--all-users") { Description = "Check every account with a login shell. With --key: which accounts accept the key." };
+        var candidate = new Option<string[]>("--candidate")
+        {
+            Description = "A proposed file, judged before it is installed (repeatable): sshd_config replaces the main config, " +
+                          "passwd/group/shadow the account files, any other name is a drop-in of that name under /etc/ssh/sshd_config.d/; " +
+                          "FILE=/etc/ssh/... names the place. Lists who loses and who gains access, for every account and key; exit 1 when anyone loses. Never writes.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var format = new Option<string?>("--format") { Description = "Output: text (default), json (as --json) or jsonl (one JSON document on one line, for fleet reports)." };
+        format.AcceptOnlyFromAmong("text", "json", "jsonl");
 
         var command = new Command("check",
             "Explain why sshd refuses (or accepts) a public key for a user, from the files alone.\n\n" +
             "Examples:\n" +
             "  sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub\n" +
             "  sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7\n" +
-            "  sshdoctor check --root /mnt/rescue --all-users --json\n\n" +
+            "  sshdoctor check --root /mnt/rescue --all-users --json\n" +
+            "  sshdoctor check --all-users --candidate hardening.conf\n" +
+            "  sshdoctor check --all-users --candidate new/sshd_config --format jsonl >> fleet.jsonl\n\n" +
             "Exit codes: 0 accepted, 1 refused (blocking findings), 2 bad input, 3 could not decide.");
         command.Options.Add(root);
         command.Options.Add(user);
         command.Options.Add(key);
         command.Options.Add(from);
         command.Options.Add(allUsers);
+        command.Options.Add(candidate);
+        command.Options.Add(format);
         common.AddTo(command);
 
         command.SetAction(parse =>
         {
             var m = common.MessagesFor(parse);
-            var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers));
-            return Run(request, parse.GetValue(common.Json), m, io);
+            var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers),
+                parse.GetValue(candidate) ?? []);
+            var output = parse.GetValue(format) switch
+            {
+                "json" => OutputFormat.Json,
+                "jsonl" => OutputFormat.JsonLines,
+                "text" => OutputFormat.Text,
+                _ => parse.GetValue(common.Json) ? OutputFormat.Json : OutputFormat.Text,
+            };
+            return Run(request, output, m, io);
         });
         return command;
     }
 
-    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers);
+    public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers, IReadOnlyList<string>? Candidates = null);
 
-    public static int Run(Request request, bool json, Messages m, CliIo io)
+    public static int Run(Request request, bool json, Messages m, CliIo io) =>
+        Run(request, json ? OutputFormat.Json : OutputFormat.Text, m, io);
+
+    public static int Run(Request request, OutputFormat output, Messages m, CliIo io)
     {
         if (request.User is not null && request.AllUsers) throw new UsageException(m.Get("err.user_and_all"));
         if (request.From is not null && !IPAddress.TryParse(request.From, out _))
@@ -56,15 +80,18 @@ public static class CheckCommand
 
         if (TargetErrors.Load(request.Root, m, io) is not { } ctx) return TargetErrors.LastExitCode;
 
+        var candidates = CandidateFiles.Load(request.Candidates ?? [], m);
+        if (candidates.Count > 0)
+            return CandidateCheck.Run(ctx, candidates, request.AllUsers ? null : [SingleUser(ctx, request.User, m)], key, request.From, output, m, io);
+
         var checker = new Checker(ctx);
         IEnumerable<string> users;
         if (request.AllUsers) users = checker.LoginAccounts();
-        else if (request.User is not null) users = [request.User];
-        else if (CloudDefaults.DefaultUser(ctx.Root, ctx.Os) is { } d && ctx.Accounts.ByName(d.User) is not null) users = [d.User];
-        else throw new UsageException(m.Get("err.user_required"));
+        else users = [SingleUser(ctx, request.User, m)];
 
         var report = checker.Run(users, key, request.From);
-        if (json) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Relaxed.CheckJson);
+        if (output == OutputFormat.Json) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Relaxed.CheckJson);
+        else if (output == OutputFormat.JsonLines) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Compact.CheckJson);
         else CheckRendering.WriteText(io.Out, report, request.AllUsers, m);
         return report.Verdict switch
         {
@@ -72,6 +99,13 @@ public static class CheckCommand
             Verdict.Refused => ExitCodes.Blocking,
             _ => ExitCodes.Undecided,
         };
+    }
+
+    private static string SingleUser(TargetContext ctx, string? user, Messages m)
+    {
+        if (user is not null) return user;
+        if (CloudDefaults.DefaultUser(ctx.Root, ctx.Os) is { } d && ctx.Accounts.ByName(d.User) is not null) return d.User;
+        throw new UsageException(m.Get("err.user_required"));
     }
 
     public static PublicKey LoadKey(string path, Messages m)

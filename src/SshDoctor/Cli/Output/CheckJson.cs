@@ -11,7 +11,8 @@ public sealed record CheckJson(
     [property: JsonPropertyName("key")] KeyJson? Key,
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings,
-    [property: JsonPropertyName("users")] IReadOnlyList<UserVerdictJson>? Users);
+    [property: JsonPropertyName("users")] IReadOnlyList<UserVerdictJson>? Users,
+    [property: JsonPropertyName("host")] HostJson? Host = null);
 
 public sealed record TargetJson(
     [property: JsonPropertyName("root")] string Root,
@@ -51,4 +52,5 @@ public sealed record UserVerdictJson(
 public sealed partial class CheckJsonContext : JsonSerializerContext
 {
     public static CheckJsonContext Relaxed { get; } = new(JsonOut.CreateOptions());
+    public static CheckJsonContext Compact { get; } = new(JsonOut.CreateCompactOptions());
 }

@@ -26,7 +26,8 @@ public static class CheckRendering
             KeyJson.From(r.Key),
             VerdictName(r.Verdict),
             findings,
-            allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m)).ToList())).ToList() : null);
+            allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m)).ToList())).ToList() : null,
+            HostJson.From(r.Root));
     }
 
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)

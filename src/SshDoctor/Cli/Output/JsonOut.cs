@@ -16,6 +16,14 @@ public static class JsonOut
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The same, on one line: for --format jsonl, one document per target.</summary>
+    public static JsonSerializerOptions CreateCompactOptions()
+    {
+        var options = CreateOptions();
+        options.WriteIndented = false;
+        return options;
+    }
+
     public static void Write<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo)
     {
         writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));

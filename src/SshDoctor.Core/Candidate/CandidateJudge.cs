@@ -1,0 +1,82 @@
+using SshDoctor.Core.AuthorizedKeys;
+using SshDoctor.Core.Findings;
+using SshDoctor.Core.Keys;
+using SshDoctor.Core.Model;
+
+namespace SshDoctor.Core.Candidate;
+
+/// <summary>
+/// Judges every account and every key in its authorized keys files twice — with the tree as it is and with the
+/// candidate files laid over it in memory — through the same model as check. Nothing is written.
+/// </summary>
+public static class CandidateJudge
+{
+    private const long KeyFileLimit = 16 * 1024 * 1024;
+
+    /// <param name="users">The accounts to judge (null: every login account of either state).</param>
+    /// <param name="extraKey">A key to judge for every account besides the ones already authorized (--key).</param>
+    public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from)
+    {
+        var proposed = TargetContext.Load(today.Root, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
+        var todayChecker = new Checker(today);
+        var proposedChecker = new Checker(proposed);
+        var todayServer = ServerState.Run(today);
+        var proposedServer = ServerState.Run(proposed);
+        var todayDown = todayServer.Any(f => f.Severity == Severity.Blocking);
+        var proposedDown = proposedServer.Any(f => f.Severity == Severity.Blocking);
+
+        var names = users ?? todayChecker.LoginAccounts().Union(proposedChecker.LoginAccounts(), StringComparer.Ordinal).ToList();
+        var access = new List<KeyAccess>();
+        var keyless = new List<string>();
+        foreach (var name in names)
+        {
+            var keys = KeysOf(today, name, from).Union(KeysOf(proposed, name, from)).ToList();
+            if (extraKey is not null && !keys.Contains(extraKey)) keys.Add(extraKey);
+            if (keys.Count == 0)
+            {
+                keyless.Add(name);
+                continue;
+            }
+            foreach (var key in keys)
+            {
+                var t = todayChecker.CheckUser(name, key, from, scanOthers: false);
+                var p = proposedChecker.CheckUser(name, key, from, scanOthers: false);
+                // A server that cannot start (or reload) lets nobody in.
+                if (todayDown) t = t with { Verdict = Verdict.Refused };
+                if (proposedDown) p = p with { Verdict = Verdict.Refused, Findings = proposedServer.Concat(p.Findings).ToList() };
+                access.Add(new KeyAccess(name, key, t, p));
+            }
+        }
+        return new CandidateReport(today, proposed, files, names.ToList(), keyless, access, todayServer, proposedServer, Notes(proposed, files));
+    }
+
+    /// <summary>Keys of the plain key lines of the user's AuthorizedKeysFile files (read as root, only to list them).</summary>
+    private static IEnumerable<PublicKey> KeysOf(TargetContext ctx, string name, string? from)
+    {
+        var account = ctx.Accounts.ByName(name);
+        if (account is null) yield break;
+        var cfg = ctx.EffectiveFor(account, name, from);
+        foreach (var pattern in cfg.AuthorizedKeysFiles.Value)
+        {
+            if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
+            var path = KeyFilePaths.Expand(pattern, account, ctx.Accounts, out _);
+            if (path is null || ctx.Root.ReadText(path, KeyFileLimit) is not { } text) continue;
+            foreach (var line in AuthorizedKeysParser.Parse(text, ctx.Version))
+                if (line.Key is { } key && !line.Options.CertAuthority) yield return key;
+        }
+    }
+
+    /// <summary>A candidate sshd never reads changes nothing: say so rather than report "no change".</summary>
+    private static IReadOnlyList<Finding> Notes(TargetContext proposed, IReadOnlyList<CandidateFile> files)
+    {
+        var ev = new Evidence();
+        foreach (var file in files)
+        {
+            var isAccountFile = file.TargetPath is "/etc/passwd" or "/etc/group" or "/etc/shadow";
+            if (!isAccountFile && !proposed.Config.Files.Contains(file.TargetPath, StringComparer.Ordinal))
+                ev.Add(FindingId.CANDIDATE_NOT_READ, Severity.Warning, file.TargetPath, [],
+                    ("path", file.TargetPath), ("source", proposed.Config.MainFile));
+        }
+        return ev.Findings;
+    }
+}
