@@ -54,7 +54,7 @@ internal static partial class Texts
         ["trace.kex.ok.meaning"] = "양쪽이 공통 알고리즘을 찾았습니다. 이제부터 모든 통신이 암호화됩니다.",
         ["trace.kex.none"] = "{keyword}에 대해 공통 알고리즘이 없습니다. 서버가 제시하는 것은 {server}뿐입니다.",
         ["trace.kex.none.meaning"] = "OpenSSH 클라이언트도 여기서 멈춥니다(\"no matching … found\"). 키를 시도하기도 전입니다. 한쪽이 다른 쪽에 비해 너무 오래되었거나 너무 엄격합니다.",
-        ["trace.kex.probe_limit"] = "sshdoctor는 이 서버와 {keyword}를 협상할 수 없지만(서버 제시: {server}), OpenSSH 클라이언트는 협상할 수 있습니다.",
+        ["trace.kex.probe_limit"] = "sshdoctor는 이 서버와 {keyword} 협상을 할 수 없지만(서버 제시: {server}), OpenSSH 클라이언트는 협상할 수 있습니다.",
         ["trace.kex.probe_limit.meaning"] = "연결의 문제가 아니라 sshdoctor의 한계입니다. 이후 단계는 확인하지 못했습니다.",
         ["trace.kex.failed"] = "키 교환에 실패했습니다({detail}).",
         ["trace.hostkey.known"] = "호스트 키 {type} {fingerprint}: known_hosts({file})와 일치합니다.",

@@ -29,7 +29,7 @@ internal static class ProbeCommand
         var login = new Option<bool>("--login") { Description = "After PK_OK, make one signed attempt (needs the unencrypted private key), then disconnect before any session." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per connection (default 10).", DefaultValueFactory = _ => 10 };
         var knownHosts = new Option<string[]>("--known-hosts") { Description = "known_hosts file(s) to compare the host key with (default: UserKnownHostsFile and GlobalKnownHostsFile from ssh_config)." };
-        var config = new Option<string?>("-F", "--config") { Description = "ssh_config file to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no file), as ssh -F." };
+        var config = new Option<string?>("--config", "-F") { Description = "ssh_config file to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no file), as ssh -F." };
         var trace = new Option<bool>("--trace") { Description = "Tell each layer of the connection (name, TCP, banner, key exchange, host key, methods, keys, signature, login) and what it means." };
         var maxAuthTries = new Option<int>("--max-auth-tries") { Description = "The server's MaxAuthTries, if you know it (default 6, sshd's default).", DefaultValueFactory = _ => 6 };
 
