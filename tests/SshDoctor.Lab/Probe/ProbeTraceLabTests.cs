@@ -189,8 +189,9 @@ public sealed class ProbeTraceLabTests(ITestOutputHelper output, ProbeLabKeys ke
         Assert.Equal("conclusion.server_side", Steps(refused).Last().GetProperty("code").GetString());
         Assert.Contains(Steps(refused), s => s.GetProperty("code").GetString() == "methods.ok");
 
+        // ec2-user was named and only ubuntu accepts: WRONG_USERNAME is blocking, so probe exits 1 (design.md).
         var wrong = Trace($"ec2-user@127.0.0.1:{lab.Port}", "-i", good);
-        Assert.Equal(0, wrong.Exit);
+        Assert.Equal(1, wrong.Exit);
         Assert.NotNull(wrong.Finding("WRONG_USERNAME"));
         Assert.Contains(Steps(wrong), s => s.GetProperty("code").GetString() == "auth.pk_ok" && s.GetProperty("facts").GetProperty("user").GetString() == "ubuntu");
         Assert.Contains(Steps(wrong), s => s.GetProperty("code").GetString() == "auth.refused" && s.GetProperty("facts").GetProperty("user").GetString() == "ec2-user");

@@ -121,13 +121,20 @@ internal static class ProbeCommand
 
     internal static int ExitCode(ProbeOutcome o)
     {
-        if (!o.Reachable) return ExitCodes.Undecided;
+        if (!o.Reachable || o.Findings.Any(f => StopsBeforeAuthentication(f.Id))) return ExitCodes.Undecided;
         // A blocking finding (the key opens another account than the one asked for, a changed host key) exits 1.
         if (o.Findings.Any(f => f.Severity == Core.Findings.Severity.Blocking)) return ExitCodes.Blocking;
         if (o.Accepting.Any()) return ExitCodes.Ok;
         if (o.Candidates.All(c => c.Result == CandidateResult.Error)) return ExitCodes.Undecided;
         return ExitCodes.Blocking;
     }
+
+    /// <summary>
+    /// causes.md section N: the first connection stopped before any key was tried (a key exchange without a
+    /// common algorithm included), so which account accepts the key is undecided, as for an unreachable host.
+    /// </summary>
+    private static bool StopsBeforeAuthentication(FindingId id) =>
+        id is FindingId.NET_TIMEOUT or FindingId.NET_REFUSED or FindingId.NET_RESET or FindingId.NET_NOT_SSH or FindingId.KEX_NO_COMMON;
 
     private static List<ProbeKey> LoadKeys(string[]? paths, bool login, Messages m)
     {
