@@ -8,6 +8,7 @@ missing=()
 command -v puttygen >/dev/null 2>&1 || missing+=(putty-tools)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+command -v nft >/dev/null 2>&1 || missing+=(nftables)          # probe --trace lab: packets dropped in a network namespace
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)   # userdata's script must pass shellcheck -s sh
 [ -x /usr/bin/ansible-playbook ] || missing+=(ansible)              # the Ansible pre-flight is tested with Debian's ansible
 [ -x /usr/sbin/ip ] || missing+=(iproute2)                          # lab hosts in their own network namespaces

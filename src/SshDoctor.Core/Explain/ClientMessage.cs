@@ -42,6 +42,16 @@ public enum ClientMessage
     TracePartialSuccess,
     /// <summary>ssh -vvv / sshd: the login succeeded.</summary>
     Authenticated,
+    /// <summary>"Connection timed out" / PuTTY "Network error: Connection timed out": nothing answers the TCP connection.</summary>
+    ConnectionTimedOut,
+    /// <summary>Reset or closed before the banner: `kex_exchange_identification: …`, PuTTY "Connection reset by peer".</summary>
+    ConnectionReset,
+    /// <summary>ssh -v shows banner lines that are not SSH (another service on the port).</summary>
+    NotSshService,
+    /// <summary>"no matching key exchange method / host key type / cipher / MAC found".</summary>
+    NoCommonAlgorithm,
+    /// <summary>"Connection closed by UNKNOWN port 65535": ssh through an AWS Session Manager tunnel, closed by the far end.</summary>
+    SessionManagerClosed,
 }
 
 public static class ClientMessageNames

@@ -18,4 +18,7 @@ public sealed record ExplainResult(
     string? Key)
 {
     public bool Recognized => Signals.Count > 0;
+
+    /// <summary>A bare refusal: the one command that tells the few likely causes apart.</summary>
+    public string? Decider { get; init; }
 }

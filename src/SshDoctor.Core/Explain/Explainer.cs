@@ -41,7 +41,7 @@ public static partial class Explainer
             if (!Methods(m.Groups[1].Value).Contains("publickey"))
                 Add(signals, seen, ClientMessage.PublickeyNotOffered, "putty", m.Value.Trim());
         if (UsingUsername().Match(text) is { Success: true } un) user ??= un.Groups[1].Value;
-        if (KeyFileName().Match(text) is { Success: true } kf) key ??= kf.Groups[1].Value;
+        if (KeyFileName().Match(text) is { Success: true } kf) key ??= kf.Groups[1].Success ? kf.Groups[1].Value : kf.Groups[2].Value;
 
         // 3. sshd log lines, with sshd's own connection logic (a refusal line, then the user's close).
         var logSignals = ServerLogSignals(lines, ref user);
@@ -56,6 +56,8 @@ public static partial class Explainer
             port ??= trace.Port;
             key ??= trace.Offered.Select(VerboseTrace.KeyPath).FirstOrDefault() ?? trace.KeyFiles.FirstOrDefault();
             if (trace.Authenticated) Add(signals, seen, ClientMessage.Authenticated, "ssh -v", "Authenticated");
+            if (trace.NonSshBannerLines.Count > 0)
+                Add(signals, seen, ClientMessage.NotSshService, "ssh -v", "banner line: " + trace.NonSshBannerLines[0]);
             if (trace.PartialSuccess) Add(signals, seen, ClientMessage.TracePartialSuccess, "ssh -v", "partial success");
             if (trace.NoMutualSignature) Add(signals, seen, ClientMessage.NoMutualSignature, "ssh -v", "no mutual signature algorithm");
             if (trace.ServerMethods is { } sent && !sent.Contains("publickey"))
@@ -72,9 +74,22 @@ public static partial class Explainer
         }
 
         var candidates = Rank(signals, trace, user);
+        string? decider = null;
+        if (BareRefusal(signals, trace) && candidates.Count > MaxBareCandidates)
+        {
+            // Nothing but "refused": the few usual causes, and the probe that tells them apart.
+            candidates = candidates.Take(MaxBareCandidates).ToList();
+            decider = NextStep.Decider(user, host, port, key);
+        }
         return new ExplainResult(signals, candidates.Select(c => new ExplainCandidate(c.Id, c.Score,
-            NextStep.Command(c.Id, user, host, port, key))).ToList(), trace, user, host, key);
+            NextStep.Command(c.Id, user, host, port, key))).ToList(), trace, user, host, key) { Decider = decider };
     }
+
+    public const int MaxBareCandidates = 4;
+
+    private static bool BareRefusal(List<ExplainSignal> signals, VerboseTrace? trace) =>
+        trace is null && signals.Count > 0 && signals.All(s => s.Kind is ClientMessage.KeyRefused or ClientMessage.AccessDenied
+            or ClientMessage.AuthenticationFailed or ClientMessage.NoSupportedMethods or ClientMessage.PermissionDenied);
 
     private static List<(FindingId Id, int Score)> Rank(List<ExplainSignal> signals, VerboseTrace? trace, string? user)
     {
@@ -102,11 +117,34 @@ public static partial class Explainer
                 if (Hypotheses.RuledOutByPkOk(id) && !logged.Contains(id)) scores.Remove(id);
             if (user == "root" && scores.ContainsKey(FindingId.ROOT_LOGIN_REFUSED)) Put(FindingId.ROOT_LOGIN_REFUSED, 95);
         }
-        // nologin files never stop root.
+        // nologin files never stop root; PermitRootLogin stops only root.
         if (user == "root") scores.Remove(FindingId.NOLOGIN_FILE);
+        else if (!string.IsNullOrEmpty(user) && !logged.Contains(FindingId.ROOT_LOGIN_REFUSED)) scores.Remove(FindingId.ROOT_LOGIN_REFUSED);
+
+        // What the evidence excludes.
+        var kinds = signals.Select(s => s.Kind).ToHashSet();
+        if (trace is { Offered.Count: > 0 } && !trace.Offered.Any(VerboseTrace.IsRsa))
+            foreach (var id in scores.Keys.Where(Hypotheses.RsaOnly).ToList()) scores.Remove(id);
+        if (kinds.Contains(ClientMessage.NotSshService)) scores.Remove(FindingId.NET_RESET);
+        var stoppedEarly = kinds.Any(Hypotheses.BeforeAuthentication);
+        var reachedAuth = trace is { } t && (t.Offered.Count > 0 || t.Accepted.Count > 0 || t.ServerMethods is not null || t.Authenticated)
+            || kinds.Any(k => k is ClientMessage.PermissionDenied or ClientMessage.KeyRefused or ClientMessage.PublickeyNotOffered
+                or ClientMessage.TraceKeysRefused or ClientMessage.TraceKeyAccepted);
+        if (stoppedEarly && !reachedAuth)
+        {
+            // The connection never reached authentication: only the layers it did reach can be at fault.
+            var early = signals.Where(s => Hypotheses.BeforeAuthentication(s.Kind) || s.Kind is ClientMessage.HostKeyChanged or ClientMessage.HostKeyUnknown)
+                .SelectMany(s => Hypotheses.For(s.Kind)).Select(h => h.Id).ToHashSet();
+            foreach (var id in scores.Keys.Where(id => !early.Contains(id)).ToList()) scores.Remove(id);
+        }
+
+        // A message that names its cause ranks it first.
+        var decisive = signals.Where(s => Hypotheses.Decisive(s.Kind))
+            .SelectMany(s => Hypotheses.For(s.Kind).Where(h => h.Weight == 100).Select(h => h.Id))
+            .Where(scores.ContainsKey).ToHashSet();
         return scores
-            .Select(kv => (kv.Key, Math.Min(100, kv.Value.Max + 3 * (kv.Value.N - 1))))
-            .OrderByDescending(x => x.Item2).ThenBy(x => x.Key)
+            .Select(kv => (kv.Key, decisive.Contains(kv.Key) ? 100 : Math.Min(99, kv.Value.Max + 3 * (kv.Value.N - 1))))
+            .OrderByDescending(x => decisive.Contains(x.Key)).ThenByDescending(x => x.Item2).ThenBy(x => x.Key)
             .ToList();
     }
 
@@ -164,6 +202,6 @@ public static partial class Explainer
     [GeneratedRegex(@"Using username ""([^""]+)""")]
     private static partial Regex UsingUsername();
 
-    [GeneratedRegex(@"(?:Load key|Unable to use key file|Identity file|no such identity:) ""?([^"":\s]+)")]
+    [GeneratedRegex(@"(?:Load key|Unable to use key file|Identity file|no such identity:) (?:""([^""\r\n]+)""|([^""\s:]+))")]
     private static partial Regex KeyFileName();
 }

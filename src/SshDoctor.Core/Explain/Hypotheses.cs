@@ -27,7 +27,12 @@ public static class Hypotheses
         ClientMessage.AccessDenied or ClientMessage.AuthenticationFailed => Scale(GenericRefusal, 0.9),
         ClientMessage.NoSupportedMethods => [.. GenericRefusal, (PUBKEY_AUTH_DISABLED, 40)],
         ClientMessage.PublickeyNotOffered => [(PUBKEY_AUTH_DISABLED, 100), (AUTH_METHODS_REQUIRED, 60)],
-        ClientMessage.ConnectionRefused => [(SSHD_HOST_KEYS_MISSING, 92), (SSHD_CONFIG_INVALID, 90), (DISK_FULL, 30)],
+        ClientMessage.ConnectionRefused => [(NET_REFUSED, 100), (SSHD_HOST_KEYS_MISSING, 92), (SSHD_CONFIG_INVALID, 90), (DISK_FULL, 30)],
+        ClientMessage.ConnectionTimedOut => [(NET_TIMEOUT, 100)],
+        ClientMessage.ConnectionReset => [(NET_RESET, 100), (NET_NOT_SSH, 40)],
+        ClientMessage.NotSshService => [(NET_NOT_SSH, 100)],
+        ClientMessage.NoCommonAlgorithm => [(KEX_NO_COMMON, 100)],
+        ClientMessage.SessionManagerClosed => [(NET_REFUSED, 85), (NET_RESET, 80), (SSHD_CONFIG_INVALID, 70), (SSHD_HOST_KEYS_MISSING, 68)],
         ClientMessage.KeyFileFormat => [(CLIENT_KEY_FORMAT, 100)],
         ClientMessage.KeyEncrypted => [(CLIENT_KEY_ENCRYPTED, 100)],
         ClientMessage.KeyPermissions => [(CLIENT_KEY_PERMISSIONS, 100)],
@@ -51,13 +56,31 @@ public static class Hypotheses
         _ => [],
     };
 
+    /// <summary>
+    /// Messages that name their cause outright: when one is present it ranks first, whatever else the
+    /// generic refusal lines add up to.
+    /// </summary>
+    public static bool Decisive(ClientMessage kind) => kind is ClientMessage.KeyPermissions or ClientMessage.HostKeyChanged
+        or ClientMessage.TooManyFailures or ClientMessage.ConnectionTimedOut or ClientMessage.ConnectionRefused
+        or ClientMessage.ConnectionReset or ClientMessage.NotSshService or ClientMessage.NoCommonAlgorithm
+        or ClientMessage.AccountExpired or ClientMessage.NoMutualSignature or ClientMessage.KeyEncrypted;
+
+    /// <summary>The connection stopped before authentication: no account or key cause can be at work.</summary>
+    public static bool BeforeAuthentication(ClientMessage kind) => kind is ClientMessage.ConnectionTimedOut
+        or ClientMessage.ConnectionRefused or ClientMessage.ConnectionReset or ClientMessage.NotSshService
+        or ClientMessage.NoCommonAlgorithm or ClientMessage.SessionManagerClosed;
+
+    /// <summary>Causes that can only concern an RSA key (dropped when every key offered is of another type).</summary>
+    public static bool RsaOnly(FindingId id) => id is RSA_SHA1_REFUSED or KEY_RSA_TOO_SMALL;
+
     /// <summary>Causes a PK_OK rules out: sshd only answers PK_OK for a valid, allowed user and a listed, readable key.</summary>
     public static bool RuledOutByPkOk(FindingId id) => id is USER_UNKNOWN or USER_DENIED or USER_LOCKED or
         USER_SHELL_INVALID or KEY_NOT_AUTHORIZED or HOME_MISSING or SSH_DIR_MISSING or AUTHKEYS_MISSING or
         AUTHKEYS_NOT_REGULAR or AUTHKEYS_UNREADABLE or STRICTMODES_OWNER or STRICTMODES_MODE or SELINUX_LABEL or
         KEY_LINE_INVALID or AUTHKEYS_ENCODING or KEY_OPTION_FROM or KEY_OPTION_EXPIRED or KEY_OPTION_INVALID or
-        KEY_REVOKED or KEY_ALGORITHM_REFUSED or KEY_RSA_TOO_SMALL or PUBKEY_AUTH_DISABLED or
-        CLIENT_KEY_FORMAT or CLIENT_KEY_PERMISSIONS or AUTHKEYS_FILE_CONFIG;
+        KEY_REVOKED or KEY_ALGORITHM_REFUSED or KEY_RSA_TOO_SMALL or PUBKEY_AUTH_DISABLED or AUTHKEYS_FILE_CONFIG;
+    // Not CLIENT_KEY_PERMISSIONS / CLIENT_KEY_FORMAT: ssh offers the public half first and reads the private
+    // file only after PK_OK, which is exactly when it refuses a key that is too open or unreadable.
 
     private static (FindingId, int)[] Scale((FindingId, int)[] list, double f) =>
         list.Select(x => (x.Item1, (int)(x.Item2 * f))).ToArray();

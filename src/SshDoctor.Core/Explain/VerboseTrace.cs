@@ -16,12 +16,16 @@ public sealed partial record VerboseTrace(
     string? ServerVersion,
     IReadOnlyList<string> KeyFiles)
 {
+    /// <summary>Lines the server sent before (instead of) an SSH identification (`kex_exchange_identification: banner line N: …`).</summary>
+    public IReadOnlyList<string> NonSshBannerLines { get; init; } = [];
+
     /// <summary>Null when the text is not debug output of the OpenSSH client.</summary>
     public static VerboseTrace? Read(IEnumerable<string> lines)
     {
         var offered = new List<string>();
         var accepted = new List<string>();
         var keyFiles = new List<string>();
+        var bannerLines = new List<string>();
         List<string>? methods = null;
         bool authenticated = false, partial = false, noMutual = false, any = false;
         string? user = null, host = null, port = null, version = null;
@@ -44,9 +48,13 @@ public sealed partial record VerboseTrace(
             else if ((m = RemoteVersion().Match(msg)).Success) version = m.Groups[1].Value;
             else if ((m = IdentityFile().Match(msg)).Success) keyFiles.Add(m.Groups[1].Value);
             else if ((m = ConnectingTo().Match(msg)).Success) { host ??= m.Groups[1].Value; port ??= m.Groups[2].Value; }
+            else if ((m = BannerLine().Match(msg)).Success && m.Groups[1].Value.Trim().Length > 0 && bannerLines.Count < 16) bannerLines.Add(m.Groups[1].Value.Trim());
         }
         if (!any) return null;
-        return new VerboseTrace(offered, accepted, methods, authenticated, partial, noMutual, user, host, port, version, keyFiles);
+        return new VerboseTrace(offered, accepted, methods, authenticated, partial, noMutual, user, host, port, version, keyFiles)
+        {
+            NonSshBannerLines = bannerLines,
+        };
     }
 
     /// <summary>The path of an offered key line (`/home/u/.ssh/id_ed25519 ED25519 SHA256:… explicit`).</summary>
@@ -67,6 +75,9 @@ public sealed partial record VerboseTrace(
 
     [GeneratedRegex(@"^identity file (\S+) type -?\d+")]
     private static partial Regex IdentityFile();
+
+    [GeneratedRegex(@"^kex_exchange_identification: banner line \d+: (.*)$")]
+    private static partial Regex BannerLine();
 
     [GeneratedRegex(@"^Connecting to (\S+) \[[^\]]*\] port (\d+)")]
     private static partial Regex ConnectingTo();

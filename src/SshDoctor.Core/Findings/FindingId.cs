@@ -64,6 +64,13 @@ public enum FindingId
     HOST_KEY_CHANGED,
     HOST_KEY_UNKNOWN,
 
+    // N. Network and transport (before any key is tried)
+    NET_TIMEOUT,
+    NET_REFUSED,
+    NET_RESET,
+    NET_NOT_SSH,
+    KEX_NO_COMMON,
+
     // Added by sshdoctor (causes.md allows new IDs)
     /// <summary>info: the image's default login user according to cloud-init / os-release.</summary>
     CLOUD_DEFAULT_USER,

@@ -40,6 +40,9 @@ public sealed class Messages
 
     public string Colon => Lang == Lang.Fr ? "\u00a0:" : ":";
 
+    /// <summary>Whether a text exists (optional lines such as a trace step's meaning).</summary>
+    public bool Has(string key) => _texts.ContainsKey(key) || Texts.Table(Lang.En).ContainsKey(key);
+
     public string Message(Finding f) => Get(f.Id + ".message", Localize(f.Args));
     public string FixSummary(Finding f) => Get(f.Id + ".fix", Localize(f.Args));
 

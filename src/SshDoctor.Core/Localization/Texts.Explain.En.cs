@@ -49,6 +49,12 @@ internal static partial class Texts
         ["explain.signal.trace_keys_refused"] = "The client offered keys and the server accepted none",
         ["explain.signal.trace_partial_success"] = "The key was accepted, but the server requires another method as well",
         ["explain.signal.authenticated"] = "The login succeeded",
+        ["explain.signal.connection_timed_out"] = "Connection timed out: nothing answers the TCP connection (a filter drops it)",
+        ["explain.signal.connection_reset"] = "The connection was closed or reset before the SSH banner",
+        ["explain.signal.not_ssh_service"] = "The port answers with something that is not SSH",
+        ["explain.signal.no_common_algorithm"] = "Client and server have no algorithm in common",
+        ["explain.signal.session_manager_closed"] = "The Session Manager tunnel closed the connection (UNKNOWN port 65535)",
+        ["explain.decider"] = "One command tells these causes apart: {command}",
 
         // explain: what to check next, per cause
         ["explain.check.USER_UNKNOWN"] = "The user name may not exist on the server (wrong default user for the image, e.g. ec2-user, ubuntu, admin).",
@@ -98,6 +104,11 @@ internal static partial class Texts
         ["explain.check.CLOUD_DEFAULT_USER"] = "Use the image's default user name.",
         ["explain.check.ADDRESS_CONDITION"] = "The result depends on the client's address (from= or Match Address).",
         ["explain.check.SSHD_EFFECTIVE_MISMATCH"] = "The running sshd's settings may differ from the files.",
+        ["explain.check.NET_TIMEOUT"] = "A security group, network ACL or firewall may drop the connection (or the address is wrong).",
+        ["explain.check.NET_REFUSED"] = "Nothing may listen on the SSH port: sshd stopped, failed to start, or listens elsewhere.",
+        ["explain.check.NET_RESET"] = "The server may refuse this address before the banner (MaxStartups, PerSourcePenalties, fail2ban, TCP wrappers).",
+        ["explain.check.NET_NOT_SSH"] = "The port may belong to another service than sshd.",
+        ["explain.check.KEX_NO_COMMON"] = "Client and server may share no key exchange, host key, cipher or MAC algorithm.",
 
         // logs
         ["logs.fix"] = "Run {command} on the server (or on its mounted root volume, with --root) for the exact cause and its repair.",

@@ -109,6 +109,16 @@ internal static partial class Texts
         ["ADDRESS_CONDITION.fix"] = "Run again with --from ADDR (the address the server sees you connect from) to get a verdict.",
         ["SSHD_EFFECTIVE_MISMATCH.message"] = "sshd -T reports {sshd} for {keyword}, whereas sshdoctor computed {model}; the verdict may be wrong where that setting matters.",
         ["SSHD_EFFECTIVE_MISMATCH.fix"] = "Trust sshd -T, and report this difference to the sshdoctor developers.",
+        ["NET_TIMEOUT.message"] = "Nothing answers the TCP connection to {host}: a security group, network ACL or firewall drops the packets, the address is wrong, or the host is down.",
+        ["NET_TIMEOUT.fix"] = "Check that the instance is running and that its security group and network ACL allow the SSH port from your address.",
+        ["NET_REFUSED.message"] = "{host} answers but refuses the connection: nothing listens on that port (sshd stopped, failed to start, or listens on another port).",
+        ["NET_REFUSED.fix"] = "Check the port, then start sshd on the server (console, SSM or user data); sshd -t tells why it does not start.",
+        ["NET_RESET.message"] = "{host} accepts the connection, then closes or resets it before the SSH banner: MaxStartups, PerSourcePenalties after failed logins, TCP wrappers or fail2ban refuse this address.",
+        ["NET_RESET.fix"] = "Wait a minute and try again; if it goes on, the server's sshd log (sshdoctor logs) names the refusal.",
+        ["NET_NOT_SSH.message"] = "The service that answers on {host} is not an SSH server.",
+        ["NET_NOT_SSH.fix"] = "Check the port: sshd usually listens on 22, and another service answers on this one.",
+        ["KEX_NO_COMMON.message"] = "The client and {host} have no algorithm in common for {value}, so the connection stops before any key is tried.",
+        ["KEX_NO_COMMON.fix"] = "Update the older side, or allow one of the other side's algorithms for this host only (ssh -o {value}=+ALGORITHM).",
 
         // Problems inside KEY_LINE_INVALID ({problem})
         ["line.bom"] = "the file starts with a UTF-8 byte order mark (BOM)",

@@ -109,6 +109,16 @@ internal static partial class Texts
         ["ADDRESS_CONDITION.fix"] = "Relancez avec --from ADRESSE (l'adresse depuis laquelle le serveur vous voit vous connecter) pour obtenir un verdict.",
         ["SSHD_EFFECTIVE_MISMATCH.message"] = "sshd -T indique {sshd} pour {keyword}, alors que sshdoctor a calculé {model} ; le verdict peut être faux là où ce paramètre compte.",
         ["SSHD_EFFECTIVE_MISMATCH.fix"] = "Fiez-vous à sshd -T, et signalez cet écart aux développeurs de sshdoctor.",
+        ["NET_TIMEOUT.message"] = "Rien ne répond à la connexion TCP vers {host} : un groupe de sécurité, une ACL réseau ou un pare-feu rejette les paquets en silence, l'adresse est fausse, ou la machine est arrêtée.",
+        ["NET_TIMEOUT.fix"] = "Vérifiez que l'instance tourne et que son groupe de sécurité et son ACL réseau autorisent le port SSH depuis votre adresse.",
+        ["NET_REFUSED.message"] = "{host} répond mais refuse la connexion : rien n'écoute sur ce port (sshd arrêté, qui n'a pas pu démarrer, ou qui écoute sur un autre port).",
+        ["NET_REFUSED.fix"] = "Vérifiez le port, puis démarrez sshd sur le serveur (console, SSM ou user data) ; sshd -t indique pourquoi il ne démarre pas.",
+        ["NET_RESET.message"] = "{host} accepte la connexion puis la ferme ou la réinitialise avant la bannière SSH : MaxStartups, PerSourcePenalties après des échecs de connexion, TCP wrappers ou fail2ban refusent cette adresse.",
+        ["NET_RESET.fix"] = "Patientez une minute et réessayez ; si cela continue, le journal de sshd sur le serveur (sshdoctor logs) nomme le refus.",
+        ["NET_NOT_SSH.message"] = "Le service qui répond sur {host} n'est pas un serveur SSH.",
+        ["NET_NOT_SSH.fix"] = "Vérifiez le port : sshd écoute d'habitude sur le 22, et c'est un autre service qui répond sur celui-ci.",
+        ["KEX_NO_COMMON.message"] = "Le client et {host} n'ont aucun algorithme en commun pour {value} : la connexion s'arrête avant qu'une clé soit essayée.",
+        ["KEX_NO_COMMON.fix"] = "Mettez à jour le côté le plus ancien, ou autorisez pour cet hôte seulement un algorithme de l'autre côté (ssh -o {value}=+ALGORITHME).",
 
         // Problems inside KEY_LINE_INVALID ({problem})
         ["line.bom"] = "le fichier commence par un indicateur d'ordre des octets UTF-8 (BOM)",

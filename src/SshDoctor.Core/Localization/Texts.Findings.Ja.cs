@@ -109,6 +109,16 @@ internal static partial class Texts
         ["ADDRESS_CONDITION.fix"] = "判定を得るには、--from アドレス (サーバーから見た接続元アドレス) を指定して再実行してください。",
         ["SSHD_EFFECTIVE_MISMATCH.message"] = "sshd -T は {keyword} を {sshd} と報告していますが、sshdoctor は {model} と算出しました。この設定が関わる部分の判定は誤っている可能性があります。",
         ["SSHD_EFFECTIVE_MISMATCH.fix"] = "sshd -T の結果を信頼し、この違いを sshdoctor の開発者に報告してください。",
+        ["NET_TIMEOUT.message"] = "{host} への TCP 接続に応答がありません。セキュリティグループ、ネットワーク ACL、ファイアウォールのいずれかがパケットを破棄しているか、アドレスが誤っているか、ホストが停止しています。",
+        ["NET_TIMEOUT.fix"] = "インスタンスが起動していること、そしてセキュリティグループとネットワーク ACL が自分のアドレスから SSH ポートへの接続を許可していることを確認してください。",
+        ["NET_REFUSED.message"] = "{host} は応答しますが接続を拒否しています。このポートで待ち受けているものがありません (sshd が停止している、起動に失敗した、または別のポートで待ち受けている)。",
+        ["NET_REFUSED.fix"] = "ポート番号を確認し、サーバーで sshd を起動してください (コンソール、SSM、ユーザーデータ)。起動しない理由は sshd -t でわかります。",
+        ["NET_RESET.message"] = "{host} は接続を受け付けた後、SSH バナーを送る前に接続を閉じるかリセットしています。MaxStartups、ログイン失敗後の PerSourcePenalties、TCP wrappers、fail2ban のいずれかがこのアドレスを拒否しています。",
+        ["NET_RESET.fix"] = "1 分ほど待ってから再試行してください。続く場合は、サーバーの sshd のログ (sshdoctor logs) に拒否の理由が記録されています。",
+        ["NET_NOT_SSH.message"] = "{host} で応答しているサービスは SSH サーバーではありません。",
+        ["NET_NOT_SSH.fix"] = "ポート番号を確認してください。sshd は通常 22 番で待ち受けており、このポートでは別のサービスが応答しています。",
+        ["KEX_NO_COMMON.message"] = "クライアントと {host} の間に {value} で共通するアルゴリズムがないため、鍵を試す前に接続が終了します。",
+        ["KEX_NO_COMMON.fix"] = "古い側を更新するか、このホストに限って相手側のアルゴリズムを 1 つ許可してください (ssh -o {value}=+アルゴリズム)。",
 
         // Problems inside KEY_LINE_INVALID ({problem})
         ["line.bom"] = "ファイルが UTF-8 の BOM (バイトオーダーマーク) で始まっている",

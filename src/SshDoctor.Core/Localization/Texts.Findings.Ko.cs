@@ -109,6 +109,16 @@ internal static partial class Texts
         ["ADDRESS_CONDITION.fix"] = "판정을 얻으려면 --from 주소(서버에서 보이는 접속 주소)를 지정하여 다시 실행하십시오.",
         ["SSHD_EFFECTIVE_MISMATCH.message"] = "sshd -T는 {keyword|을} {sshd|으로} 보고하지만 sshdoctor는 {model|으로} 계산했습니다. 이 설정이 관련된 부분의 판정은 틀릴 수 있습니다.",
         ["SSHD_EFFECTIVE_MISMATCH.fix"] = "sshd -T의 결과를 신뢰하고, 이 차이를 sshdoctor 개발자에게 알려 주십시오.",
+        ["NET_TIMEOUT.message"] = "{host}에 대한 TCP 연결에 아무 응답이 없습니다. 보안 그룹, 네트워크 ACL 또는 방화벽이 패킷을 버리고 있거나, 주소가 틀렸거나, 서버가 꺼져 있습니다.",
+        ["NET_TIMEOUT.fix"] = "인스턴스가 실행 중인지, 보안 그룹과 네트워크 ACL이 내 주소에서 SSH 포트로의 접속을 허용하는지 확인하십시오.",
+        ["NET_REFUSED.message"] = "{host}에서 응답은 오지만 연결을 거부합니다. 이 포트에서 대기 중인 프로그램이 없습니다(sshd가 멈췄거나, 시작에 실패했거나, 다른 포트에서 대기 중).",
+        ["NET_REFUSED.fix"] = "포트를 확인한 뒤 서버에서 sshd를 시작하십시오(콘솔, SSM 또는 사용자 데이터). 시작되지 않는 이유는 sshd -t로 알 수 있습니다.",
+        ["NET_RESET.message"] = "{host} 서버는 연결을 받은 뒤 SSH 배너를 보내기 전에 연결을 닫거나 재설정합니다. MaxStartups, 로그인 실패 후의 PerSourcePenalties, TCP wrappers 또는 fail2ban이 이 주소를 거부하고 있습니다.",
+        ["NET_RESET.fix"] = "1분쯤 기다렸다가 다시 시도하십시오. 계속되면 서버의 sshd 로그(sshdoctor logs)에 거부 이유가 남아 있습니다.",
+        ["NET_NOT_SSH.message"] = "{host}에서 응답하는 서비스는 SSH 서버가 아닙니다.",
+        ["NET_NOT_SSH.fix"] = "포트를 확인하십시오. sshd는 보통 22번 포트에서 대기하며, 이 포트에서는 다른 서비스가 응답하고 있습니다.",
+        ["KEX_NO_COMMON.message"] = "클라이언트와 {host} 사이에 {value}에 대해 공통으로 지원하는 알고리즘이 없어서, 키를 시도하기도 전에 연결이 끝납니다.",
+        ["KEX_NO_COMMON.fix"] = "오래된 쪽을 업데이트하거나, 이 호스트에 대해서만 상대편 알고리즘 하나를 허용하십시오(ssh -o {value}=+알고리즘).",
 
         // Problems inside KEY_LINE_INVALID ({problem})
         ["line.bom"] = "파일이 UTF-8 BOM(바이트 순서 표시)으로 시작함",

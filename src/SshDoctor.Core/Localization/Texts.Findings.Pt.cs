@@ -109,6 +109,16 @@ internal static partial class Texts
         ["ADDRESS_CONDITION.fix"] = "Execute de novo com --from ENDEREÇO (o endereço de onde o servidor vê sua conexão) para obter um veredito.",
         ["SSHD_EFFECTIVE_MISMATCH.message"] = "O sshd -T informa {sshd} para {keyword}, enquanto o sshdoctor calculou {model}; o veredito pode estar errado onde essa configuração importa.",
         ["SSHD_EFFECTIVE_MISMATCH.fix"] = "Confie no sshd -T e informe essa diferença aos desenvolvedores do sshdoctor.",
+        ["NET_TIMEOUT.message"] = "Nada responde à conexão TCP com {host}: um security group, uma ACL de rede ou um firewall descarta os pacotes, o endereço está errado ou a máquina está desligada.",
+        ["NET_TIMEOUT.fix"] = "Confira se a instância está em execução e se o security group e a ACL de rede liberam a porta SSH a partir do seu endereço.",
+        ["NET_REFUSED.message"] = "{host} responde, mas recusa a conexão: nada escuta nessa porta (o sshd parou, não conseguiu iniciar ou escuta em outra porta).",
+        ["NET_REFUSED.fix"] = "Confira a porta e inicie o sshd no servidor (console, SSM ou user data); sshd -t mostra por que ele não inicia.",
+        ["NET_RESET.message"] = "{host} aceita a conexão e depois a fecha ou a reinicia antes do banner SSH: MaxStartups, PerSourcePenalties após falhas de login, TCP wrappers ou fail2ban recusam este endereço.",
+        ["NET_RESET.fix"] = "Espere um minuto e tente de novo; se continuar, o log do sshd no servidor (sshdoctor logs) diz o motivo da recusa.",
+        ["NET_NOT_SSH.message"] = "O serviço que responde em {host} não é um servidor SSH.",
+        ["NET_NOT_SSH.fix"] = "Confira a porta: o sshd costuma escutar na 22, e outro serviço responde nesta.",
+        ["KEX_NO_COMMON.message"] = "O cliente e {host} não têm nenhum algoritmo em comum para {value}, então a conexão para antes de qualquer chave ser testada.",
+        ["KEX_NO_COMMON.fix"] = "Atualize o lado mais antigo ou permita, só para este host, um algoritmo do outro lado (ssh -o {value}=+ALGORITMO).",
 
         // Problems inside KEY_LINE_INVALID ({problem})
         ["line.bom"] = "o arquivo começa com uma marca de ordem de bytes UTF-8 (BOM)",

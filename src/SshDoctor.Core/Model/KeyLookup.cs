@@ -40,12 +40,15 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                     ("value", string.Join(' ', patterns.Value)), ("source", patterns.Where), ("detail", error ?? ""));
                 return new LookupResult(false, false, null, null);
             }
-            var state = AuthorizedFileProbe.Probe(ctx, account, pattern, path, cfg.StrictModes.Value, key);
-            files.Add(state);
-            if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
+            foreach (var file in Files(path))
             {
-                if (!hit.DependsOnAddress) return hit;
-                conditional ??= hit;
+                var state = AuthorizedFileProbe.Probe(ctx, account, pattern, file, cfg.StrictModes.Value, key);
+                files.Add(state);
+                if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
+                {
+                    if (!hit.DependsOnAddress) return hit;
+                    conditional ??= hit;
+                }
             }
         }
         if (conditional is not null) return conditional;
@@ -113,6 +116,19 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
         CertFindings.Report(ev, paths, cert, account.Name, from);
         var conditional = paths.Any(p => p.Conditional);
         return new LookupResult(false, conditional, null, null);
+    }
+
+    /// <summary>
+    /// OpenSSH 10.0 passes each expanded AuthorizedKeysFile through glob(3) (sorted; no match: the entry is
+    /// skipped without a log line). Older versions open the name as written, wildcards included: such a file
+    /// rarely exists, and the entry then only tells that this sshd is too old for the configured pattern
+    /// (AUTHKEYS_FILE_CONFIG when no other file is read).
+    /// </summary>
+    private IEnumerable<string> Files(string path)
+    {
+        if (path.IndexOfAny(['*', '?', '[']) < 0) return [path];
+        if (ctx.Version.AtLeast(10, 0)) return Glob.Expand(ctx.Root, path);
+        return ctx.Root.Stat(path).Exists ? [path] : [];
     }
 
     /// <summary>A usable line for the key whose options pass; a from= without --from makes it conditional.</summary>

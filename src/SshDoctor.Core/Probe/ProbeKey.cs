@@ -9,6 +9,12 @@ public sealed record ProbeKey(string Path, PublicKey Public, bool Encrypted)
     public IProbeSigner? Signer { get; init; }
     /// <summary>Why no signer is available (only meaningful with `--login`): a code, see probe.signer.* texts.</summary>
     public string? SignerUnavailable { get; init; }
+    /// <summary>The agent holds this key (ssh then offers it in the agent's order).</summary>
+    public bool FromAgent { get; init; }
+    /// <summary>Only the agent holds it: <see cref="Path"/> is the agent's comment.</summary>
+    public bool AgentOnly { get; init; }
+    /// <summary>FILE-cert.pub beside the key (ssh offers the certificate too).</summary>
+    public string? CertificatePath { get; init; }
 
     /// <summary>The files ssh tries without -i, in ssh's order (OpenSSH 9.x).</summary>
     public static readonly string[] DefaultNames =

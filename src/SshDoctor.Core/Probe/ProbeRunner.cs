@@ -1,6 +1,7 @@
 using SshDoctor.Core.Findings;
 using SshDoctor.Core.KnownHosts;
 using SshDoctor.Core.Protocol;
+using SshDoctor.Core.SshConfig;
 
 namespace SshDoctor.Core.Probe;
 
@@ -20,11 +21,20 @@ public sealed record ProbeOptions(string Host, int Port, IReadOnlyList<ProbeKey>
     public ClientAlgorithms Algorithms { get; init; } = ClientAlgorithms.Default;
     /// <summary>No -i: the keys are those ssh would try (~/.ssh/id_*).</summary>
     public bool DefaultKeys { get; init; }
+    /// <summary>The keys ssh would offer in its order (agent, identity files); null when unknown.</summary>
+    public OfferedKeyPlan? Offer { get; init; }
+    /// <summary>The server's MaxAuthTries as far as the client can know it (sshd's default).</summary>
+    public int MaxAuthTries { get; init; } = 6;
+    /// <summary>Called when a connection enters a stage (progress for people waiting).</summary>
+    public Action<ProbeProgress>? Progress { get; init; }
     /// <summary>Tests: treat the server as one that penalises failures (the lab's sshd is 9.2).</summary>
     internal bool AssumePenalties { get; init; }
 }
 
 public enum CandidateResult { PkOk, Refused, Error }
+
+/// <summary>A connection for (user, key) entered a stage: connect, banner, kex, auth, login, done.</summary>
+public sealed record ProbeProgress(string User, ProbeKey Key, string Stage);
 
 public sealed record ProbeCandidate(string User, ProbeKey Key, CandidateResult Result, ProbeConnectionReport Report)
 {
@@ -197,6 +207,7 @@ public static class ProbeRunner
             Algorithms = algorithms,
             Login = o.Login,
             Signer = key.Signer,
+            OnStage = o.Progress is { } p ? stage => p(new ProbeProgress(user, key, stage)) : null,
         };
         var report = await ProbeConnection.RunAsync(request, ct).ConfigureAwait(false);
         var result = report.Error != ConnectionError.None || report.NoneSucceeded ? CandidateResult.Error
@@ -210,6 +221,7 @@ public static class ProbeRunner
         var findings = new List<Finding>();
         var defaultKnownHosts = KnownHostsFile.DefaultPath();
         if (hostKey is not null) findings.AddRange(HostKeyFindings(hostKey, defaultKnownHosts, o.Host, o.Port));
+        if (target is not null && NetworkFinding(target, o.Host, o.Port) is { } net) findings.Add(net);
         if (target is null || !target.Reached) return findings;
 
         var reached = candidates.Where(c => c.Report.Methods is not null).ToList();
@@ -275,6 +287,8 @@ public static class ProbeRunner
             }
         }
 
+        if (TooManyKeys(o, candidates) is { } tooMany) findings.Add(tooMany);
+
         // WRONG_USERNAME: the key opens another account than the one asked for.
         var accepting = candidates.Where(c => c.Accepted(o.Login)).Select(c => c.User).Distinct().ToList();
         var givenAccepted = o.GivenUser is not null && accepting.Contains(o.GivenUser);
@@ -288,6 +302,73 @@ public static class ProbeRunner
                 args: [("tried", o.GivenUser ?? ""), ("users", string.Join(", ", accepting)), ("key", key.Public.Sha256Fingerprint)]));
         }
         return findings;
+    }
+
+    /// <summary>The layer a failed first connection stopped at, as a causes.md ID (section N).</summary>
+    public static Finding? NetworkFinding(ProbeConnectionReport r, string host, int port)
+    {
+        var name = port == 22 ? host : $"{host}:{port}";
+        FindingId? id = r.Error switch
+        {
+            ConnectionError.Timeout when r.Stage == "connect" => FindingId.NET_TIMEOUT,
+            ConnectionError.Unreachable => FindingId.NET_TIMEOUT,
+            ConnectionError.ConnectionRefused => FindingId.NET_REFUSED,
+            ConnectionError.NotSsh when r.NotSsh is NotSshKind.ClosedSilently || r.ResetByPeer => FindingId.NET_RESET,
+            ConnectionError.NotSsh => FindingId.NET_NOT_SSH,
+            ConnectionError.Closed when r.Stage is "banner" => FindingId.NET_RESET,
+            // Only when OpenSSH's client has nothing in common either; otherwise it is sshdoctor's own limit.
+            ConnectionError.NoCommonAlgorithm when SshClientHasNoneInCommon(r) => FindingId.KEX_NO_COMMON,
+            _ => null,
+        };
+        if (id is null) return null;
+        var args = new List<(string, string)> { ("host", name) };
+        if (id == FindingId.KEX_NO_COMMON) args.Add(("value", NoCommonKeyword(r.ErrorDetail)));
+        if (r.ErrorDetail is { } d) args.Add(("detail", d));
+        return Finding.Create(id.Value, Severity.Blocking, args: [.. args]);
+    }
+
+    /// <summary>Does the OpenSSH client (its defaults) share no algorithm with the server in the failed category?</summary>
+    public static bool SshClientHasNoneInCommon(ProbeConnectionReport r)
+    {
+        if (r.Offered is not { } s) return true;
+        var (client, server) = NoCommonKeyword(r.ErrorDetail) switch
+        {
+            "HostKeyAlgorithms" => (ClientAlgorithmLists.DefaultKeyAlgorithms, s.HostKey),
+            "Ciphers" => (ClientAlgorithmLists.DefaultCiphers, s.CiphersServerToClient),
+            "MACs" => (ClientAlgorithmLists.DefaultMacs, s.MacsServerToClient),
+            _ => (ClientAlgorithmLists.DefaultKex, s.Kex),
+        };
+        return !client.Any(server.Contains);
+    }
+
+    /// <summary>The ssh_config keyword of the list that had nothing in common (from the negotiation's message).</summary>
+    public static string NoCommonKeyword(string? detail) =>
+        detail is null ? "KexAlgorithms"
+        : detail.Contains("host key", StringComparison.OrdinalIgnoreCase) ? "HostKeyAlgorithms"
+        : detail.Contains("cipher", StringComparison.OrdinalIgnoreCase) ? "Ciphers"
+        : detail.Contains("mac", StringComparison.OrdinalIgnoreCase) ? "MACs"
+        : "KexAlgorithms";
+
+    /// <summary>
+    /// TOO_MANY_AUTH_TRIES: the key the server accepts comes after MaxAuthTries others in ssh's order, so
+    /// sshd disconnects ssh ("Too many authentication failures") before ssh reaches it.
+    /// </summary>
+    private static Finding? TooManyKeys(ProbeOptions o, List<ProbeCandidate> candidates)
+    {
+        if (o.Offer is not { } offer) return null;
+        foreach (var c in candidates.Where(c => c.Result == CandidateResult.PkOk))
+        {
+            var position = offer.PositionOf(c.Key.Public);
+            if (position <= o.MaxAuthTries) continue;
+            var path = c.Key.AgentOnly ? "KEY" : IdentityPath(c.Key.Path);
+            var target = $"{(o.Port == 22 ? "" : $"-p {o.Port} ")}{c.User}@{o.Host}";
+            return Finding.Create(FindingId.TOO_MANY_AUTH_TRIES, Severity.Blocking, user: c.User,
+                fix: [$"ssh -o IdentitiesOnly=yes -i {path} {target}"],
+                args: [("value", o.MaxAuthTries.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("key", c.Key.Public.Sha256Fingerprint), ("offered", offer.Keys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+        return null;
     }
 
     /// <summary>ssh -i wants the private key: FILE rather than FILE.pub when both exist.</summary>

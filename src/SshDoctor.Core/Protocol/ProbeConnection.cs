@@ -36,6 +36,8 @@ public sealed record ProbeConnectionRequest(string Host, int Port, string? User,
     /// <summary>For an RSA key accepted with rsa-sha2-*, also query with ssh-rsa (SHA-1) on the same connection.</summary>
     public bool CheckSha1Rsa { get; init; } = true;
     public ClientAlgorithms Algorithms { get; init; } = ClientAlgorithms.Default;
+    /// <summary>Progress: called with each stage the connection enters.</summary>
+    public Action<string>? OnStage { get; init; }
 }
 
 /// <summary>Everything one connection saw, stage by stage; later stages are null when an earlier one failed.</summary>
@@ -46,6 +48,8 @@ public sealed class ProbeConnectionReport
     /// <summary>connect, banner, kex, auth, login: where the connection was when it ended.</summary>
     public string Stage { get; set; } = "connect";
     public NotSshKind? NotSsh { get; set; }
+    /// <summary>The peer reset the TCP connection (RST) rather than closing it.</summary>
+    public bool ResetByPeer { get; set; }
     public ServerIdentification? Server { get; set; }
     public ServerAlgorithms? Offered { get; set; }
     public NegotiatedAlgorithms? Negotiated { get; set; }
@@ -78,14 +82,20 @@ public static class ProbeConnection
         deadline.CancelAfter(request.Timeout);
         var ct = deadline.Token;
         SshClientSession? session = null;
+        void Stage(string stage)
+        {
+            report.Stage = stage;
+            request.OnStage?.Invoke(stage);
+        }
         try
         {
+            Stage("connect");
             session = await SshClientSession.ConnectTcpAsync(request.Host, request.Port, ct).ConfigureAwait(false);
-            await session.HandshakeAsync(request.Algorithms, stage => report.Stage = stage, ct).ConfigureAwait(false);
+            await session.HandshakeAsync(request.Algorithms, Stage, ct).ConfigureAwait(false);
             Record(report, session);
             if (request.User is not null)
             {
-                report.Stage = "auth";
+                Stage("auth");
                 await UserAuth.RequestServiceAsync(session, ct).ConfigureAwait(false);
                 Record(report, session);
                 var none = await UserAuth.NoneAsync(session, request.User, ct).ConfigureAwait(false);
@@ -100,15 +110,15 @@ public static class ProbeConnection
                         report.Sha1Query = await UserAuth.QueryAsync(session, request.User, key, "ssh-rsa", ct).ConfigureAwait(false);
                     if (request.Login && request.Signer is { } signer && report.Query == QueryOutcome.PkOk)
                     {
-                        report.Stage = "login";
+                        Stage("login");
                         report.Login = await UserAuth.SignedAsync(session, request.User, signer, ct).ConfigureAwait(false);
                     }
                 }
-                report.Stage = "done";
+                Stage("done");
             }
             else
             {
-                report.Stage = "done";
+                Stage("done");
             }
             Record(report, session);
             if (report.Login?.Outcome != LoginOutcome.Closed)
@@ -131,10 +141,12 @@ public static class ProbeConnection
                 _ => ConnectionError.Unreachable,
             };
             if (report.Error == ConnectionError.NotSsh) report.NotSsh = NotSshKind.ClosedBeforeIdentification;
+            report.ResetByPeer = e.SocketErrorCode == SocketError.ConnectionReset;
             report.ErrorDetail = e.Message;
         }
         catch (IOException e)
         {
+            report.ResetByPeer = e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset };
             report.Error = report.Stage == "banner" ? ConnectionError.NotSsh : ConnectionError.Closed;
             if (report.Error == ConnectionError.NotSsh) report.NotSsh = NotSshKind.ClosedBeforeIdentification;
             report.ErrorDetail = e.InnerException?.Message ?? e.Message;

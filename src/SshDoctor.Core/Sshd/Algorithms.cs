@@ -64,10 +64,35 @@ public static class Algorithms
         return result;
     }
 
+    /// <summary>DSA is compiled out of OpenSSH 9.8 and later (Debian 13 too): its names are unknown there.</summary>
+    public static bool Implemented(string name, Target.OpenSshVersion v) =>
+        !(v.AtLeast(9, 8) && name.StartsWith("ssh-dss", StringComparison.Ordinal));
+
     /// <summary>
-    /// The signature algorithm a current OpenSSH client uses for a key type. For RSA it picks rsa-sha2-512
-    /// from server-sig-algs (which sshd 9.2 does not filter by PubkeyAcceptedAlgorithms) and does not fall
-    /// back to rsa-sha2-256 when that is refused (seen in the lab).
+    /// servconf.c's sshkey_names_valid2 for PubkeyAcceptedAlgorithms: after an optional '+' or '^' every name must
+    /// be one this build implements, or a pattern matching one ('-' lists are not checked). Else sshd will not start
+    /// ("Bad key types"): `+ssh-dss` stops 9.8+.
+    /// </summary>
+    public static bool NamesValid(string configured, Target.OpenSshVersion v)
+    {
+        if (configured.Length == 0) return false;
+        if (configured[0] == '-') return true;
+        var body = configured[0] is '+' or '^' ? configured[1..] : configured;
+        if (body.Length == 0) return false;
+        foreach (var name in body.Split(','))
+        {
+            if (name.Length == 0) break; // strsep stops at the first empty element
+            if (All.Contains(name) ? Implemented(name, v) : All.Any(a => Implemented(a, v) && Patterns.Match(a, name))) continue;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The signature algorithm a current OpenSSH client uses for a key type. For RSA it picks rsa-sha2-512 from
+    /// the server-sig-algs of the first EXT_INFO, which lists every algorithm sshd implements (9.2 and 10.0 alike,
+    /// seen in the lab), and does not fall back to rsa-sha2-256 when that is refused. sshd ≥ 9.6 sends a second,
+    /// filtered list during authentication only to clients ≥ 9.6 (ext-info-in-auth), which the lab's 9.2 client is not.
     /// </summary>
     public static IReadOnlyList<string> ClientAlgorithmsFor(string keyType) => keyType switch
     {

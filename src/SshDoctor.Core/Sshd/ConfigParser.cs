@@ -222,6 +222,8 @@ public sealed class ConfigParser
                 ("yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only"))
             return $"{keyword}: unsupported option \"{value}\"";
         if (info.Name == "permitrootlogin" && args.Count > 1) return $"{keyword}: extra arguments at end of line";
+        if (info.Name is "pubkeyacceptedalgorithms" or "pubkeyacceptedkeytypes" && !Algorithms.NamesValid(value, version))
+            return $"{keyword}: Bad key types '{value}'";
         // match_user in test mode: a "user@host" entry with a bad address list stops sshd.
         if (info.Name is "allowusers" or "denyusers")
             foreach (var pattern in args)

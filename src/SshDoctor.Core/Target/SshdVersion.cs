@@ -81,6 +81,8 @@ public static partial class SshdVersionDetector
     [GeneratedRegex(@"^Version:\s*(\S+)", RegexOptions.Multiline)]
     private static partial Regex VersionLine();
 
-    [GeneratedRegex(@"OpenSSH_(\d+\.\d+(?:p\d+)?)")]
+    // The binary also carries compat patterns ("OpenSSH_3.0*,OpenSSH_3.1*"): its own version ("OpenSSH_9.2p1",
+    // "OpenSSH_8.7p1, OpenSSL …") is never followed by '*', a digit, a dot or ",OpenSSH".
+    [GeneratedRegex(@"OpenSSH_(\d+\.\d+(?:p\d+)?)(?![\dp.*]|,O)")]
     private static partial Regex BinaryVersion();
 }

@@ -22,15 +22,19 @@ public sealed class LabTree : IDisposable
     /// <summary>VERBOSE unless SSHDOCTOR_LAB_LOGLEVEL says otherwise (DEBUG3 shows why sshd skipped a line).</summary>
     public string LogLevel { get; private set; } = Environment.GetEnvironmentVariable("SSHDOCTOR_LAB_LOGLEVEL") is { Length: > 0 } l ? l : "VERBOSE";
     public int Port { get; private set; }
+    /// <summary>The sshd build that judges this tree; the tree is dressed as its system (os-release, package version).</summary>
+    public Judge Judge { get; }
 
-    private LabTree(string name)
+    private LabTree(string name, Judge judge)
     {
         Name = name;
+        Judge = judge;
         Root = Path.Combine(LabRun.NewTreeDir(name), "T");
         LabBase.Populate(this);
     }
 
-    public static LabTree Create(string name) => new(name);
+    /// <summary>A tree judged by <paramref name="judge"/> (default: the machine's sshd).</summary>
+    public static LabTree Create(string name, Judge? judge = null) => new(name, judge ?? Judge.Machine);
 
     /// <summary>Host path of a target path.</summary>
     public string HostPath(string targetPath) => Path.Combine(Root, targetPath.TrimStart('/'));

@@ -5,24 +5,41 @@ using System.Net.Sockets;
 namespace SshDoctor.Lab.Harness;
 
 /// <summary>
-/// The judge: Debian's real /usr/sbin/sshd. One long-lived agent (Harness/lab-agent.sh) runs in its own mount
-/// and PID namespace; for each request it bind-mounts the tree over /etc/passwd, shadow, group, /etc/ssh,
-/// /home, /root and /opt, starts sshd, logs in once with ssh, stops sshd (and every child) and unmounts.
-/// Requests are serialized. Every wait is bounded; a hung agent is killed and replaced.
+/// The judges: real sshd builds (<see cref="Judge"/>). One long-lived agent per judge (Harness/lab-agent.sh)
+/// runs in its own mount and PID namespace; for each request it bind-mounts the tree over the judge's
+/// /etc/passwd, shadow, group, /etc/ssh, /home, /root, /opt and /srv (inside the chroot for a chroot judge),
+/// starts that sshd, logs in once with the machine's ssh, stops sshd (and every child) and unmounts.
+/// Requests to one judge are serialized. Every wait is bounded; a hung agent is killed and replaced.
 /// </summary>
-public static class RealSshd
+public sealed class RealSshd(Judge judge)
 {
-    private static readonly Lock Gate = new();
-    private static Process? _agent;
-    private static int _port;
-    private static int _requests;
+    private static readonly Dictionary<string, RealSshd> Agents = [];
+    private readonly Lock _gate = new();
+    private Process? _agent;
+    private int _port;
+    private int _requests;
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(40);
 
+    public Judge Judge { get; } = judge;
+
+    /// <summary>The agent of one judge (started on first use).</summary>
+    public static RealSshd For(Judge judge)
+    {
+        lock (Agents)
+        {
+            if (!Agents.TryGetValue(judge.Name, out var agent)) Agents[judge.Name] = agent = new RealSshd(judge);
+            return agent;
+        }
+    }
+
+    /// <summary>Runs one login of <paramref name="user"/> with <paramref name="key"/> against the tree, judged by the tree's judge.</summary>
+    public static SshdResult Run(LabTree tree, string user, LabKey key) => For(tree.Judge).Login(tree, user, key);
+
     /// <summary>Runs one login of <paramref name="user"/> with <paramref name="key"/> against the tree.</summary>
-    public static SshdResult Run(LabTree tree, string user, LabKey key)
+    public SshdResult Login(LabTree tree, string user, LabKey key)
     {
         LabGuard.Require();
-        lock (Gate)
+        lock (_gate)
         {
             var result = RunOnce(tree, user, key);
             if (!result.Started && result.Log.Any(l => l.Contains("Address already in use", StringComparison.Ordinal)))
@@ -30,7 +47,7 @@ public static class RealSshd
                 _port = FreePort(); // someone else took our port: once more on a fresh one
                 result = RunOnce(tree, user, key);
             }
-            LabCounter.Increment();
+            LabCounter.Increment(Judge.Name);
             return result;
         }
     }
@@ -40,10 +57,12 @@ public static class RealSshd
     /// group, /home, /root, os-release, /var/backups; /dev/console is the tree's file /dev/console), so the
     /// script's getent, chown and paths see the tree. Does not start sshd and does not count as a lab scenario.
     /// </summary>
-    public static ScriptResult RunScript(LabTree tree, string scriptText)
+    public static ScriptResult RunScript(LabTree tree, string scriptText) => For(Judge.Machine).Script(tree, scriptText);
+
+    private ScriptResult Script(LabTree tree, string scriptText)
     {
         LabGuard.Require();
-        lock (Gate)
+        lock (_gate)
         {
             var agent = EnsureAgent();
             tree.Finish(_port);
@@ -59,7 +78,7 @@ public static class RealSshd
         }
     }
 
-    private static SshdResult RunOnce(LabTree tree, string user, LabKey key)
+    private SshdResult RunOnce(LabTree tree, string user, LabKey key)
     {
         var agent = EnsureAgent();
         tree.Finish(_port);
@@ -75,7 +94,7 @@ public static class RealSshd
         return new SshdResult(f[2] == "1", int.Parse(f[3]), lines, client, clock.Elapsed);
     }
 
-    private static string ReadReply(Process agent, int id)
+    private string ReadReply(Process agent, int id)
     {
         var deadline = DateTime.UtcNow + RequestTimeout;
         while (true)
@@ -85,14 +104,14 @@ public static class RealSshd
             if (left <= TimeSpan.Zero || !read.Wait(left))
             {
                 Kill();
-                throw new TimeoutException($"lab agent did not answer request {id} within {RequestTimeout.TotalSeconds} s (killed)");
+                throw new TimeoutException($"lab agent ({Judge.Name}) did not answer request {id} within {RequestTimeout.TotalSeconds} s (killed)");
             }
-            var line = read.Result ?? throw Died($"lab agent exited while running request {id}");
+            var line = read.Result ?? throw Died($"lab agent ({Judge.Name}) exited while running request {id}");
             if (line.StartsWith($"DONE {id} ", StringComparison.Ordinal)) return line;
         }
     }
 
-    private static Process EnsureAgent()
+    private Process EnsureAgent()
     {
         if (_agent is { HasExited: false }) return _agent;
         _agent?.Dispose();
@@ -101,22 +120,22 @@ public static class RealSshd
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/bash", script })
+        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/bash", script, Judge.Kind, Judge.Root, Judge.Sshd })
             psi.ArgumentList.Add(a);
         _agent = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the lab agent");
-        AgentErrors.Clear();
-        _agent.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (AgentErrors) AgentErrors.Add(e.Data); };
+        lock (_agentErrors) _agentErrors.Clear();
+        _agent.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_agentErrors) _agentErrors.Add(e.Data); };
         _agent.BeginErrorReadLine();
         if (_port == 0) _port = FreePort();
         return _agent;
     }
 
-    private static readonly List<string> AgentErrors = [];
+    private readonly List<string> _agentErrors = [];
 
-    private static Exception Died(string what)
+    private Exception Died(string what)
     {
         string errors;
-        lock (AgentErrors) errors = string.Join('\n', AgentErrors);
+        lock (_agentErrors) errors = string.Join('\n', _agentErrors);
         Kill();
         return new InvalidOperationException(what + (errors.Length > 0 ? ":\n" + errors : ""));
     }
@@ -143,7 +162,7 @@ public static class RealSshd
         throw new InvalidOperationException("no free port in 20000-32000 on 127.0.0.1");
     }
 
-    private static void Kill()
+    private void Kill()
     {
         try { _agent?.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         _agent?.WaitForExit(5000);
@@ -151,10 +170,17 @@ public static class RealSshd
         _agent = null;
     }
 
-    /// <summary>Ends the agent (closing its stdin makes it exit; its PID namespace takes sshd along).</summary>
+    /// <summary>Ends every agent (closing its stdin makes it exit; its PID namespace takes sshd along).</summary>
     public static void Shutdown()
     {
-        lock (Gate)
+        RealSshd[] agents;
+        lock (Agents) agents = [.. Agents.Values];
+        foreach (var a in agents) a.Stop();
+    }
+
+    private void Stop()
+    {
+        lock (_gate)
         {
             if (_agent is null) return;
             try { _agent.StandardInput.Close(); } catch (IOException) { }

@@ -1,7 +1,11 @@
 #!/bin/bash
 # sshdoctor lab agent: runs INSIDE `unshare --mount --pid --fork --kill-child --mount-proc`.
+#   lab-agent.sh [KIND ROOT SSHD]     (default: host / /usr/sbin/sshd; one agent per judge)
+# KIND host: the machine's sshd. KIND upstream: an upstream build (SSHD under its prefix) run like the machine's.
+# KIND chroot: ROOT is a Debian chroot (mmdebstrap); the tree is bind-mounted over the chroot's paths, /dev
+# and /proc are rbound into it, and `chroot ROOT SSHD` runs (its sshd-session/sshd-auth come from the chroot).
 # Reads one request per line on stdin:   RUN <id> <tree> <port> <user> <private-key> <log-file>
-# For each: bind-mounts the tree's account files, /etc/ssh, /home and /root over the host's paths
+# For each: bind-mounts the tree's account files, /etc/ssh, /home, /root, /opt and /srv over the judge's paths
 # (visible only in this mount namespace), starts the real sshd, runs one ssh login, stops sshd and
 # every child, unmounts, and answers one line:   DONE <id> <sshd-started 0|1> <ssh-exit-code>
 # Also:   SCRIPT <id> <tree> <script> <output-file>
@@ -11,14 +15,27 @@
 # Every wait is bounded. When stdin closes the agent exits; being PID 1 of its own PID namespace,
 # its exit kills anything left behind.
 set -u
+KIND=${1:-host}
+SSHD=${3:-/usr/sbin/sshd}
+R=""                      # the judge's root as seen from here ("" = /)
+[[ "$KIND" == chroot ]] && R=${2:?chroot judge needs its root}
 mount --make-rprivate /
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/sshd && chmod 0755 /run/sshd
 # A private copy of /etc (4 MB): files that are not bind-mounted per request, such as /etc/nologin, can
 # then be created and removed in this namespace without touching the host.
 cp -a /etc /run/lab-etc && mount --bind /run/lab-etc /etc || { echo "agent: cannot make a private /etc" >&2; exit 1; }
+if [[ -n "$R" ]]; then
+  # The chroot gets the same treatment: its own /run (tmpfs), a private copy of its /etc, this namespace's
+  # /dev and /proc. Nothing here reaches the cached chroot on disk: every mount is private to the namespace.
+  [[ -x "$R$SSHD" ]] || { echo "agent: no $SSHD in the chroot $R" >&2; exit 1; }
+  mount -t tmpfs -o mode=0755 tmpfs "$R/run" && mkdir -p "$R/run/sshd" && chmod 0755 "$R/run/sshd" \
+    && mkdir -p /run/lab-chroot-etc && cp -a "$R/etc/." /run/lab-chroot-etc && mount --bind /run/lab-chroot-etc "$R/etc" \
+    && mount --rbind /dev "$R/dev" && mount --rbind /proc "$R/proc" \
+    || { echo "agent: cannot prepare the chroot $R" >&2; exit 1; }
+fi
 
-BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt)
+BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt srv)   # srv: homes outside /home
 SCRIPT_BINDS=(etc/os-release var/backups dev/console)
 
 descendants() { # pids below $1, deepest last
@@ -52,12 +69,13 @@ while read -r verb id tree port user key log; do
   fi
   for b in "${binds[@]}"; do
     if [[ -e "$tree/$b" ]]; then
-      if mount --bind "$tree/$b" "/$b"; then mounted+=("/$b"); else ok=0; fi
+      target="$R/$b"; [[ "$verb" == SCRIPT ]] && target="/$b"
+      if mount --bind "$tree/$b" "$target"; then mounted+=("$target"); else ok=0; fi
     fi
   done
-  rm -f /run/nologin /etc/nologin    # sshd (UsePAM no) and pam_nologin read /etc/nologin; pam_nologin /run/nologin first
-  [[ -e "$tree/etc/nologin" ]] && cp "$tree/etc/nologin" /etc/nologin
-  [[ -e "$tree/run/nologin" ]] && cp "$tree/run/nologin" /run/nologin
+  rm -f "$R/run/nologin" "$R/etc/nologin"    # sshd (UsePAM no) and pam_nologin read /etc/nologin; pam_nologin /run/nologin first
+  [[ -e "$tree/etc/nologin" ]] && cp "$tree/etc/nologin" "$R/etc/nologin"
+  [[ -e "$tree/run/nologin" ]] && cp "$tree/run/nologin" "$R/run/nologin"
   started=0; rc=255
   if [[ "$verb" == SCRIPT ]]; then
     if ((ok)); then
@@ -69,7 +87,11 @@ while read -r verb id tree port user key log; do
     fi
   elif ((ok)); then
     : > "$log"
-    /usr/sbin/sshd -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    if [[ -n "$R" ]]; then
+      chroot "$R" "$SSHD" -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    else
+      "$SSHD" -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+    fi
     spid=$!
     for ((i = 0; i < 500; i++)); do   # up to 5 s for "Server listening"
       if grep -q 'Server listening on' "$log"; then started=1; break; fi

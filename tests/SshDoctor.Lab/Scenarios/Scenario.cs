@@ -22,6 +22,29 @@ public sealed record Scenario(string Name, string Verdict, string[] Blocking, Ac
     /// </summary>
     public string? KnownGap { get; init; }
 
+    /// <summary>Where a judge differs from the row's default (each override verified by running that judge).</summary>
+    public IReadOnlyDictionary<string, Func<Scenario, Scenario>> Overrides { get; init; } = new Dictionary<string, Func<Scenario, Scenario>>();
+
+    /// <summary>This row as <paramref name="judge"/> decides it: the default, or that judge's override.</summary>
+    public Scenario For(string judge) => Overrides.TryGetValue(judge, out var change) ? change(this) : this;
+
+    /// <summary>The row with <paramref name="change"/> applied on <paramref name="judges"/> only.</summary>
+    public Scenario On(IEnumerable<string> judges, Func<Scenario, Scenario> change)
+    {
+        var overrides = new Dictionary<string, Func<Scenario, Scenario>>(Overrides);
+        foreach (var j in judges)
+            overrides[j] = overrides.TryGetValue(j, out var before) ? s => change(before(s)) : change;
+        return this with { Overrides = overrides };
+    }
+
+    public Scenario On(string judge, Func<Scenario, Scenario> change) => On([judge], change);
+
+    /// <summary>On <paramref name="judges"/> sshd refuses to start with this tree: SSHD_CONFIG_INVALID.</summary>
+    public Scenario Invalid(IEnumerable<string> judges, string? logHas = null) =>
+        On(judges, s => s with { Verdict = "refused", Blocking = ["SSHD_CONFIG_INVALID"], SshdStarts = false, SessionFails = false, LogHas = logHas });
+
+    public Scenario Invalid(string judge, string? logHas = null) => Invalid([judge], logHas);
+
     public override string ToString() => Name;
 
     public static Scenario Refused(string name, string id, Action<LabTree> setup) => new(name, "refused", [id], setup);

@@ -22,8 +22,9 @@ public static class ServerScenarios
     public static readonly Scenario[] All =
     [
         Accepted("trap: AuthorizedKeysCommand supplies the key", t => t.Command(Prints(LabKeys.Main))) with { KnownGap = Output },
-        Accepted("trap: AuthorizedKeysCommand root:root 0775 (Debian group rule: root's group has only root)",
-            t => t.Command(Prints(LabKeys.Main), "0775")) with { KnownGap = Output },
+        (Accepted("trap: AuthorizedKeysCommand root:root 0775 (Debian group rule: root's group has only root)",
+            t => t.Command(Prints(LabKeys.Main), "0775")) with { KnownGap = Output })
+            .On(Judge.Upstream, s => s with { Verdict = "refused", Blocking = ["AUTHKEYS_COMMAND"], KnownGap = null, LogHas = "Unsafe AuthorizedKeysCommand" }),
         Refused("AUTHKEYS_COMMAND: command does not exist", "AUTHKEYS_COMMAND", t => t.Command(null)),
         Refused("AUTHKEYS_COMMAND: command group-writable, group staff2", "AUTHKEYS_COMMAND",
             t => t.Command(Prints(LabKeys.Main), "0775", gid: SharedGid))

@@ -1,4 +1,5 @@
 using SshDoctor.Lab.Harness;
+using static SshDoctor.Lab.Harness.Judge;
 using static SshDoctor.Lab.Harness.LabUsers;
 using static SshDoctor.Lab.Scenarios.Scenario;
 
@@ -9,6 +10,10 @@ public static class TrapScenarios
 {
     private const string Ssh = "/home/alice/.ssh";
 
+    /// <summary>The private-group exception is a Debian patch: upstream (RHEL, Amazon Linux) refuses group write.</summary>
+    private static Scenario DebianOnly(this Scenario s) =>
+        s.On(Upstream, x => x with { Verdict = "refused", Blocking = ["STRICTMODES_MODE"], LogHas = "bad ownership or modes" });
+
     public static readonly Scenario[] All =
     [
         Accepted("trap: UsePAM yes with a '!' shadow hash", t => t.Cast(shadowHash: "!")),
@@ -16,10 +21,10 @@ public static class TrapScenarios
         Accepted("trap: /home is 0777 (above home, not checked)", t => t.Cast().Chmod("/home", "0777")),
         Accepted("trap: authorized_keys 0644", t => t.Cast().Chmod(AliceKeys, "0644")),
         Accepted("trap: home 0755, ~/.ssh 0755", t => t.Cast().Chmod(Ssh, "0755")),
-        Accepted("trap: group-writable home, private group (Debian patch)", t => t.Cast().Chmod("/home/alice", "0775")),
-        Accepted("trap: group-writable ~/.ssh and authorized_keys, private group", t => t.Cast().Chmod(Ssh, "0770").Chmod(AliceKeys, "0660")),
+        Accepted("trap: group-writable home, private group (Debian patch)", t => t.Cast().Chmod("/home/alice", "0775")).DebianOnly(),
+        Accepted("trap: group-writable ~/.ssh and authorized_keys, private group", t => t.Cast().Chmod(Ssh, "0770").Chmod(AliceKeys, "0660")).DebianOnly(),
         Accepted("trap: group-writable home, group whose only member is alice",
-            t => t.Cast().AddGroup("solo", 3001, "alice").Chown("/home/alice", Alice, 3001).Chmod("/home/alice", "0775")),
+            t => t.Cast().AddGroup("solo", 3001, "alice").Chown("/home/alice", Alice, 3001).Chmod("/home/alice", "0775")).DebianOnly(),
         Accepted("trap: home owned by root 0755", t => t.Cast().Chown("/home/alice", 0, 0)),
         Accepted("trap: ~/.ssh owned by root 0755", t => t.Cast().Chown(Ssh, 0, 0).Chmod(Ssh, "0755")),
         Accepted("trap: authorized_keys is a symlink to a root-owned file under /etc/ssh",

@@ -62,7 +62,7 @@ public class ExplainerTests
     public void Connection_refused_means_sshd_is_not_running(string text)
     {
         var ids = Ids(text);
-        Assert.Equal([SSHD_HOST_KEYS_MISSING, SSHD_CONFIG_INVALID], ids.Take(2));
+        Assert.Equal([NET_REFUSED, SSHD_HOST_KEYS_MISSING, SSHD_CONFIG_INVALID], ids.Take(3));
     }
 
     [Fact]

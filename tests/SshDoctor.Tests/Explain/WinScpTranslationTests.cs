@@ -20,7 +20,7 @@ public class WinScpTranslationTests
     private static FindingId Expected(ClientMessage kind) => kind switch
     {
         ClientMessage.KeyRefused or ClientMessage.AccessDenied or ClientMessage.AuthenticationFailed => USER_UNKNOWN,
-        ClientMessage.ConnectionRefused => SSHD_HOST_KEYS_MISSING,
+        ClientMessage.ConnectionRefused => NET_REFUSED,
         ClientMessage.KeyFileFormat => CLIENT_KEY_FORMAT,
         ClientMessage.KeyEncrypted => CLIENT_KEY_ENCRYPTED,
         ClientMessage.HostKeyChanged => HOST_KEY_CHANGED,

@@ -85,6 +85,11 @@ public sealed class TextCompletenessTests
         ["PAM_ACCOUNT_DENIED"] = ["user", "reason"],
         ["PASSWORD_CHANGE_REQUIRED"] = ["user", "reason"],
         ["CLIENT_CONDITION"] = ["algorithm"],
+        ["NET_TIMEOUT"] = ["host"],
+        ["NET_REFUSED"] = ["host"],
+        ["NET_RESET"] = ["host"],
+        ["NET_NOT_SSH"] = ["host"],
+        ["KEX_NO_COMMON"] = ["host", "value"],
         ["CANDIDATE_NOT_READ"] = ["path", "source"],
     };
 

@@ -111,6 +111,16 @@ public class ProbeAnalysisTests
         Assert.Equal(0, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(Outcome(C("u", CandidateResult.PkOk, Reached(QueryOutcome.PkOk)))));
         Assert.Equal(1, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(Outcome(C("u", CandidateResult.Refused, Reached(QueryOutcome.Refused)))));
         Assert.Equal(3, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(Outcome(C("u", CandidateResult.Error, new ProbeConnectionReport { Error = ConnectionError.ConnectionRefused }))));
+
+        // A blocking finding exits 1 (the key opens another account than the one named); a key exchange that
+        // failed on the first connection left the key untried: undecided, 3, although the banner arrived.
+        ProbeOutcome With(Finding f, params ProbeCandidate[] cs) => Outcome(cs) with { Findings = [f] };
+        var other = Finding.Create(FindingId.WRONG_USERNAME, Severity.Blocking, user: "ubuntu", args: [("tried", "u"), ("users", "ubuntu"), ("key", "SHA256:x")]);
+        Assert.Equal(1, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(With(other, C("ubuntu", CandidateResult.PkOk, Reached(QueryOutcome.PkOk)))));
+        var kex = Finding.Create(FindingId.KEX_NO_COMMON, Severity.Blocking, args: [("host", "h"), ("value", "KexAlgorithms")]);
+        var stopped = Reached(null);
+        stopped.Error = ConnectionError.NoCommonAlgorithm;
+        Assert.Equal(3, SshDoctor.Cli.Commands.ProbeCommand.ExitCode(With(kex, C("u", CandidateResult.Error, stopped))));
     }
 }
 

@@ -59,6 +59,15 @@ public class OsAndVersionTests
         Assert.Equal("binary", v.Source);
     }
 
+    [Fact]
+    public void Compat_patterns_in_the_binary_are_not_its_version()
+    {
+        using var t = new TargetTree();
+        t.Bytes("/usr/sbin/sshd", [0x7f, .. "ELF\0OpenSSH_2.*,OpenSSH_3.0*,OpenSSH_3.1*\0OpenSSH_7.4*\0OpenSSH_10.0p2\0"u8.ToArray()], 755);
+        var v = SshdVersionDetector.Detect(new TargetRoot(t.Root), OsRelease.Parse("ID=linux\n"));
+        Assert.Equal("10.0p2", v.Text);
+    }
+
     [Theory]
     [InlineData("debian", "11", "8.4p1")]
     [InlineData("ubuntu", "22.04", "8.9p1")]

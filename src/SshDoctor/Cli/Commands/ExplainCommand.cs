@@ -154,6 +154,11 @@ internal static class ExplainCommand
             w.WriteLine($"  {rank,2}. [{c.Id}] {m.Get("explain.check." + c.Id)}");
             w.WriteLine($"      {m.Get("explain.run")}: {c.Command}");
         }
+        if (r.Decider is { } decider)
+        {
+            w.WriteLine();
+            w.WriteLine(m.Get("explain.decider", ("command", decider)));
+        }
         w.Flush();
     }
 
@@ -174,7 +179,7 @@ internal static class ExplainCommand
             : null;
         var doc = new ExplainJson("sshdoctor", 1, "explain", r.Recognized, r.User, r.Host,
             r.Signals.Select(s => new ExplainSignalJson(s.Kind.Name(), s.Source, s.Text, s.Id?.ToString(), Describe(m, s))).ToList(),
-            trace, candidates, findings, r.Recognized ? null : Suggestion(r));
+            trace, candidates, findings, r.Recognized ? null : Suggestion(r), r.Decider);
         JsonOut.Write(w, doc, ExplainLogsJsonContext.Configured.ExplainJson);
     }
 

@@ -6,6 +6,8 @@ using SshDoctor.Core.Keys;
 using SshDoctor.Core.Localization;
 using SshDoctor.Core.Probe;
 using SshDoctor.Core.Protocol;
+using SshDoctor.Core.Agent;
+using SshDoctor.Core.SshConfig;
 
 namespace SshDoctor.Cli.Commands;
 
@@ -26,7 +28,10 @@ internal static class ProbeCommand
         var users = new Option<string?>("--users") { Description = "Candidate users: a,b,c or auto (image defaults + root). Default: the given user, then auto if refused." };
         var login = new Option<bool>("--login") { Description = "After PK_OK, make one signed attempt (needs the unencrypted private key), then disconnect before any session." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per connection (default 10).", DefaultValueFactory = _ => 10 };
-        var knownHosts = new Option<string[]>("--known-hosts") { Description = "known_hosts file(s) to compare the host key with (default ~/.ssh/known_hosts)." };
+        var knownHosts = new Option<string[]>("--known-hosts") { Description = "known_hosts file(s) to compare the host key with (default: UserKnownHostsFile and GlobalKnownHostsFile from ssh_config)." };
+        var config = new Option<string?>("--config", "-F") { Description = "ssh_config file to read instead of ~/.ssh/config and /etc/ssh/ssh_config (none: no file), as ssh -F." };
+        var trace = new Option<bool>("--trace") { Description = "Tell each layer of the connection (name, TCP, banner, key exchange, host key, methods, keys, signature, login) and what it means." };
+        var maxAuthTries = new Option<int>("--max-auth-tries") { Description = "The server's MaxAuthTries, if you know it (default 6, sshd's default).", DefaultValueFactory = _ => 6 };
 
         var command = new Command("probe", "Find which account accepts a key, from the client, without logging in.");
         command.Arguments.Add(target);
@@ -35,6 +40,9 @@ internal static class ProbeCommand
         command.Options.Add(login);
         command.Options.Add(timeout);
         command.Options.Add(knownHosts);
+        command.Options.Add(config);
+        command.Options.Add(trace);
+        command.Options.Add(maxAuthTries);
         common.AddTo(command);
 
         command.SetAction(async (result, ct) =>
@@ -62,21 +70,44 @@ internal static class ProbeCommand
                 userList = ProbeRunner.AutoUsers; // explicit auto: all at once, the given user first
             }
 
-            var keys = LoadKeys(result.GetValue(identity), doLogin, m);
-            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : KnownHostsFile.DefaultPaths();
-            var options = new ProbeOptions(host, port, keys)
+            var identities = result.GetValue(identity) ?? [];
+            var tries = result.GetValue(maxAuthTries);
+            if (tries is < 1 or > 1000) throw new UsageException(m.Get("probe.error.bad_max_auth_tries"));
+            var cfg = ResolveConfig(host, user, ProbeTarget.HasPort(result.GetValue(target) ?? "") ? port : null, identities, result.GetValue(config), m);
+            var socket = cfg.AgentSocket(Environment.GetEnvironmentVariable("SSH_AUTH_SOCK"));
+            var plan = OfferedKeys.Build(cfg.IdentityPaths, cfg.IdentitiesOnly, SshAgentClient.List(socket), doLogin);
+            var keys = identities.Length > 0 ? LoadKeys(identities, doLogin, m) : FromPlan(plan, doLogin, m);
+            var files = result.GetValue(knownHosts) is { Length: > 0 } kh ? kh : [.. cfg.UserKnownHostsFiles, .. cfg.GlobalKnownHostsFiles];
+            var wantTrace = result.GetValue(trace);
+            var showProgress = wantTrace || (ReferenceEquals(io.Err, Console.Error) && !Console.IsErrorRedirected && !json);
+            using var progress = showProgress ? new ProbeProgressWriter(io.Err, m) : null;
+            var connectHost = cfg.HostName;
+            var connectPort = cfg.Port;
+            var options = new ProbeOptions(connectHost, connectPort, keys)
             {
-                GivenUser = user,
+                GivenUser = user ?? (cfg.UserSet ? cfg.User : null),
                 Users = userList,
                 Login = doLogin,
                 Timeout = TimeSpan.FromSeconds(seconds),
                 KnownHostsFiles = files,
-                DefaultKeys = result.GetValue(identity) is not { Length: > 0 },
+                DefaultKeys = identities.Length == 0,
+                Offer = plan,
+                MaxAuthTries = tries,
+                Progress = progress is null ? null : p => progress.Report(p, connectHost, connectPort),
             };
+            NameResolution? resolution = wantTrace ? await Resolve(connectHost, TimeSpan.FromSeconds(seconds), ct) : null;
             try
             {
                 var outcome = await ProbeRunner.RunAsync(options, ct);
-                if (json) WriteJson(io.Out, outcome, m);
+                progress?.Dispose();
+                var steps = wantTrace ? ProbeTrace.Build(new ProbeTraceInput(outcome, cfg, plan, resolution)) : null;
+                if (json) WriteJson(io.Out, outcome, m, cfg, plan, steps);
+                else if (steps is not null)
+                {
+                    ProbeTraceOutput.WriteText(io.Out, steps, cfg.Host == connectHost ? connectHost : $"{cfg.Host} ({connectHost})", m);
+                    io.Out.WriteLine();
+                    FindingTextRenderer.Write(io.Out, outcome.Findings, m);
+                }
                 else WriteText(io.Out, outcome, m);
                 return ExitCode(outcome);
             }
@@ -90,13 +121,20 @@ internal static class ProbeCommand
 
     internal static int ExitCode(ProbeOutcome o)
     {
-        if (!o.Reachable) return ExitCodes.Undecided;
+        if (!o.Reachable || o.Findings.Any(f => StopsBeforeAuthentication(f.Id))) return ExitCodes.Undecided;
         // A blocking finding (the key opens another account than the one asked for, a changed host key) exits 1.
         if (o.Findings.Any(f => f.Severity == Core.Findings.Severity.Blocking)) return ExitCodes.Blocking;
         if (o.Accepting.Any()) return ExitCodes.Ok;
         if (o.Candidates.All(c => c.Result == CandidateResult.Error)) return ExitCodes.Undecided;
         return ExitCodes.Blocking;
     }
+
+    /// <summary>
+    /// causes.md section N: the first connection stopped before any key was tried (a key exchange without a
+    /// common algorithm included), so which account accepts the key is undecided, as for an unreachable host.
+    /// </summary>
+    private static bool StopsBeforeAuthentication(FindingId id) =>
+        id is FindingId.NET_TIMEOUT or FindingId.NET_REFUSED or FindingId.NET_RESET or FindingId.NET_NOT_SSH or FindingId.KEX_NO_COMMON;
 
     private static List<ProbeKey> LoadKeys(string[]? paths, bool login, Messages m)
     {
@@ -149,7 +187,47 @@ internal static class ProbeCommand
     private static string Verdict(ProbeOutcome o) => !o.Reachable ? "unknown" : o.Accepting.Any() ? "accepted"
         : o.Candidates.All(c => c.Result == CandidateResult.Error) ? "unknown" : "refused";
 
-    private static void WriteJson(TextWriter w, ProbeOutcome o, Messages m)
+    private static ResolvedSshConfig ResolveConfig(string host, string? user, int? port, string[] identities, string? file, Messages m)
+    {
+        try
+        {
+            return SshConfigResolver.Resolve(new SshConfigRequest(host) { User = user, Port = port, IdentityFiles = identities, ConfigFile = file });
+        }
+        catch (SshConfigException e)
+        {
+            throw new UsageException(m.Get("probe.config.error", ("detail", e.Message)));
+        }
+    }
+
+    /// <summary>No -i: the keys ssh would offer (agent and identity files, in ssh's order).</summary>
+    private static List<ProbeKey> FromPlan(OfferedKeyPlan plan, bool login, Messages m)
+    {
+        var keys = plan.Keys.ToList();
+        if (keys.Count == 0) throw new UsageException(m.Get("probe.error.no_key"));
+        if (login && keys.All(k => k.Signer is null))
+            throw new UsageException(m.Get("probe.error.login_no_signer", ("path", keys[0].Path), ("reason", m.Get("probe.signer." + (keys[0].SignerUnavailable ?? "public_only")))));
+        return keys;
+    }
+
+    /// <summary>Name resolution on its own (the trace's first network step), bounded by the timeout.</summary>
+    private static async Task<NameResolution> Resolve(string host, TimeSpan timeout, CancellationToken ct)
+    {
+        if (System.Net.IPAddress.TryParse(host, out _)) return new NameResolution(host, [host], true, null);
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(timeout);
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(host, cts.Token);
+            return new NameResolution(host, addresses.Select(a => a.ToString()).Distinct().Take(8).ToList(), false, null);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException or ArgumentException)
+        {
+            return new NameResolution(host, [], false, e.Message);
+        }
+    }
+
+    private static void WriteJson(TextWriter w, ProbeOutcome o, Messages m, ResolvedSshConfig? cfg = null, OfferedKeyPlan? plan = null,
+        IReadOnlyList<TraceStep>? steps = null)
     {
         var many = o.Options.Keys.Count > 1;
         var doc = new ProbeJson("sshdoctor", 1, "probe",
@@ -161,7 +239,10 @@ internal static class ProbeCommand
             o.Findings.Select(f => FindingJson.From(f, m)).ToList(),
             Conclusion(o, m),
             o.Truncated ? true : null,
-            o.PenaltyLimited ? true : null);
+            o.PenaltyLimited ? true : null,
+            cfg is null ? null : ProbeTraceOutput.Config(cfg),
+            plan is null ? null : ProbeTraceOutput.Offered(plan),
+            steps is null ? null : ProbeTraceOutput.Json(steps, m));
         JsonOut.Write(w, doc, ProbeJsonContext.Instance.ProbeJson);
     }
 
@@ -305,6 +386,17 @@ internal static class ProbeTarget
         if (host.Length == 0 || host[0] == '-' || port is < 1 or > 65535 || host.Any(c => char.IsWhiteSpace(c) || c is '/' or '\'' or '"' or ';' or '`' or '$'))
             throw Bad(text, m);
         return (user, host, port);
+    }
+
+    /// <summary>Whether the target names a port (HOST:PORT or [ADDR]:PORT): then it wins over ssh_config's Port.</summary>
+    public static bool HasPort(string text)
+    {
+        var t = text.Trim();
+        var at = t.LastIndexOf('@');
+        if (at >= 0) t = t[(at + 1)..];
+        if (t.StartsWith('[')) return t.IndexOf("]:", StringComparison.Ordinal) > 0;
+        var colon = t.IndexOf(':');
+        return colon >= 0 && colon == t.LastIndexOf(':');
     }
 
     /// <summary>POSIX names plus '@' and '$' (SSSD/AD "user@domain", machine accounts); nothing a shell or sshd would split.</summary>

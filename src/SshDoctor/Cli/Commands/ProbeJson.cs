@@ -11,7 +11,8 @@ namespace SshDoctor.Cli.Commands;
 public sealed record ProbeJson(
     string Tool, int Schema, string Command, ProbeTargetJson Target, ProbeKeyJson? Key, IReadOnlyList<ProbeKeyJson>? Keys,
     string Verdict, IReadOnlyList<ProbeCandidateJson> Candidates, IReadOnlyList<FindingJson> Findings,
-    ProbeConclusionJson? Conclusion, bool? Truncated, bool? PenaltyLimited);
+    ProbeConclusionJson? Conclusion, bool? Truncated, bool? PenaltyLimited,
+    ProbeSshConfigJson? SshConfig = null, IReadOnlyList<ProbeOfferedKeyJson>? Offered = null, IReadOnlyList<ProbeTraceStepJson>? Trace = null);
 
 public sealed record ProbeTargetJson(
     string Host, int Port, bool Reachable, string? Error, string? ErrorDetail, string? Banner, string? Software, string? Version,

@@ -14,7 +14,8 @@ public sealed record ExplainJson(
     [property: JsonPropertyName("trace")] ExplainTraceJson? Trace,
     [property: JsonPropertyName("candidates")] IReadOnlyList<ExplainCandidateJson> Candidates,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings,
-    [property: JsonPropertyName("suggestion")] string? Suggestion)
+    [property: JsonPropertyName("suggestion")] string? Suggestion,
+    [property: JsonPropertyName("decider")] string? Decider = null)
 {
     /// <summary>No `target`: explain reads pasted text, not a system (a host named in it is in `host`).</summary>
     [JsonPropertyName("result")] public string Result => Recognized ? "recognized" : "not_recognized";
