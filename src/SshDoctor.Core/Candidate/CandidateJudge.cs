@@ -28,7 +28,8 @@ public static class CandidateJudge
         var todayDown = todayServer.Any(f => f.Severity == Severity.Blocking);
         var proposedDown = proposedServer.Any(f => f.Severity == Severity.Blocking);
 
-        var names = users ?? todayChecker.LoginAccounts().Union(proposedChecker.LoginAccounts(), StringComparer.Ordinal).ToList();
+        // Root and system accounts too: "PermitRootLogin no" is the classic self-inflicted lockout.
+        var names = users ?? todayChecker.ShellAccounts().Union(proposedChecker.ShellAccounts(), StringComparer.Ordinal).ToList();
         var access = new List<KeyAccess>();
         var keyless = new List<string>();
         foreach (var name in names)

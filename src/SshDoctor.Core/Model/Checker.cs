@@ -34,13 +34,17 @@ public sealed class Checker(TargetContext ctx)
     public IEnumerable<string> LoginAccounts()
     {
         var uidMin = LoginDefs.UidMin(ctx.Root);
-        return ctx.Accounts.All.Where(a =>
+        return ShellAccounts(a => a.Uid >= uidMin && a.Uid != 65534); // not system accounts, not nobody
+    }
+
+    /// <summary>Every account with a usable login shell, root and system accounts included (who can lose access).</summary>
+    public IEnumerable<string> ShellAccounts(Func<Account, bool>? also = null) =>
+        ctx.Accounts.All.Where(a =>
         {
-            if (a.Uid < uidMin || a.Uid == 65534) return false; // nobody
+            if (also is not null && !also(a)) return false;
             var shell = Shells.Of(a);
             return !Shells.IsNoLogin(shell) && Shells.IsUsable(ctx.Root, shell, out _);
         }).Select(a => a.Name).Distinct();
-    }
 
     public UserReport CheckUser(string userName, PublicKey? key, string? from, bool scanOthers)
     {
