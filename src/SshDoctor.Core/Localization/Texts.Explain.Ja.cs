@@ -124,7 +124,7 @@ internal static partial class Texts
         ["logs.times"] = "期間: {first} → {last}",
         ["logs.no_times"] = "この入力にはタイムスタンプがありません。",
         ["logs.accepted_untimed"] = "受け入れられたログイン: {count} 回",
-        ["logs.user_unknown_present"] = "sshd は {user} を無効なユーザーとして扱いましたが、{passwd} にはこのアカウントがあります。これらの行の後に作成されたか、sshd が別の場所（NSS、LDAP、SSSD）からアカウントを読み込んでいます。",
+        ["logs.user_unknown_present"] = "sshd は {user} を無効なユーザーとして扱いましたが、{passwd} にはこのアカウントがあります。これらの行の記録後に作成されたか、sshd が別の場所（NSS、LDAP、SSSD）からアカウントを読み込んでいるためです。",
         ["logs.error.binary"] = "logs: {path} はテキストのログではありません（バイナリデータ）",
         ["logs.error.no_logs"] = "logs: {root} の下に sshd のログがありません（var/log/auth.log も var/log/secure もなく、ジャーナルにも sshd のエントリがありません）。ログを書き出して、そのファイルを指定してください: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value} は時刻ではありません（例: 2026-11-20、\"2026-11-20 08:00\"、2h、3d）",

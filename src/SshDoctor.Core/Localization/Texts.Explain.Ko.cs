@@ -124,7 +124,7 @@ internal static partial class Texts
         ["logs.times"] = "기간: {first} → {last}",
         ["logs.no_times"] = "이 입력에는 시각 정보가 없습니다.",
         ["logs.accepted_untimed"] = "허용된 로그인: {count}회",
-        ["logs.user_unknown_present"] = "sshd는 {user} 사용자를 잘못된 사용자로 처리했지만 {passwd}에는 이 계정이 있습니다. 이 줄들이 기록된 뒤에 계정이 만들어졌거나, sshd가 다른 곳(NSS, LDAP, SSSD)에서 계정을 읽습니다.",
+        ["logs.user_unknown_present"] = "sshd는 {user} 사용자를 잘못된 사용자로 처리했지만 {passwd}에는 이 계정이 있습니다. 이 줄들이 기록된 뒤에 계정이 만들어졌거나 sshd가 다른 곳(NSS, LDAP, SSSD)에서 계정을 읽기 때문입니다.",
         ["logs.error.binary"] = "logs: {path|은} 텍스트 로그가 아닙니다 (바이너리 데이터)",
         ["logs.error.no_logs"] = "logs: {root} 아래에 sshd 로그가 없습니다. var/log/auth.log, var/log/secure도 없고 저널에도 sshd 항목이 없습니다. 로그를 내보낸 뒤 그 파일을 지정하세요: journalctl -u ssh -u sshd -o short-iso > sshd.log",
         ["logs.error.since"] = "logs: --since {value|은} 시각이 아닙니다 (예: 2026-11-20, \"2026-11-20 08:00\", 2h, 3d)",
