@@ -16,9 +16,12 @@ public sealed class LogAnalysis
     private const int ScannerConnections = 20;
     private const int MaxOpenConnections = 50_000;
     private const int MaxNoiseKeys = 100_000;
-    private const int MaxPeopleAddresses = 50;
+    /// <summary>More addresses than this meeting unknown user names is a distributed scan, not people mistyping.</summary>
+    private const int MaxPeopleAddresses = 5;
 
     private readonly string? _userFilter;
+    private readonly IReadOnlySet<string>? _accounts;
+    private long _inputFirst, _inputLast;
     private readonly Utf8Interner _strings = new();
     private readonly Dictionary<int, Conn> _open = new();
     private readonly Stack<Conn> _pool = new();
@@ -31,12 +34,22 @@ public sealed class LogAnalysis
 
     public long SshdLines { get; private set; }
 
-    public LogAnalysis(string? userFilter = null) => _userFilter = userFilter;
+    /// <param name="accounts">The target's passwd names, when known: connections for other names are scanners.</param>
+    public LogAnalysis(string? userFilter = null, IReadOnlySet<string>? accounts = null)
+    {
+        _userFilter = userFilter;
+        _accounts = accounts;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int connection, long ticks, in SshdEvent e)
     {
         SshdLines++;
+        if (ticks != 0)
+        {
+            if (_inputFirst == 0 || ticks < _inputFirst) _inputFirst = ticks;
+            if (ticks > _inputLast) _inputLast = ticks;
+        }
         switch (e.Kind)
         {
             case SshdEventKind.None:
@@ -138,7 +151,14 @@ public sealed class LogAnalysis
 
         var noiseLike = !c.KeyActivity &&
                         (c.OtherFailure || (causes is not null && causes.All(x => x.Id is FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)));
-        if (noiseLike && _userFilter is null)
+        var notAnAccount = false;
+        if (_accounts is not null && c.User is not null)
+        {
+            if (!_accounts.Contains(c.User)) notAnAccount = true;
+            // sshd found no such user, yet the target's passwd has it: worth its own group, never noise.
+            else if (causes is not null && causes.Any(x => x.Id == FindingId.USER_UNKNOWN)) noiseLike = false;
+        }
+        if ((noiseLike || notAnAccount) && _userFilter is null)
         {
             AddNoise(c, causes);
             return;
@@ -226,8 +246,11 @@ public sealed class LogAnalysis
         var groups = _groups
             .Where(kv => kv.Value.Accepted > 0 || kv.Value.Refusals.Count > 0)
             .Select(kv => new LogGroup(kv.Key.User, kv.Key.Address, kv.Value.Accepted, kv.Value.AcceptedFirst,
-                kv.Value.AcceptedLast, Stats(kv.Value.Refusals)))
-            .OrderByDescending(g => g.Refusals.Count > 0)
+                kv.Value.AcceptedLast, Stats(kv.Value.Refusals))
+            { KnownAccount = kv.Key.User is { } u && _accounts?.Contains(u) == true })
+            // Real accounts (in the target's passwd, or that logged in) before anything else.
+            .OrderByDescending(g => g.KnownAccount || g.Accepted > 0)
+            .ThenByDescending(g => g.Refusals.Count > 0)
             .ThenBy(g => g.User, StringComparer.Ordinal)
             .ThenBy(g => g.Address, StringComparer.Ordinal)
             .ToList();
@@ -239,7 +262,10 @@ public sealed class LogAnalysis
             _noise.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Connections))
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
             _noiseFirst, _noiseLast);
-        return new LogReport(files, bytes, SshdLines, groups, Stats(_server), noise);
+        return new LogReport(files, bytes, SshdLines, groups, Stats(_server), noise)
+        {
+            First = _inputFirst, Last = _inputLast, AccountsKnown = _accounts is not null,
+        };
     }
 
     private static List<LogRefusal> Stats(Dictionary<FindingId, Stat> d) =>

@@ -84,7 +84,7 @@ public static partial class LogSources
         var n = fs.Read(magic);
         fs.Position = 0;
         if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-            return new GZipStream(fs, CompressionMode.Decompress);
+            return fs.CanSeek ? GzipTrailerCheck.Open(fs) : new GZipStream(fs, CompressionMode.Decompress);
         return fs;
     }
 }

@@ -55,7 +55,10 @@ internal static class LogsCommand
         foreach (var skipped in rootLogs?.Skipped ?? [])
             io.Err.WriteLine("sshdoctor: " + m.Get("logs.skip.not_regular", ("path", skipped)));
         IReadOnlyList<string> sources = rootLogs?.Paths ?? files;
-        var analysis = new LogAnalysis(user);
+        // The target's own passwd (--root's tree, or / when reading its logs): a name found there is a real account.
+        var accounts = files.Length == 0 || root is not null ? TargetAccounts(effectiveRoot) : null;
+        var passwd = effectiveRoot.TrimEnd('/') + "/etc/passwd";
+        var analysis = new LogAnalysis(user, accounts);
         var scanner = new LogScanner(analysis, sinceTicks);
         var fromJournal = sources.Count == 0;
         if (fromJournal)
@@ -88,7 +91,7 @@ internal static class LogsCommand
             }
             catch (InvalidDataException)
             {
-                throw new UsageException(Error(m, LogInputProblem.Binary, path, null));
+                throw new UsageException(Error(m, LogInputProblem.Corrupt, path, null));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -97,10 +100,26 @@ internal static class LogsCommand
         }
         var report = analysis.Finish(sources, scanner.Bytes);
         if (json) WriteJson(io.Out, m, report, root, user, since);
-        else WriteText(TerminalWriter.Wrap(io.Out), m, report);
+        else WriteText(TerminalWriter.Wrap(io.Out), m, report, passwd);
         // No sshd line at all: nothing to judge.
         if (report.SshdLines == 0) return ExitCodes.Undecided;
         return report.HasBlocking ? ExitCodes.Blocking : ExitCodes.Ok;
+    }
+
+    private static HashSet<string>? TargetAccounts(string root)
+    {
+        try
+        {
+            using var target = new Core.Target.TargetRoot(root);
+            // passwd only: shadow is not needed here, and is root's alone.
+            var passwd = target.ReadText("/etc/passwd") ?? "";
+            var names = Core.Target.Accounts.Parse(passwd, "", "").All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+            return names.Count > 0 ? names : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Target.NeedsRootException)
+        {
+            return null;
+        }
     }
 
     private static Core.Target.TargetFs OpenRoot(Messages m, string root)
@@ -114,6 +133,7 @@ internal static class LogsCommand
         LogInputProblem.NotFound => m.Get("logs.error.not_found", ("path", path)),
         LogInputProblem.IsDirectory => m.Get("logs.error.directory", ("path", path)),
         LogInputProblem.Binary => m.Get("logs.error.binary", ("path", path)),
+        LogInputProblem.Corrupt => m.Get("logs.error.corrupt", ("path", path)),
         _ => m.Get("logs.error.unreadable", ("path", path), ("reason", reason ?? "?")),
     };
 
@@ -128,12 +148,16 @@ internal static class LogsCommand
         return m.Get("logs.count_span", ("count", r.Count.ToString(CultureInfo.InvariantCulture)), ("first", first), ("last", last ?? first));
     }
 
-    private static void WriteText(TextWriter w, Messages m, LogReport r)
+    private static string Times(Messages m, long first, long last) =>
+        Time(first) is { } f ? m.Get("logs.times", ("first", f), ("last", Time(last) ?? f)) : m.Get("logs.no_times");
+
+    private static void WriteText(TextWriter w, Messages m, LogReport r, string passwd)
     {
         w.WriteLine(m.Get("logs.summary",
             ("files", r.Files.Count.ToString(CultureInfo.InvariantCulture)),
             ("mb", (r.Bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)),
             ("lines", r.SshdLines.ToString(CultureInfo.InvariantCulture))));
+        if (r.SshdLines > 0) w.WriteLine(Times(m, r.First, r.Last));
         if (r.SshdLines == 0)
         {
             w.WriteLine(m.Get("logs.no_sshd_lines"));
@@ -144,15 +168,20 @@ internal static class LogsCommand
         {
             w.WriteLine();
             w.WriteLine(m.Label("logs.heading.server"));
-            foreach (var p in r.ServerProblems) WriteRefusal(w, m, p, null, null);
+            foreach (var p in r.ServerProblems) WriteRefusal(w, m, p, null, null, null);
         }
         foreach (var g in r.Groups)
         {
             w.WriteLine();
             w.WriteLine(m.Get("logs.group", ("user", g.User ?? "?"), ("address", g.Address ?? "?")));
-            foreach (var x in g.Refusals) WriteRefusal(w, m, x, g.User, g.Address);
+            foreach (var x in g.Refusals) WriteRefusal(w, m, x, g.User, g.Address, g.KnownAccount ? passwd : null);
             if (g.Accepted > 0)
-                w.WriteLine("  " + m.Get("logs.accepted", ("count", g.Accepted.ToString(CultureInfo.InvariantCulture)), ("last", Time(g.AcceptedLast) ?? "-")));
+            {
+                var count = g.Accepted.ToString(CultureInfo.InvariantCulture);
+                w.WriteLine("  " + (Time(g.AcceptedLast) is { } last
+                    ? m.Get("logs.accepted", ("count", count), ("last", last))
+                    : m.Get("logs.accepted_untimed", ("count", count))));
+            }
         }
         if (!r.HasBlocking)
         {
@@ -165,6 +194,7 @@ internal static class LogsCommand
             w.WriteLine(m.Get("logs.noise", ("connections", r.Noise.Connections.ToString(CultureInfo.InvariantCulture)),
                 ("addresses", r.Noise.Addresses.ToString(CultureInfo.InvariantCulture)),
                 ("users", r.Noise.Users.ToString(CultureInfo.InvariantCulture))));
+            w.WriteLine("  " + Times(m, r.Noise.First, r.Noise.Last));
             if (r.Noise.TopUsers.Count > 0)
                 w.WriteLine("  " + m.Get("logs.noise.top_users", ("list", string.Join(", ", r.Noise.TopUsers.Select(kv => $"{kv.Key} ×{kv.Value}")))));
             if (r.Noise.TopAddresses.Count > 0)
@@ -173,11 +203,14 @@ internal static class LogsCommand
         w.Flush();
     }
 
-    private static void WriteRefusal(TextWriter w, Messages m, LogRefusal x, string? user, string? address)
+    /// <param name="passwd">The target's passwd when it has <paramref name="user"/>: "no such account" would be false.</param>
+    private static void WriteRefusal(TextWriter w, Messages m, LogRefusal x, string? user, string? address, string? passwd)
     {
         var f = ToFinding(x, user, address);
         w.WriteLine($"  [{x.Id}] {Span(m, x)}");
-        w.WriteLine($"      {HypothesisText.Message(m, f)}");
+        w.WriteLine("      " + (x.Id == FindingId.USER_UNKNOWN && passwd is not null
+            ? m.Get("logs.user_unknown_present", ("user", user ?? "?"), ("passwd", passwd))
+            : HypothesisText.Message(m, f)));
         if (x.Alternative is { } alt) w.WriteLine("      " + m.Get("logs.alternative", ("id", alt.ToString())));
         if (x.Detail is { } d && x.Id is not FindingId.USER_UNKNOWN) w.WriteLine("      sshd: " + d);
         if (x.Path is { } path && (x.Detail is null || !x.Detail.Contains(path, StringComparison.Ordinal))) w.WriteLine("      → " + path);
@@ -209,7 +242,7 @@ internal static class LogsCommand
         var doc = new LogsJson("sshdoctor", 1, "logs", new LogsTargetJson(root ?? "/"), user, since, r.Files, r.Bytes, r.SshdLines,
             r.HasBlocking ? "refused" : r.SshdLines == 0 ? "unknown" : "accepted",
             r.Groups.Select(g => new LogGroupJson(g.User, g.Address, g.Accepted, Time(g.AcceptedFirst), Time(g.AcceptedLast),
-                g.Refusals.Select(RefusalJson).ToList())).ToList(),
+                g.Refusals.Select(RefusalJson).ToList(), g.Real)).ToList(),
             r.ServerProblems.Select(RefusalJson).ToList(),
             new LogNoiseJson(r.Noise.Connections, r.Noise.Addresses, r.Noise.Users,
                 r.Noise.TopUsers.Select(kv => new NameCountJson(kv.Key, kv.Value)).ToList(),

@@ -69,7 +69,8 @@ public sealed record LogGroupJson(
     [property: JsonPropertyName("accepted")] int Accepted,
     [property: JsonPropertyName("accepted_first")] string? AcceptedFirst,
     [property: JsonPropertyName("accepted_last")] string? AcceptedLast,
-    [property: JsonPropertyName("refusals")] IReadOnlyList<LogRefusalJson> Refusals);
+    [property: JsonPropertyName("refusals")] IReadOnlyList<LogRefusalJson> Refusals,
+    [property: JsonPropertyName("account")] bool Account);
 
 public sealed record LogRefusalJson(
     [property: JsonPropertyName("id")] string Id,
