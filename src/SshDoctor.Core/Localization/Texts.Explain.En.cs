@@ -148,6 +148,7 @@ internal static partial class Texts
         ["severity.blocking"] = "blocking",
         ["severity.warning"] = "warning",
         ["severity.info"] = "info",
+        ["logs.skip.journal_link"] = "logs: {path} is a symbolic link or goes through one: the volume's journal is not read (journalctl would follow the link on this host)",
         ["logs.skip.not_regular"] = "logs: {path} is not a regular file (a FIFO, socket or device): skipped, never opened",
     };
 }

@@ -141,6 +141,7 @@ internal static partial class Texts
         ["severity.blocking"] = "bloquant",
         ["severity.warning"] = "avertissement",
         ["severity.info"] = "remarque",
+        ["logs.skip.journal_link"] = "logs : {path} est un lien symbolique ou passe par un lien : le journal du volume n'est pas lu (journalctl suivrait le lien sur cette machine)",
         ["logs.skip.not_regular"] = "logs : {path} n'est pas un fichier ordinaire (FIFO, socket ou périphérique) : ignoré, jamais ouvert",
     };
 }

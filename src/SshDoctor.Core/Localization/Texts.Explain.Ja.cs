@@ -141,6 +141,7 @@ internal static partial class Texts
         ["severity.blocking"] = "ブロック",
         ["severity.warning"] = "警告",
         ["severity.info"] = "情報",
+        ["logs.skip.journal_link"] = "logs: シンボリックリンクであるか、リンクを経由するパスのため、ボリュームのジャーナルは読みません（journalctl がこのホスト上でリンクをたどってしまうため）: {path}",
         ["logs.skip.not_regular"] = "logs: 通常のファイルではないため、開かずに読み飛ばしました（FIFO、ソケットまたはデバイス）: {path}",
     };
 }

@@ -141,6 +141,7 @@ internal static partial class Texts
         ["severity.blocking"] = "차단",
         ["severity.warning"] = "경고",
         ["severity.info"] = "참고",
+        ["logs.skip.journal_link"] = "logs: 심볼릭 링크이거나 링크를 거쳐 가는 경로여서 볼륨의 저널을 읽지 않습니다(journalctl이 이 호스트에서 링크를 따라가기 때문입니다): {path}",
         ["logs.skip.not_regular"] = "logs: 일반 파일이 아니어서 열지 않고 건너뜁니다(FIFO, 소켓 또는 장치): {path}",
     };
 }

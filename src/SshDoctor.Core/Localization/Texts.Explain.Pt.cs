@@ -141,6 +141,7 @@ internal static partial class Texts
         ["severity.blocking"] = "bloqueante",
         ["severity.warning"] = "aviso",
         ["severity.info"] = "informação",
+        ["logs.skip.journal_link"] = "logs: {path} é um link simbólico ou passa por um: o journal do volume não é lido (o journalctl seguiria o link nesta máquina)",
         ["logs.skip.not_regular"] = "logs: {path} não é um arquivo comum (FIFO, socket ou dispositivo): ignorado, nunca aberto",
     };
 }

@@ -4,20 +4,18 @@ namespace SshDoctor.Core.Logs;
 
 /// <summary>
 /// journald-only systems (Debian 12 cloud images, for one) have no auth.log: sshd's entries are read with
-/// `journalctl -o json`, from the host's journal or, under --root, from the volume's var/log/journal.
+/// `journalctl -o json`, from the host's journal or, under --root, from the volume's var/log/journal opened
+/// through the door (<see cref="VolumeJournal"/>).
 /// </summary>
 public static class JournalSource
 {
     private static readonly string[] Identifiers = ["sshd", "sshd-session", "sshd-auth"];
 
-    /// <summary>The journalctl arguments for this root, or null when there is no journal to read.</summary>
-    public static IReadOnlyList<string>? Arguments(string root)
+    /// <summary>The journalctl arguments: the host's journal when <paramref name="directory"/> is null.</summary>
+    public static IReadOnlyList<string> Arguments(string? directory)
     {
-        var host = Path.GetFullPath(root) == "/";
-        var dir = Path.Combine(root, "var", "log", "journal");
-        if (!host && !Directory.Exists(dir)) return null;
         var args = new List<string>();
-        if (!host) args.AddRange(["--directory", dir]);
+        if (directory is not null) args.AddRange(["--directory", directory]);
         args.AddRange(["-o", "json", "--no-pager"]);
         args.AddRange(Identifiers.Select(i => "SYSLOG_IDENTIFIER=" + i));
         return args;
@@ -26,13 +24,14 @@ public static class JournalSource
     public static string? Executable() => new[] { "/usr/bin/journalctl", "/bin/journalctl" }.FirstOrDefault(File.Exists);
 
     /// <summary>Runs journalctl and streams its output to <paramref name="read"/>; false when it could not run.</summary>
-    public static bool TryRead(string root, Action<Stream> read, out string description)
+    /// <remarks><paramref name="shownAs"/> names the directory in the description (a /proc/self/fd path means nothing to a reader).</remarks>
+    public static bool TryRead(string? directory, string? shownAs, Action<Stream> read, out string description)
     {
         description = "journalctl";
         var exe = Executable();
-        var args = Arguments(root);
-        if (exe is null || args is null) return false;
-        description = "journalctl " + string.Join(' ', args);
+        if (exe is null) return false;
+        var args = Arguments(directory);
+        description = "journalctl " + string.Join(' ', Arguments(shownAs ?? directory));
         var psi = new ProcessStartInfo(exe)
         {
             RedirectStandardOutput = true,

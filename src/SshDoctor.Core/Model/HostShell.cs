@@ -12,6 +12,8 @@ namespace SshDoctor.Core.Model;
 /// point, owners are numeric (the rescue host has other users), account tools work on the volume's files
 /// (usermod --prefix), and nothing restarts a service (the volume's sshd is not running). Every argument is
 /// quoted with <see cref="Quote"/>; every form is idempotent (a second run changes nothing) and fails loudly.
+/// On a rescue host, every command that changes a path first checks that the path, resolved, is itself
+/// (<see cref="Guarded"/>): a link planted in the volume would otherwise be followed on the host.
 /// </summary>
 public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
 {
@@ -45,9 +47,26 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     public IReadOnlyList<string> Reload => OnRescueHost ? [] :
         [os.IsDebianFamily ? "sshd -t && systemctl reload ssh" : "sshd -t && systemctl reload sshd"];
 
-    public string Chmod(string mode, string targetPath) => $"chmod {mode} {Path(targetPath)}";
+    public string Chmod(string mode, string targetPath) => Guarded($"chmod {mode} {Path(targetPath)}", targetPath);
 
-    public string Chown(string owner, string targetPath) => $"chown -h {owner} {Path(targetPath)}";
+    public string Chown(string owner, string targetPath) => Guarded($"chown -h {owner} {Path(targetPath)}", targetPath);
+
+    /// <summary>
+    /// On a rescue host, runs <paramref name="command"/> only when no path it names is or goes through a link
+    /// (readlink -f of the path is the mount point, resolved, followed by the target path); otherwise says so on
+    /// stderr and fails. The live form is unchanged: there the user may swap links at any time, and `fix`, not a
+    /// pasted command, is what acts on descriptors. What sh cannot close: the volume changing between the test and
+    /// the command (a mounted volume is not running).
+    /// </summary>
+    private string Guarded(string command, params string[] targetPaths)
+    {
+        if (!OnRescueHost) return command;
+        var mount = $"\"$(readlink -f -- {Quote(root.HostRoot)})\"";
+        var tests = string.Join(" && ", targetPaths.Select(t =>
+            $"[ \"$(readlink -f -- {Path(t)})\" = {mount}{Quote(t.StartsWith('/') ? t : "/" + t)} ]"));
+        var names = string.Join(" or ", targetPaths.Select(root.HostPath));
+        return $"if {tests}; then {command}; else echo {Quote($"sshdoctor: {names} is or goes through a link: not changed")} >&2; false; fi";
+    }
 
     /// <summary>
     /// Creates a missing directory and gives it its owner, in one step: when the directory exists (a second run),
@@ -56,14 +75,15 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     public string MakeDirectory(string targetPath, string mode, string owner)
     {
         var p = Path(targetPath);
-        return $"[ -d {p} ] || {{ mkdir -m {mode} {p} && chown {owner} {p}; }}";
+        return Guarded($"[ -d {p} ] || {{ mkdir -m {mode} {p} && chown {owner} {p}; }}", targetPath);
     }
 
     /// <summary>A missing home, filled from the target's own /etc/skel and given to its user as a whole.</summary>
     public string MakeHomeFromSkel(string home, string owner)
     {
         var p = Path(home);
-        return $"[ -d {p} ] || {{ mkdir -m 700 {p} && cp -a {Quote(root.HostPath("/etc/skel") + "/.")} {Quote(root.HostPath(home) + "/")} && chown -R {owner} {p}; }}";
+        return Guarded($"[ -d {p} ] || {{ mkdir -m 700 {p} && cp -a {Quote(root.HostPath("/etc/skel") + "/.")} {Quote(root.HostPath(home) + "/")} && chown -R {owner} {p}; }}",
+            home, "/etc/skel");
     }
 
     /// <summary>An empty file with mode and owner, created only when nothing is there (never truncates).</summary>
@@ -72,7 +92,7 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
         var p = Path(targetPath);
         var (u, g) = OnRescueHost ? (uid.ToString(CultureInfo.InvariantCulture), gid.ToString(CultureInfo.InvariantCulture))
                                   : (Quote(accounts.UserName(uid)), Quote(accounts.GroupName(gid)));
-        return $"[ -e {p} ] || [ -L {p} ] || install -m {mode} -o {u} -g {g} /dev/null {p}";
+        return Guarded($"[ -e {p} ] || [ -L {p} ] || install -m {mode} -o {u} -g {g} /dev/null {p}", targetPath);
     }
 
     /// <summary>
@@ -84,25 +104,25 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
         var p = Path(targetPath);
         var line = AuthorizedKeyText.RequireOneLine(key.OpenSshLine);
         var listed = $"^{SedRegex(key.Type)} {SedRegex(key.Base64)}\\([[:space:]].*\\)\\{{0,1\\}}$";
-        return $"grep -q -- {Quote(listed)} {p} 2>/dev/null || "
-             + $"{{ if [ -s {p} ] && [ -n \"$(tail -c 1 {p})\" ]; then echo >> {p}; fi; printf '%s\\n' {Quote(line)} >> {p}; }}";
+        return Guarded($"grep -q -- {Quote(listed)} {p} 2>/dev/null || "
+             + $"{{ if [ -s {p} ] && [ -n \"$(tail -c 1 {p})\" ]; then echo >> {p}; fi; printf '%s\\n' {Quote(line)} >> {p}; }}", targetPath);
     }
 
     /// <summary>sed -i with a script that is one quoted word, on the target's file.</summary>
-    public string SedInPlace(string script, string targetPath) => $"sed -i {Quote(script, always: true)} {Path(targetPath)}";
+    public string SedInPlace(string script, string targetPath) => Guarded($"sed -i {Quote(script, always: true)} {Path(targetPath)}", targetPath);
 
     /// <summary>Prints one line of a target file (read only).</summary>
     public string ShowLine(int line, string targetPath) => line <= 0
         ? $"ls -l {Path(targetPath)}"
         : $"sed -n {Quote(line.ToString(CultureInfo.InvariantCulture) + "p", always: true)} {Path(targetPath)}";
 
-    public string Remove(string targetPath) => $"rm -f {Path(targetPath)}";
+    public string Remove(string targetPath) => Guarded($"rm -f {Path(targetPath)}", targetPath);
 
     /// <summary>Moves a file aside once (a second run finds the new name taken and leaves both alone).</summary>
     public string MoveAside(string targetPath, string to) =>
-        $"[ -e {Path(to)} ] || [ -L {Path(to)} ] || mv {Path(targetPath)} {Path(to)}";
+        Guarded($"[ -e {Path(to)} ] || [ -L {Path(to)} ] || mv {Path(targetPath)} {Path(to)}", targetPath, to);
 
-    public string Touch(string targetPath) => $"touch {Path(targetPath)}";
+    public string Touch(string targetPath) => Guarded($"touch {Path(targetPath)}", targetPath);
 
     /// <summary>
     /// Re-encodes a UTF-16 file as UTF-8 in place (keeping its inode, mode and owner). Guarded: only a file that
@@ -112,8 +132,8 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     public string ReEncodeUtf16(string targetPath, string encoding)
     {
         var p = Path(targetPath);
-        return $"if ! tr -d '\\000' < {p} | cmp -s - {p}; then t=$(mktemp) && iconv -f {Quote(encoding)} -t UTF-8 {p} > \"$t\" "
-             + $"&& sed -i -e 's/\\r$//' -e '1s/^\\xEF\\xBB\\xBF//' \"$t\" && cat \"$t\" > {p} && rm -f \"$t\"; fi";
+        return Guarded($"if ! tr -d '\\000' < {p} | cmp -s - {p}; then t=$(mktemp) && iconv -f {Quote(encoding)} -t UTF-8 {p} > \"$t\" "
+             + $"&& sed -i -e 's/\\r$//' -e '1s/^\\xEF\\xBB\\xBF//' \"$t\" && cat \"$t\" > {p} && rm -f \"$t\"; fi", targetPath);
     }
 
     /// <summary>usermod on the target's account files: --prefix on a rescue host (the host's usermod, the volume's /etc).</summary>

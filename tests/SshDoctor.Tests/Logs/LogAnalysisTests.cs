@@ -1,3 +1,4 @@
+using SshDoctor.Core.Target;
 using System.IO.Compression;
 using System.Text;
 using SshDoctor.Core.Logs;
@@ -263,20 +264,69 @@ public class LogAnalysisTests
     [Fact]
     public void Journal_is_read_from_the_volume_when_there_is_no_text_log()
     {
-        Assert.Null(JournalSource.Arguments("/nonexistent-root"));
-        var host = JournalSource.Arguments("/")!;
+        var host = JournalSource.Arguments(null);
         Assert.DoesNotContain("--directory", host);
         Assert.Contains("SYSLOG_IDENTIFIER=sshd-session", host);
         var root = Directory.CreateTempSubdirectory("sshdoctor-journal-");
         try
         {
-            Directory.CreateDirectory(Path.Combine(root.FullName, "var", "log", "journal"));
-            var args = JournalSource.Arguments(root.FullName)!;
-            Assert.Equal(["--directory", Path.Combine(root.FullName, "var", "log", "journal"), "-o", "json"], args.Take(4));
+            using (var door = TargetFs.Open(root.FullName))
+            using (var none = VolumeJournal.Open(door))
+            {
+                Assert.Equal(JournalState.Missing, none.State);
+                Assert.Null(none.Argument);
+            }
+            var dir = Path.Combine(root.FullName, "var", "log", "journal");
+            Directory.CreateDirectory(Path.Combine(dir, "0123456789abcdef0123456789abcdef"));
+            using (var door = TargetFs.Open(root.FullName))
+            using (var journal = VolumeJournal.Open(door))
+            {
+                Assert.Equal(JournalState.Readable, journal.State);
+                Assert.Matches("^/proc/self/fd/[0-9]+$", journal.Argument);
+                Assert.Equal(["--directory", journal.Argument!, "-o", "json"], JournalSource.Arguments(journal.Argument).Take(4));
+                // The directory is what the descriptor names, not the path: moved away, it is still the one read.
+                Assert.True(Directory.Exists(journal.Argument));
+                Directory.Move(dir, dir + ".moved");
+                Assert.True(Directory.Exists(Path.Combine(journal.Argument!, "0123456789abcdef0123456789abcdef")));
+                if (JournalSource.Executable() is not null)
+                    Assert.True(JournalSource.TryRead(journal.Argument, dir, _ => { }, out var description) && description.Contains(dir, StringComparison.Ordinal),
+                        "journalctl must read the directory through the inherited descriptor");
+                Directory.Move(dir + ".moved", dir);
+            }
         }
         finally
         {
             root.Delete(true);
+        }
+    }
+
+    [Theory]
+    [InlineData("var/log/journal", "/var/log/journal")]
+    [InlineData("var/log", "/var/log")]
+    [InlineData("var/log/journal/0123456789abcdef0123456789abcdef", "/var/log/journal/0123456789abcdef0123456789abcdef")]
+    [InlineData("var/log/journal/0123456789abcdef0123456789abcdef/system.journal", "/var/log/journal/0123456789abcdef0123456789abcdef/system.journal")]
+    [InlineData("var/log/journal/user-1000.journal", "/var/log/journal/user-1000.journal")]
+    public void A_volume_journal_through_a_link_is_never_given_to_journalctl(string linkAt, string reported)
+    {
+        var root = Directory.CreateTempSubdirectory("sshdoctor-journal-");
+        var elsewhere = Directory.CreateTempSubdirectory("sshdoctor-journal-host-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root.FullName, "var", "log", "journal", "0123456789abcdef0123456789abcdef"));
+            var link = Path.Combine(root.FullName, linkAt);
+            if (Directory.Exists(link)) Directory.Delete(link, true);
+            Directory.CreateDirectory(Path.Combine(elsewhere.FullName, "journal", "0123456789abcdef0123456789abcdef"));
+            File.CreateSymbolicLink(link, linkAt.EndsWith(".journal", StringComparison.Ordinal) ? "/etc/passwd" : elsewhere.FullName);
+            using var door = TargetFs.Open(root.FullName);
+            using var journal = VolumeJournal.Open(door);
+            Assert.Equal(JournalState.Linked, journal.State);
+            Assert.Equal(reported, journal.Link);
+            Assert.Null(journal.Argument);
+        }
+        finally
+        {
+            root.Delete(true);
+            elsewhere.Delete(true);
         }
     }
 

@@ -33,14 +33,19 @@ public sealed class HostShellTests
     {
         var sh = Rescue;
         Assert.True(sh.OnRescueHost);
-        Assert.Equal("chown -h 1000:1000 /mnt/rescue/home/ec2-user", sh.Chown(sh.Owner(1000, 1000), "/home/ec2-user"));
+        Assert.Equal("if [ \"$(readlink -f -- /mnt/rescue/home/ec2-user)\" = \"$(readlink -f -- /mnt/rescue)\"/home/ec2-user ]; "
+            + "then chown -h 1000:1000 /mnt/rescue/home/ec2-user; "
+            + "else echo 'sshdoctor: /mnt/rescue/home/ec2-user is or goes through a link: not changed' >&2; false; fi",
+            sh.Chown(sh.Owner(1000, 1000), "/home/ec2-user"));
+        Assert.Equal("if [ \"$(readlink -f -- '/mnt/rescue/home/a b')\" = \"$(readlink -f -- /mnt/rescue)\"'/home/a b' ]; then chmod 700 '/mnt/rescue/home/a b'; "
+            + "else echo 'sshdoctor: /mnt/rescue/home/a b is or goes through a link: not changed' >&2; false; fi", sh.Chmod("700", "/home/a b"));
         Assert.Empty(sh.Reload);
         Assert.Equal("usermod --prefix /mnt/rescue -s /bin/bash ec2-user", sh.UserMod("-s /bin/bash", "ec2-user"));
         Assert.Equal("usermod --prefix /mnt/rescue -e '' ec2-user", sh.ClearExpiry("ec2-user"));
         Assert.Equal("ssh-keygen -A -f /mnt/rescue", sh.HostKeys);
-        Assert.Equal("touch /mnt/rescue/.autorelabel", sh.RestoreLabels("/home/ec2-user/.ssh"));
-        Assert.Equal("sed -i '3s/a/b/' /mnt/rescue/etc/ssh/sshd_config", sh.SedInPlace("3s/a/b/", "/etc/ssh/sshd_config"));
-        Assert.StartsWith("[ -e /mnt/rescue/home/ec2-user/.ssh/authorized_keys ] || [ -L /mnt/rescue/home/ec2-user/.ssh/authorized_keys ] || install -m 600 -o 1000 -g 1000 /dev/null ",
+        Assert.Contains("then touch /mnt/rescue/.autorelabel; else", sh.RestoreLabels("/home/ec2-user/.ssh"));
+        Assert.Contains("then sed -i '3s/a/b/' /mnt/rescue/etc/ssh/sshd_config; else", sh.SedInPlace("3s/a/b/", "/etc/ssh/sshd_config"));
+        Assert.Contains("then [ -e /mnt/rescue/home/ec2-user/.ssh/authorized_keys ] || [ -L /mnt/rescue/home/ec2-user/.ssh/authorized_keys ] || install -m 600 -o 1000 -g 1000 /dev/null ",
             sh.CreateEmptyFile("/home/ec2-user/.ssh/authorized_keys", 1000, 1000));
     }
 
@@ -49,9 +54,12 @@ public sealed class HostShellTests
     {
         var chown = new ChownAction(FindingId.STRICTMODES_OWNER, "/home/ec2-user", 1000, 1000, "ec2-user");
         Assert.Equal("chown -h ec2-user:ec2-user /home/ec2-user", chown.CommandFor(Live()));
-        Assert.Equal("chown -h 1000:1000 /mnt/rescue/home/ec2-user", chown.CommandFor(Rescue));
+        Assert.Contains("then chown -h 1000:1000 /mnt/rescue/home/ec2-user; else", chown.CommandFor(Rescue));
         var mkdir = new MakeDirectoryAction(FindingId.HOME_MISSING, "/home/ec2-user", 0x1C0, 1000, 1000, true);
-        Assert.Equal("[ -d /mnt/rescue/home/ec2-user ] || { mkdir -m 700 /mnt/rescue/home/ec2-user && cp -a /mnt/rescue/etc/skel/. /mnt/rescue/home/ec2-user/ && chown -R 1000:1000 /mnt/rescue/home/ec2-user; }",
+        Assert.Equal("if [ \"$(readlink -f -- /mnt/rescue/home/ec2-user)\" = \"$(readlink -f -- /mnt/rescue)\"/home/ec2-user ] "
+            + "&& [ \"$(readlink -f -- /mnt/rescue/etc/skel)\" = \"$(readlink -f -- /mnt/rescue)\"/etc/skel ]; "
+            + "then [ -d /mnt/rescue/home/ec2-user ] || { mkdir -m 700 /mnt/rescue/home/ec2-user && cp -a /mnt/rescue/etc/skel/. /mnt/rescue/home/ec2-user/ && chown -R 1000:1000 /mnt/rescue/home/ec2-user; }; "
+            + "else echo 'sshdoctor: /mnt/rescue/home/ec2-user or /mnt/rescue/etc/skel is or goes through a link: not changed' >&2; false; fi",
             mkdir.CommandFor(Rescue));
     }
 

@@ -110,7 +110,7 @@ public sealed class PrintedCommandsTests
         using var t = new TargetTree();
         Directory.Delete(t.Host("/home/alice/.ssh"), true);
         var commands = Commands(t, "alice", TestKeys.A, FindingId.SSH_DIR_MISSING);
-        Assert.Contains(commands, c => c.StartsWith($"[ -e {t.Root}/home/alice/.ssh/authorized_keys ] ||"));
+        Assert.Contains(commands, c => c.Contains($"then [ -e {t.Root}/home/alice/.ssh/authorized_keys ] ||"));
         PasteTwice(t, commands, () => Accepted(t));
         Assert.Single(File.ReadAllLines(t.Host("/home/alice/.ssh/authorized_keys")));
     }
@@ -143,7 +143,7 @@ public sealed class PrintedCommandsTests
         using var t = new TargetTree();
         t.Keys("alice", TestKeys.Ed25519A + "\n").Chown("/home/alice/.ssh/authorized_keys", TargetTree.Bob, TargetTree.Bob);
         var commands = Commands(t, "alice", TestKeys.A, FindingId.AUTHKEYS_UNREADABLE);
-        Assert.Contains(commands, c => c.StartsWith("chown -h 1000:1000 "));
+        Assert.Contains(commands, c => c.Contains("then chown -h 1000:1000 "));
         PasteTwice(t, commands, () => Accepted(t));
     }
 
@@ -206,6 +206,69 @@ public sealed class PrintedCommandsTests
             Assert.True(Directory.Exists(t.Host("/home/alice;touch X;x")));
         }
         finally { Directory.Delete(cwd, true); }
+    }
+
+    /// <summary>Every command that changes a path, aimed through a link planted in the volume: each refuses, loudly, and nothing outside changes.</summary>
+    [Fact]
+    public void Pasted_commands_refuse_a_path_that_goes_through_a_planted_link()
+    {
+        using var t = new TargetTree();
+        var canary = Directory.CreateTempSubdirectory("sshdoctor-canary-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(canary, "authorized_keys"), "host line\n");
+            File.SetUnixFileMode(Path.Combine(canary, "authorized_keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            Directory.CreateDirectory(Path.Combine(canary, "skel"));
+            File.WriteAllText(Path.Combine(canary, "skel", ".host-secret"), "secret\n");
+            Directory.Delete(t.Host("/home/alice/.ssh"), true);
+            t.Symlink("/home/alice/.ssh", canary);                       // a link out of the volume, on the path
+            t.Symlink("/home/alice/own", canary + "/authorized_keys");    // a link as the last component
+            if (Directory.Exists(t.Host("/etc/skel"))) Directory.Delete(t.Host("/etc/skel"), true);
+            t.Symlink("/etc/skel", canary + "/skel");
+            var sh = new HostShell(new Core.Target.TargetRoot(t.Root), t.Context().Accounts, Core.Target.OsRelease.Parse("ID=debian\n"));
+            Assert.True(sh.OnRescueHost);
+            const string keys = "/home/alice/.ssh/authorized_keys";
+            var commands = new[]
+            {
+                sh.Chmod("0700", "/home/alice/.ssh"), sh.Chmod("0600", keys), sh.Chmod("0600", "/home/alice/own"),
+                sh.Chown(sh.Owner(1000, 1000), keys), sh.MakeDirectory("/home/alice/.ssh/new", "700", sh.Owner(1000, 1000)),
+                sh.CreateEmptyFile("/home/alice/.ssh/other", 1000, 1000), sh.AppendKey(keys, TestKeys.A), sh.AppendKey("/home/alice/own", TestKeys.A),
+                sh.SedInPlace("s/host/volume/", keys), sh.Remove(keys), sh.MoveAside(keys, "/home/alice/aside"),
+                sh.MoveAside("/home/alice/own", "/home/alice/.ssh/aside"), sh.Touch(keys), sh.ReEncodeUtf16(keys, "UTF-16LE"),
+                sh.MakeHomeFromSkel("/home/bob2", sh.Owner(1000, 1000)),
+            };
+            var before = Snapshot(canary);
+            var volume = Snapshot(t.Root);
+            foreach (var c in commands)
+            {
+                ParsesWithShN(c);
+                var (code, output) = Sh(c, canary);
+                Assert.True(code != 0, $"went through the link: {c}");
+                Assert.Contains("is or goes through a link: not changed", output);
+                Assert.Equal(before, Snapshot(canary));
+                Assert.Equal(volume, Snapshot(t.Root));
+            }
+        }
+        finally { Directory.Delete(canary, true); }
+    }
+
+    /// <summary>The operator's own link to the mount point is not the volume's: the guard resolves the mount point too.</summary>
+    [Fact]
+    public void A_mount_point_named_through_the_operators_link_still_gets_repaired()
+    {
+        using var t = new TargetTree();
+        t.Chmod("/home/alice", 775);
+        var link = Path.Combine(Path.GetTempPath(), "sshdoctor-mnt-" + Guid.NewGuid().ToString("N"));
+        File.CreateSymbolicLink(link, t.Root);
+        try
+        {
+            var sh = new HostShell(new Core.Target.TargetRoot(link), t.Context().Accounts, Core.Target.OsRelease.Parse("ID=debian\n"));
+            var (code, output) = Sh(sh.Chmod("0755", "/home/alice"));
+            Assert.True(code == 0, output);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherExecute, File.GetUnixFileMode(t.Host("/home/alice")));
+        }
+        finally { File.Delete(link); }
     }
 
     [Fact]

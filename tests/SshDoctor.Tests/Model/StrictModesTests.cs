@@ -43,7 +43,7 @@ public class StrictModesTests
         var f = r.Single(FindingId.STRICTMODES_MODE);
         Assert.Equal("/home/alice", f.Path);
         Assert.Equal(["STRICTMODES_MODE"], r.Blocking());
-        Assert.Contains($"chmod g-w,o-w {t.Root}/home/alice", f.FixCommands); // a mounted tree: the rescue host's path
+        Assert.Contains(f.FixCommands, c => c.Contains($"then chmod g-w,o-w {t.Root}/home/alice; else", StringComparison.Ordinal)); // a mounted tree: the rescue host's path
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class StrictModesTests
         var f = r.Single(FindingId.STRICTMODES_OWNER);
         Assert.Equal("/home/alice/.ssh/authorized_keys", f.Path);
         Assert.Equal("bob", f.Args["owner"]);
-        Assert.Contains($"chown -h 1000:1000 {t.Root}/home/alice/.ssh/authorized_keys", f.FixCommands); // numeric on a rescue host
+        Assert.Contains(f.FixCommands, c => c.Contains($"then chown -h 1000:1000 {t.Root}/home/alice/.ssh/authorized_keys; else", StringComparison.Ordinal)); // numeric on a rescue host
     }
 
     [Fact]

@@ -64,7 +64,13 @@ internal static class LogsCommand
         if (fromJournal)
         {
             // No auth.log or secure: a journald-only system. Read sshd's entries from its journal.
-            if (!JournalSource.TryRead(effectiveRoot, s => scanner.Scan(s, DateTime.UtcNow), out var journal) || analysis.SshdLines == 0)
+            var live = Path.GetFullPath(effectiveRoot) == "/";
+            using var volume = live ? null : VolumeJournal.Open(door!);
+            if (volume is { State: JournalState.Linked })
+                io.Err.WriteLine("sshdoctor: " + m.Get("logs.skip.journal_link", ("path", door!.DisplayRoot.TrimEnd('/') + volume.Link)));
+            var read = live || volume is { State: JournalState.Readable };
+            var shown = live ? null : door!.DisplayRoot.TrimEnd('/') + VolumeJournal.TargetDirectory;
+            if (!read || !JournalSource.TryRead(volume?.Argument, shown, s => scanner.Scan(s, DateTime.UtcNow), out var journal) || analysis.SshdLines == 0)
             {
                 io.Err.WriteLine("sshdoctor: " + m.Get("logs.error.no_logs", ("root", effectiveRoot)));
                 return ExitCodes.Undecided;
