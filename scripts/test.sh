@@ -11,6 +11,9 @@ bash scripts/build-judges.sh || { echo "scripts/build-judges.sh failed: the lab'
 echo "judges ready in $((SECONDS - judges_start)) s"
 
 export SSHDOCTOR_LAB_COUNT_FILE="${SSHDOCTOR_LAB_COUNT_FILE:-$(mktemp /tmp/sshdoctor-lab-count.XXXXXX)}"
+# The lab resets its count each time its assembly loads: the AOT and arm64 passes count in files of their own.
+main_count=$SSHDOCTOR_LAB_COUNT_FILE
+aot_count=$(mktemp /tmp/sshdoctor-lab-count-aot.XXXXXX)
 log=$(mktemp /tmp/sshdoctor-test.XXXXXX)
 dotnet build sshdoctor.slnx -c Release -nologo -v q 2>&1 | tail -n 3 || exit 1
 
@@ -36,11 +39,11 @@ if bash scripts/release.sh "$release" | grep -E '^publish-aot:|^release:'; then
   export SSHDOCTOR_BIN="$release/sshdoctor-linux-x64"
   suite "tests/SshDoctor.Tests (AOT binary, CLI tests)" tests/SshDoctor.Tests \
     'FullyQualifiedName~SshDoctor.Tests.Cli.|FullyQualifiedName~KeyCommandTests|FullyQualifiedName~ProbeCliTests|FullyQualifiedName~UserdataCommandTests|FullyQualifiedName~VerdictTests'
-  suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo)" tests/SshDoctor.Lab \
+  SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo)" tests/SshDoctor.Lab \
     'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair'
   unset SSHDOCTOR_BIN
   echo "== linux-arm64 binary under qemu-user"
-  bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1
+  SSHDOCTOR_LAB_COUNT_FILE=$(mktemp /tmp/sshdoctor-lab-count-arm64.XXXXXX) bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1
   echo "== dotnet tool package from a local feed"
   bash scripts/test-tool-package.sh "$release" || status=1
 else
@@ -52,9 +55,10 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 while read -r judge n; do
   echo "lab scenarios run on $judge: $n"
-done < "$SSHDOCTOR_LAB_COUNT_FILE.judges" 2>/dev/null
-echo "lab scenarios run: $(cat "$SSHDOCTOR_LAB_COUNT_FILE" 2>/dev/null || echo 0)"
-rm -f "$log" "$SSHDOCTOR_LAB_COUNT_FILE.judges"
+done < "$main_count.judges" 2>/dev/null
+echo "lab scenarios run through the AOT binary: $(cat "$aot_count" 2>/dev/null || echo 0)"
+echo "lab scenarios run: $(cat "$main_count" 2>/dev/null || echo 0)"
+rm -f "$log" "$main_count.judges" "$aot_count" "$aot_count.judges"
 [ "$passed" -gt 0 ] || { echo "no test ran"; status=1; }
 echo "tests: $passed passed, $failed failed"
 exit $status
