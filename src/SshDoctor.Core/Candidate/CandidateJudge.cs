@@ -15,12 +15,14 @@ public static class CandidateJudge
 
     /// <param name="users">The accounts to judge (null: every login account of either state).</param>
     /// <param name="extraKey">A key to judge for every account besides the ones already authorized (--key).</param>
-    public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from)
+    /// <param name="client">The client that will log in (--client); null: a current OpenSSH.</param>
+    public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from,
+        ClientProfile? client = null)
     {
         var proposed = TargetContext.Load(today.Root, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
         // Both states are judged for the same client; without --client, a current OpenSSH (rsa-sha2), so an RSA
         // key's access is compared rather than left as CLIENT_CONDITION on both sides.
-        var client = ClientProfile.Parse("openssh-9.6");
+        client ??= ClientProfile.Parse("openssh-9.6");
         var todayChecker = new Checker(today) { Client = client };
         var proposedChecker = new Checker(proposed) { Client = client };
         var todayServer = ServerState.Run(today);

@@ -138,6 +138,17 @@ public sealed class CandidateCheckTests : IDisposable
     }
 
     [Fact]
+    public void The_client_given_with_client_is_the_one_both_states_are_judged_for()
+    {
+        var candidate = Candidate("60-sha1.conf", "PubkeyAcceptedAlgorithms +ssh-rsa\n");
+        var current = Support.Cli.Run("check", "--root", _tree.Root, "--all-users", "--json", "--candidate", candidate);
+        Assert.Empty(Changes(JsonDocument.Parse(current.Out).RootElement)); // a current client signs RSA with rsa-sha2 either way
+        var old = Support.Cli.Run("check", "--root", _tree.Root, "--all-users", "--json", "--client", "putty-0.74", "--candidate", candidate);
+        var change = Assert.Single(Changes(JsonDocument.Parse(old.Out).RootElement));
+        Assert.Equal(("bob", "gained"), (change.User, change.Change));
+    }
+
+    [Fact]
     public void A_harmless_candidate_exits_zero_with_no_changes()
     {
         var (exit, doc) = Judge(Candidate("50-banner.conf", "Banner none\nMaxAuthTries 4\n"));

@@ -10,9 +10,9 @@ namespace SshDoctor.Cli.Commands;
 public static class CandidateCheck
 {
     public static int Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? key, string? from,
-        OutputFormat output, Messages m, CliIo io)
+        OutputFormat output, Messages m, CliIo io, Core.Model.ClientProfile? client = null)
     {
-        var report = CandidateJudge.Run(today, files, users, key, from);
+        var report = CandidateJudge.Run(today, files, users, key, from, client);
         switch (output)
         {
             case OutputFormat.Json:

@@ -98,7 +98,7 @@ public static class CheckCommand
 
         var candidates = CandidateFiles.Load(request.Candidates ?? [], m);
         if (candidates.Count > 0)
-            return CandidateCheck.Run(ctx, candidates, request.AllUsers ? null : [SingleUser(ctx, request.User, m)], key, request.From, output, m, io);
+            return CandidateCheck.Run(ctx, candidates, request.AllUsers ? null : [SingleUser(ctx, request.User, m)], key, request.From, output, m, io, client);
 
         var checker = new Checker(ctx) { Client = client };
         IEnumerable<string> users;
