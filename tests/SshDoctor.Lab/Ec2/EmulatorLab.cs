@@ -77,3 +77,10 @@ public static class EmulatorLab
         return (p.ExitCode, o.Result, e.Result);
     }
 }
+
+/// <summary>SDK helpers for the emulator tests.</summary>
+public static class Ec2Sdk
+{
+    /// <summary>ModifyInstanceAttribute's UserData: the raw bytes (the SDK base64-encodes the stream on the wire, as the API wants).</summary>
+    public static Amazon.EC2.Model.SecureBlobAttributeValue Blob(byte[] data) => new() { Value = new MemoryStream(data) };
+}
