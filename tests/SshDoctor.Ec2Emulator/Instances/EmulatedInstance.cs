@@ -204,6 +204,25 @@ public sealed class EmulatedInstance : IDisposable
 
     internal string AgentErrors => _agent?.Errors ?? "";
 
+    private string? _appliedFilter;
+    private readonly Lock _filterGate = new();
+
+    /// <summary>Loads the VPC's rules into the instance's namespace when they changed (nft replaces the table atomically).</summary>
+    internal void ApplyPacketFilter(string ruleset)
+    {
+        lock (_filterGate)
+        {
+            if (ruleset == _appliedFilter) return;
+            var file = Path.Combine(RunDir, "vpc.nft");
+            File.WriteAllText(file, ruleset);
+            HostCommand.Must("ip", "netns", "exec", _network.Namespace, "nft", "-f", file);
+            _appliedFilter = ruleset;
+        }
+    }
+
+    /// <summary>The nftables ruleset now in force (the VPC's security groups, network ACL and internet route).</summary>
+    public string? PacketFilter { get { lock (_filterGate) return _appliedFilter; } }
+
     public void Dispose()
     {
         InstanceAgent? agent;
