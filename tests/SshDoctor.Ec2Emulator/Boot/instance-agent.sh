@@ -50,11 +50,13 @@ ip link set lo up 2>/dev/null
 in_instance() { chroot "$NR" "$@"; }
 
 # sshd as the image's systemd unit would run it; -o PidFile lets a script reload it (kill -HUP "$(cat /run/sshd.pid)").
-in_instance /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o PidFile=/run/sshd.pid </dev/null 2>>"$RUN/sshd.log" &
+# sshd.log keeps every boot's lines: only this boot's count.
+touch "$RUN/sshd.log"; first=$(($(wc -l <"$RUN/sshd.log") + 1))
+in_instance /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o PidFile=/run/sshd.pid </dev/null >/dev/null 2>>"$RUN/sshd.log" &
 spid=$!
 started=0
 for ((i = 0; i < 500; i++)); do
-  if grep -q 'Server listening on' "$RUN/sshd.log" 2>/dev/null; then started=1; break; fi
+  if tail -n +"$first" "$RUN/sshd.log" | grep -q 'Server listening on'; then started=1; break; fi
   kill -0 "$spid" 2>/dev/null || break
   sleep 0.01
 done
