@@ -66,7 +66,9 @@ say "SSHD $started"
 keyarg=-; [[ -s "$RUN/io/key-pair.pub" ]] && keyarg=/run/emulator/key-pair.pub
 cp "$(dirname "$0")/ci-boot.py" "$RUN/io/ci-boot.py"
 ( timeout -k 2 "${BOOT_TIMEOUT:-300}" chroot "$NR" /usr/bin/python3 /run/emulator/ci-boot.py "$IID" "$USERNAME" /run/emulator/user-data "$keyarg" \
-    </dev/null >"$NR/dev/console" 2>&1; say "BOOTED $?" ) &
+    </dev/null >"$NR/dev/console" 2>&1; rc=$?
+  sleep 0.1   # lets the console reader drain the FIFO before the boot counts as finished
+  say "BOOTED $rc" ) &
 
 declare -A running=()
 while read -r verb id timeout; do

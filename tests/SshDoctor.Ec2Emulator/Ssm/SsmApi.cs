@@ -33,8 +33,8 @@ internal sealed class SsmApi(EmulatorState state)
                 throw new ApiError(400, "UnknownOperationException", "");
             if (state.Faults.IsDenied(iamAction))
                 throw new ApiError(400, "AccessDeniedException",
-                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: " +
-                    $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:* because no identity-based policy allows the {iamAction} action");
+                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: {Resource(body)} " +
+                    $"because no identity-based policy allows the {iamAction} action");
             if (state.Faults.TakeThrottle(iamAction)) throw new ApiError(400, "ThrottlingException", "Rate exceeded");
             JsonObject result = action switch
             {
@@ -54,6 +54,14 @@ internal sealed class SsmApi(EmulatorState state)
         {
             return new HttpResponseData(400, "application/x-amz-json-1.1", new JsonObject { ["__type"] = "SerializationException", ["message"] = e.Message }.ToJsonString(), requestId);
         }
+    }
+
+    /// <summary>The resource SSM names in an AccessDeniedException: the (first) instance a request targets, else the account's SSM.</summary>
+    private string Resource(JsonObject body)
+    {
+        var id = (string?)body["InstanceId"] ?? Strings(body["InstanceIds"]).FirstOrDefault();
+        return id is null ? $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:*"
+            : $"arn:aws:ec2:{state.Options.Region}:{state.Options.AccountId}:instance/{id}";
     }
 
     private static double Epoch(DateTime t) => Math.Round((t.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds, 3);
