@@ -8,7 +8,7 @@
 # the overlay so they are exactly T's; T's stub shells are replaced, inside the instance only, by the host's real
 # programs. /dev is private; /dev/console and /dev/ttyS0 are a FIFO whose reader appends to RUN/console.log.
 # RUN/io is the instance's /run/emulator (user data, boot script, SSM command scripts and their output).
-# Protocol: stdout lines  BOOTED <rc> | SSHD <0|1> | DONE <id> <rc> ; stdin lines  CMD <id> <timeout-s> | STOP
+# Protocol: stdout lines  BOOTED <rc> | SSHD <0|1> | DONE <id> <rc> ; stdin lines  CMD <id> <timeout-s> <workdir> | STOP
 set -u
 TREE=$1 RUN=$2 IID=$3 USERNAME=$4
 NR=$RUN/root
@@ -71,10 +71,12 @@ cp "$(dirname "$0")/ci-boot.py" "$RUN/io/ci-boot.py"
   say "BOOTED $rc" ) &
 
 declare -A running=()
-while read -r verb id timeout; do
+while read -r verb id timeout workdir; do
   case "$verb" in
     CMD)
-      ( timeout -k 2 "$timeout" chroot "$NR" /bin/sh "/run/emulator/cmd-$id.sh" </dev/null \
+      # As the SSM agent does: the commands as _script.sh in the command's orchestration directory, run from there.
+      mkdir -p "$NR$workdir" && cp "$RUN/io/cmd-$id.sh" "$NR$workdir/_script.sh"
+      ( timeout -k 2 "$timeout" chroot "$NR" /bin/sh -c 'cd "$1" && exec /bin/sh _script.sh' sh "$workdir" </dev/null \
           >"$RUN/io/cmd-$id.out" 2>"$RUN/io/cmd-$id.err"; say "DONE $id $?" ) &
       running[$id]=$! ;;
     STOP) break ;;

@@ -168,7 +168,7 @@ internal sealed class SsmApi(EmulatorState state)
     {
         await Task.Delay(state.Options.CommandDeliveryDelay);
         inv.MarkInProgress();
-        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds);
+        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds, inv.CommandId);
         // timeout(1) exits 124 when it had to stop the command (137 after its SIGKILL).
         var timedOut = rc is 124 or 137 && (DateTime.UtcNow - inv.Started!.Value).TotalSeconds >= inv.TimeoutSeconds - 0.5;
         inv.Complete(timedOut ? -1 : rc, stdout, stderr, timedOut, lost: rc == -1);
