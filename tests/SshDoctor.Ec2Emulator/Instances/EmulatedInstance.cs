@@ -37,6 +37,8 @@ public sealed class EmulatedInstance : IDisposable
     public string PrivateIpAddress => _network.PrivateAddress;
     public string? PublicIpAddress => _network.PublicAddress;
     public string NetworkNamespace => _network.Namespace;
+    /// <summary>The host's end of the instance's veth pair.</summary>
+    public string HostVeth => _network.HostVeth;
     public string VolumeId { get; } = Ids.New("vol");
     public string NetworkInterfaceId { get; } = Ids.New("eni");
 
