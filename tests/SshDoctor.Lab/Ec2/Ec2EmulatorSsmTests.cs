@@ -139,4 +139,26 @@ public sealed class Ec2EmulatorSsmTests(ITestOutputHelper output)
         Assert.Equal($"/var/lib/amazon/ssm/{instance.InstanceId}/document/orchestration/{sent.Command.CommandId}/awsrunShellScript/0.awsrunShellScript\n_script.sh\nHOME=unset\n",
             r.StandardOutputContent);
     }
+
+    [LabFact]
+    public async Task A_stop_during_a_command_ends_it_as_undeliverable()
+    {
+        using var emu = Emulator.Start();
+        using var tree = EmulatorLab.InstanceTree("ssm stop during command");
+        var instance = emu.Launch(tree).Running();
+        using var ssm = EmulatorLab.Ssm(emu);
+        using var ec2 = EmulatorLab.Ec2(emu);
+        var sent = await Send(ssm, instance.InstanceId, "echo started", "sleep 15", "touch /root/after-the-stop");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = sent.Command.CommandId, InstanceId = instance.InstanceId })).Status != CommandInvocationStatus.InProgress
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        await ec2.StopInstancesAsync(new Amazon.EC2.Model.StopInstancesRequest { InstanceIds = [instance.InstanceId] });
+        var r = await Finished(ssm, sent.Command.CommandId, instance.InstanceId);
+        Assert.Equal(CommandInvocationStatus.Failed, r.Status);
+        Assert.Equal("Undeliverable", r.StatusDetails);
+        Assert.Equal(-1, r.ResponseCode);
+        Assert.True(instance.WaitFor(EmuState.Stopped, TimeSpan.FromSeconds(30)));
+        Assert.False(File.Exists(tree.HostPath("/root/after-the-stop")));
+    }
 }
