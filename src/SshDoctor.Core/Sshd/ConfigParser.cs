@@ -33,15 +33,20 @@ public sealed class ConfigParser
     /// <summary>Blocks whose Match line sshd rejects: it never starts, so their directives apply to nobody.</summary>
     private readonly HashSet<int> _brokenBlocks = new();
 
-    private ConfigParser(TargetRoot root, OpenSshVersion version)
+    /// <summary>SSHDIR of the build: where a relative Include points.</summary>
+    private readonly string _sshDir;
+
+    private ConfigParser(TargetRoot root, OpenSshVersion version, string sshDir = SshdSysconfDir.Default)
     {
         _root = root;
         _version = version;
+        _sshDir = sshDir.TrimEnd('/');
     }
 
-    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath, ServiceOptions? service = null)
+    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath, ServiceOptions? service = null,
+        string sshDir = SshdSysconfDir.Default)
     {
-        var parser = new ConfigParser(root, version);
+        var parser = new ConfigParser(root, version, sshDir);
         // sshd applies -o options before it reads the file: first value wins, so they take precedence.
         foreach (var option in service?.Options ?? [])
             parser.ParseFile(option.Source.File, option.Line, -1, 0, option.Source.Line, commandLine: true);
@@ -188,7 +193,7 @@ public sealed class ConfigParser
 
     private void Include(string pattern, int block, int depth, ConfigSource source)
     {
-        var full = pattern.StartsWith('/') ? pattern : "/etc/ssh/" + pattern;
+        var full = pattern.StartsWith('/') ? pattern : _sshDir + "/" + pattern;
         foreach (var file in Glob.Expand(_root, full))
         {
             if (_stopped) return;
