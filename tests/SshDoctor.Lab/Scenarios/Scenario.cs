@@ -56,7 +56,7 @@ public static class ScenarioTable
 {
     public static readonly IReadOnlyList<Scenario> All =
         [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. ServerScenarios.All, .. TrapScenarios.All,
-         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All];
+         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All, .. KeyPlacementScenarios.All];
 
     public static Scenario Get(string name) => All.Single(s => s.Name == name);
 
