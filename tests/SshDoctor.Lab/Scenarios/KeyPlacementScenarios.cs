@@ -35,7 +35,8 @@ public static class KeyPlacementScenarios
             t => t.Cast().WriteFile(AliceKeys, LabKeys.Other.Line + " old@laptop\n", "0600", Alice, Alice)
                 .Mkdir(Central, "0755").Config("AuthorizedKeysFile /etc/ssh/keys/%u")),
         Refused(CentralOtherKey, "KEY_NOT_AUTHORIZED",
-            t => t.Cast().Mkdir(Central, "0755").WriteFile(AliceCentral, LabKeys.Other.Line + " old@laptop\n", "0644")
+            t => t.Cast().WriteFile(AliceKeys, LabKeys.Other.Line + " old@laptop\n", "0600", Alice, Alice)
+                .Mkdir(Central, "0755").WriteFile(AliceCentral, LabKeys.Other.Line + " old@laptop\n", "0644")
                 .Config("AuthorizedKeysFile /etc/ssh/keys/%u")),
         Refused(CentralUnreachable, "AUTHKEYS_FILE_CONFIG",
             t => t.Cast().WithOtherLine().Mkdir(Central, "0700").Config("AuthorizedKeysFile /etc/ssh/keys/%u .ssh/authorized_keys2")),
