@@ -127,6 +127,13 @@ public sealed class LabTree : IDisposable
 
     public LabTree Pam(bool usePam) { UsePam = usePam; return this; }
 
+    /// <summary>Options for the lab's ssh client (e.g. "-o", "PubkeyAcceptedAlgorithms=ssh-rsa" to sign as PuTTY 0.74 does).</summary>
+    public LabTree ClientArgs(params string[] args)
+    {
+        File.WriteAllLines(Root + ".ssh-args", args);
+        return this;
+    }
+
     private readonly Dictionary<string, string?> _shadowFields = [];
 
     /// <summary>
