@@ -15,7 +15,7 @@ public sealed record CheckJson(
     [property: JsonPropertyName("host")] HostJson? Host = null)
 {
     /// <summary>--show-config: every effective value for the user's connection with its origin.</summary>
-    [JsonPropertyName("config")]
+    [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SettingJson>? Config { get; init; }
 }
 
@@ -52,7 +52,7 @@ public sealed record UserVerdictJson(
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings)
 {
-    [JsonPropertyName("config")]
+    [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SettingJson>? Config { get; init; }
 }
 

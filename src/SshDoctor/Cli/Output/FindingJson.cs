@@ -14,7 +14,7 @@ public sealed record FindingJson(
     [property: JsonPropertyName("fix")] FixJson? Fix)
 {
     /// <summary>The effective sshd values behind the finding, each with its origin (check only).</summary>
-    [JsonPropertyName("settings")]
+    [JsonPropertyName("settings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SettingJson>? Settings { get; init; }
 
     public static FindingJson From(Finding f, Messages messages, Core.Model.UserReport? user) =>
