@@ -266,8 +266,8 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         var meta = ctx.Root.Stat(blocker);
         if (!ctx.InHome(account, blocker))
         {
-            // A directory above home: the user only needs to traverse it.
-            Add(f, new ChmodAction(f.Id, blocker, meta.Perm | 0x1), "chmod:" + blocker);
+            // A directory above home: the user only needs to traverse it; a file there, to read it.
+            Add(f, new ChmodAction(f.Id, blocker, meta.Perm | (meta.Kind == FileKind.Directory ? 0x1u : 0x4u)), "chmod:" + blocker);
             return;
         }
         if (meta.Uid != account.Uid)
