@@ -356,7 +356,18 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
     {
         var blocker = state.GatePath ?? state.Path;
         var meta = ctx.Root.Stat(blocker);
-        if (!ctx.InHome(account, blocker)) return [Sh.Chmod("o+x", blocker)];
+        if (!ctx.InHome(account, blocker))
+        {
+            // An administrator's file or directory: a later AuthorizedKeysFile entry that works takes the key (as fix does).
+            if (key is not null && new Repair.KeyPlacement(ctx, account, from).Choose() is { } home && home.Path != (ctx.Root.RealPath(state.Path) ?? state.Path))
+            {
+                if (home.Exists) return [_fix.AppendKey(home.Path, key)];
+                var firstMissing = home.Path;
+                for (var d = TargetRoot.DirName(home.Path); d != "/" && ctx.Root.RealPath(d) is null; d = TargetRoot.DirName(d)) firstMissing = d;
+                return _fix.CreateChain(firstMissing, home.Path, key);
+            }
+            return [Sh.Chmod(meta.Kind == FileKind.Directory ? "o+x" : "o+r", blocker)];
+        }
         var commands = new List<string>();
         if (meta.Uid != account.Uid) commands.Add(_fix.ChownToUser(blocker));
         commands.Add(Sh.Chmod(meta.Kind == FileKind.Directory ? "u+rwx" : "u+r", blocker));

@@ -69,6 +69,9 @@ public sealed class EffectiveConfig
 
     public ConfigEntry? Entry(string keyword) => _single.GetValueOrDefault(keyword);
 
+    /// <summary>Every effective line: the winning one of each single-valued keyword, all lines of accumulating ones.</summary>
+    public IEnumerable<ConfigEntry> AllEntries() => _single.Values.Concat(_accumulated.Values.SelectMany(l => l));
+
     public IReadOnlyList<ConfigEntry> Entries(string keyword) =>
         _accumulated.TryGetValue(keyword, out var list) ? list : Array.Empty<ConfigEntry>();
 

@@ -132,6 +132,13 @@ public sealed class LabTree : IDisposable
     public string? ListenAddress { get; private set; } = "127.0.0.1";
     public LabTree Listen(string? address) { ListenAddress = address; return this; }
 
+    /// <summary>Options for the lab's ssh client (e.g. "-o", "PubkeyAcceptedAlgorithms=ssh-rsa" to sign as PuTTY 0.74 does).</summary>
+    public LabTree ClientArgs(params string[] args)
+    {
+        File.WriteAllLines(Root + ".ssh-args", args);
+        return this;
+    }
+
     private readonly Dictionary<string, string?> _shadowFields = [];
 
     /// <summary>
