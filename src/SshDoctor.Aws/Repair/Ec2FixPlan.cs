@@ -6,10 +6,10 @@ public enum FixVia { Ssm, Userdata }
 /// What `ec2 fix` will do, shown before anything changes: the steps in order, what a stop costs, and why the run is
 /// refused when it is (instance-store volumes or an Auto Scaling group for the user-data path, unless --force).
 /// </summary>
-public sealed record Ec2FixPlan(string InstanceId, FixVia Via, string User, string? KeyLine, InstanceFacts Facts,
+public sealed record Ec2FixPlan(string InstanceId, FixVia Via, string User, string? KeyLine, InstanceRepairFacts Facts,
     IReadOnlyList<FixEvent> Steps, IReadOnlyList<FixEvent> Costs, IReadOnlyList<FixEvent> Refusals)
 {
-    public static Ec2FixPlan Build(string instanceId, FixVia via, string user, string? keyLine, InstanceFacts facts, bool force)
+    public static Ec2FixPlan Build(string instanceId, FixVia via, string user, string? keyLine, InstanceRepairFacts facts, bool force)
     {
         var steps = new List<FixEvent>();
         var costs = new List<FixEvent>();

@@ -104,7 +104,7 @@ public sealed class Ec2Fixer(AwsClients aws, Ec2FixTiming timing, Action<FixEven
     private async Task SaveOriginalAsync(Ec2Journal journal, string instanceId, CancellationToken ct)
     {
         if (journal.Has("userdata_saved")) return;
-        var data = await InstanceFacts.UserDataAsync(aws.Ec2, instanceId, ct).ConfigureAwait(false);
+        var data = await InstanceRepairFacts.UserDataAsync(aws.Ec2, instanceId, ct).ConfigureAwait(false);
         // Our own document is never taken for the original: that would lose the real one for good.
         if (System.Text.Encoding.UTF8.GetString(data).Contains(UserdataDocument.Boundary, StringComparison.Ordinal)
             || data is [0x1f, 0x8b, ..] && UserdataDocument.FromEc2(data).Contains(UserdataDocument.Boundary, StringComparison.Ordinal))
@@ -119,11 +119,12 @@ public sealed class Ec2Fixer(AwsClients aws, Ec2FixTiming timing, Action<FixEven
     {
         var send = phase + ".send";
         var commandId = journal.Entries.LastOrDefault(e => (string?)e["t"] == "done" && (string?)e["step"] == send)?["command_id"]?.ToString();
-        if (commandId is null && journal.Intended(send) && mode == "repair")
+        var comment = $"sshdoctor ec2 {phase} {journal.RunId}";
+        if (commandId is null && journal.Intended(send))
         {
-            // killed between the intent and the answer: the command may have run; its stored report says
-            var (probe, _) = await ssm.CompleteAsync("", journal.RunId, mode, user, ct).ConfigureAwait(false);
-            if (probe.Final is not null) return Record(journal, phase, mode, probe);
+            // killed between the intent and SSM's answer: the command may have been sent; SSM lists it by its comment
+            commandId = await ssm.FindAsync(comment, ct).ConfigureAwait(false);
+            if (commandId is not null) journal.Append("done", ("step", send), ("command_id", commandId));
         }
         if (commandId is null)
         {
@@ -132,7 +133,7 @@ public sealed class Ec2Fixer(AwsClients aws, Ec2FixTiming timing, Action<FixEven
             journal.Append("intent", ("step", send), ("args", string.Join(' ', args)));
             progress(new FixEvent("ec2fix.progress.ssm_send", ("run", journal.RunId)));
             var script = UserdataDocument.Compact(UserdataDocument.Script(user, key, args));
-            commandId = await ssm.SendAsync(script, $"sshdoctor ec2 {phase} {journal.RunId}", ct).ConfigureAwait(false);
+            commandId = await ssm.SendAsync(script, comment, ct).ConfigureAwait(false);
             journal.Append("done", ("step", send), ("command_id", commandId));
         }
         var output = await ssm.WaitAsync(commandId, ct).ConfigureAwait(false);

@@ -7,10 +7,14 @@ namespace SshDoctor.Aws.Repair;
 /// </summary>
 public static class Ec2StateDir
 {
+    /// <summary>Set by in-process tests instead of SSHDOCTOR_STATE_DIR (which other tests' runs read too).</summary>
+    internal static string? RootOverride { get; set; }
+
     public static string Root
     {
         get
         {
+            if (RootOverride is { } o) return o;
             if (Environment.GetEnvironmentVariable("SSHDOCTOR_STATE_DIR") is { Length: > 0 } d) return Path.Combine(d, "ec2");
             if (Environment.UserName == "root" || Environment.GetEnvironmentVariable("HOME") is null or "")
                 return "/var/lib/sshdoctor/ec2";

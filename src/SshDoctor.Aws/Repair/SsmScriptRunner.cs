@@ -32,12 +32,24 @@ public sealed partial class SsmScriptRunner(IAmazonSimpleSystemsManagement ssm, 
         {
             DocumentName = "AWS-RunShellScript",
             InstanceIds = [instanceId],
-            Comment = comment.Length > 100 ? comment[..100] : comment,
+            Comment = Trim(comment),
             TimeoutSeconds = 600,
             Parameters = new Dictionary<string, List<string>> { ["commands"] = [script], ["executionTimeout"] = ["600"] },
         }, c), ct).ConfigureAwait(false);
         return r.Command?.CommandId ?? throw new Ec2FixException("ec2fix.err.ssm_no_command");
     }
+
+    /// <summary>The command an earlier (killed) run sent with <paramref name="comment"/>, if SSM lists it.</summary>
+    public async Task<string?> FindAsync(string comment, CancellationToken ct)
+    {
+        var r = await AwsCall.Run("ssm:ListCommandInvocations", c => ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest
+        {
+            InstanceId = instanceId,
+        }, c), ct).ConfigureAwait(false);
+        return r.CommandInvocations?.Where(i => i.Comment == Trim(comment)).OrderByDescending(i => i.RequestedDateTime).FirstOrDefault()?.CommandId;
+    }
+
+    private static string Trim(string comment) => comment.Length > 100 ? comment[..100] : comment;
 
     /// <summary>Polls until the invocation ends; returns its standard output (what SSM kept of it).</summary>
     public async Task<string> WaitAsync(string commandId, CancellationToken ct)

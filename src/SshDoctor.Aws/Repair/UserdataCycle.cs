@@ -22,7 +22,7 @@ public sealed class UserdataCycle(IAmazonEC2 ec2, Ec2Journal journal, string ins
         if (document is not null)
         {
             await Step(phase + ".stop1", () => _power.StopAsync(ct), "ec2fix.progress.stop").ConfigureAwait(false);
-            await Step(phase + ".set_doc", () => InstanceFacts.SetUserDataAsync(ec2, instanceId, document, ct), "ec2fix.progress.set_doc",
+            await Step(phase + ".set_doc", () => InstanceRepairFacts.SetUserDataAsync(ec2, instanceId, document, ct), "ec2fix.progress.set_doc",
                 ("sha256", Ec2Journal.Sha256(document))).ConfigureAwait(false);
             await Step(phase + ".start1", () => _power.StartAsync(ct), "ec2fix.progress.start").ConfigureAwait(false);
             var step = phase + ".wait_report";
@@ -38,8 +38,8 @@ public sealed class UserdataCycle(IAmazonEC2 ec2, Ec2Journal journal, string ins
         await Step(phase + ".stop2", () => _power.StopAsync(ct), "ec2fix.progress.stop").ConfigureAwait(false);
         await Step(phase + ".restore", async () =>
         {
-            await InstanceFacts.SetUserDataAsync(ec2, instanceId, original, ct).ConfigureAwait(false);
-            var now = await InstanceFacts.UserDataAsync(ec2, instanceId, ct).ConfigureAwait(false);
+            await InstanceRepairFacts.SetUserDataAsync(ec2, instanceId, original, ct).ConfigureAwait(false);
+            var now = await InstanceRepairFacts.UserDataAsync(ec2, instanceId, ct).ConfigureAwait(false);
             if (!now.AsSpan().SequenceEqual(original))
                 throw new Ec2FixException("ec2fix.err.restore_mismatch", ("instance", instanceId), ("file", Path.Combine(journal.Directory, Ec2Journal.UserDataFile)));
         }, "ec2fix.progress.restore", ("sha256", Ec2Journal.Sha256(original))).ConfigureAwait(false);

@@ -50,7 +50,7 @@ internal static partial class Texts
         ["ec2fix.err.bad_instance_id"] = "인스턴스 ID가 아닙니다: {value}(i- 뒤에 16진수 8자리 또는 17자리가 와야 합니다).",
         ["ec2fix.err.confirm_needed"] = "사용자 데이터 복구는 인스턴스를 중지하고 시작합니다. --yes로 확인하세요(물어볼 터미널이 없습니다).",
         ["ec2fix.err.refused"] = "시작하지 않았습니다:",
-        ["ec2fix.err.unfinished"] = "{instance}에서 이전 실행({run})이 끝나지 않았습니다. sshdoctor ec2 fix {instance} --resume으로 마치거나 sshdoctor ec2 undo {instance}로 되돌리세요.",
+        ["ec2fix.err.unfinished"] = "{instance}에서 실행한 이전 작업({run})이 끝나지 않았습니다. sshdoctor ec2 fix {instance} --resume으로 마치거나 sshdoctor ec2 undo {instance} 명령으로 되돌리세요.",
         ["ec2fix.err.nothing_to_resume"] = "이어서 실행할 {instance}의 미완료 실행이 없습니다.",
         ["ec2fix.err.no_user"] = "{instance} 이미지의 기본 사용자를 알 수 없습니다. --user로 지정하세요.",
         ["ec2fix.err.user_invalid"] = "올바른 사용자 이름이 아닙니다: {user}",
@@ -96,5 +96,13 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "중단된 실행 마치기",
         ["help.ex.ec2.undo.1"] = "마지막 실행 되돌리기",
         ["ec2fix.ui.user_default"] = "사용자: {user}(이미지의 기본 사용자).",
+        ["ec2fix.aws.permission"] = "AWS가 {action} 요청을 거부했습니다. 이 자격 증명에는 IAM 권한({action})이 없습니다({code}). 복구 방법별로 필요한 권한은 docs/ec2-iam-policy.json에 있습니다.",
+        ["ec2fix.aws.credentials"] = "AWS가 {action}에 쓴 자격 증명을 거부했습니다({code}): {detail}",
+        ["ec2fix.aws.no_credentials"] = "{action}에 쓸 AWS 자격 증명이 없습니다: {detail}",
+        ["ec2fix.aws.throttled"] = "재시도 후에도 AWS가 {action} 요청을 제한하고 있습니다({code}). 1분 뒤에 다시 시도하세요. 저널에 실행이 남아 있습니다.",
+        ["ec2fix.aws.network"] = "{action} 요청을 위해 AWS에 연결할 수 없습니다: {detail}",
+        ["ec2fix.aws.not_found"] = "AWS가 {action} 요청의 대상을 알지 못합니다({code}): {detail}",
+        ["ec2fix.aws.service"] = "{action} 요청이 실패했습니다({code}): {detail}",
+        ["ec2fix.aws.setup"] = "sshdoctor를 위한 AWS 설정이 되어 있지 않습니다: {detail}",
     };
 }

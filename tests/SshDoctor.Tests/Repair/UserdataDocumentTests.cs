@@ -202,7 +202,7 @@ public sealed class UserdataCommandTests
         Assert.Equal("admin", r.GetProperty("user").GetString());
         Assert.Equal("ssh-ed25519", r.GetProperty("key").GetProperty("type").GetString());
         var document = r.GetProperty("document").GetString()!;
-        Assert.Equal(document, Encoding.UTF8.GetString(Convert.FromBase64String(r.GetProperty("base64").GetString()!)));
+        Assert.Equal(document, UserdataDocument.FromEc2(Convert.FromBase64String(r.GetProperty("base64").GetString()!)));
         var steps = r.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToList();
         Assert.Equal(6, steps.Count);
         Assert.Contains(steps, s => s.Contains("ユーザーデータを編集", StringComparison.Ordinal));

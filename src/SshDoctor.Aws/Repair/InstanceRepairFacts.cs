@@ -5,7 +5,7 @@ using SshDoctor.Aws.Clients;
 namespace SshDoctor.Aws.Repair;
 
 /// <summary>What a repair plan needs to know about the instance: its state, what a stop costs, the image.</summary>
-public sealed record InstanceFacts(
+public sealed record InstanceRepairFacts(
     string InstanceId,
     string State,
     string? RootDeviceType,
@@ -19,7 +19,7 @@ public sealed record InstanceFacts(
     public bool Running => State == "running";
     public bool Stopped => State == "stopped";
 
-    public static async Task<InstanceFacts> GatherAsync(IAmazonEC2 ec2, string instanceId, CancellationToken ct)
+    public static async Task<InstanceRepairFacts> GatherAsync(IAmazonEC2 ec2, string instanceId, CancellationToken ct)
     {
         var described = await AwsCall.Run("ec2:DescribeInstances",
             c => ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instanceId] }, c), ct).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public sealed record InstanceFacts(
             }
         }
         var elastic = instance.NetworkInterfaces?.Any(n => n.Association?.IpOwnerId is { } owner && owner != "amazon") == true;
-        return new InstanceFacts(instanceId, instance.State?.Name?.Value ?? "unknown", instance.RootDeviceType?.Value, instance.InstanceType?.Value,
+        return new InstanceRepairFacts(instanceId, instance.State?.Name?.Value ?? "unknown", instance.RootDeviceType?.Value, instance.InstanceType?.Value,
             store, asg, instance.PublicIpAddress, elastic, instance.ImageId);
     }
 
@@ -59,5 +59,5 @@ public sealed record InstanceFacts(
 
     public static Task SetUserDataAsync(IAmazonEC2 ec2, string instanceId, byte[] data, CancellationToken ct) =>
         AwsCall.Run("ec2:ModifyInstanceAttribute",
-            c => ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, UserData = Convert.ToBase64String(data) }, c), ct);
+            c => ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, UserData = new SecureBlobAttributeValue { Value = new MemoryStream(data) } }, c), ct);
 }
