@@ -68,7 +68,8 @@ public static class Ec2Analysis
             address = viaPublic ? i.PublicIp : i.PrivateIp;
             switch (route.Verdict)
             {
-                case RouteVerdict.NoPublicAddress:
+                // A stopped instance has no public address yet: the start gives it one.
+                case RouteVerdict.NoPublicAddress when running:
                     networkBlocks = true;
                     f.Add(Finding.Create(FindingId.EC2_NO_ROUTE, Severity.Blocking,
                         args: [("detail", "@ec2.route.no_public"), ("private", i.PrivateIp ?? "-"), ("from", request.From.ToString())]));

@@ -42,9 +42,18 @@ public static class Ec2Doctor
         if (probe is not null)
         {
             var have = findings.Select(x => (x.Id, x.User)).ToHashSet();
-            var fromProbe = probe.Findings.Where(x => !have.Contains((x.Id, x.User))).ToList();
+            // The probe's WRONG_USERNAME speaks of "the user name you tried": only when one was named.
+            var fromProbe = probe.Findings.Where(x => !have.Contains((x.Id, x.User))
+                && !(x.Id == FindingId.WRONG_USERNAME && (request.User is null || x.Severity != Severity.Blocking))).ToList();
             findings.InsertRange(findings.FindLastIndex(x => x.Severity == Severity.Blocking) + 1, fromProbe.Where(x => x.Severity == Severity.Blocking));
             findings.AddRange(fromProbe.Where(x => x.Severity != Severity.Blocking));
+        }
+        if (probe is { ServerSideConclusion: true })
+        {
+            // "This key is in no account": from outside an account problem looks the same, the console's table tells them apart.
+            var refusedFor = request.User ?? diagnosis.ImageUsers?.Users[0] ?? probe.Candidates[0].User;
+            var file = facts.Console.Value?.Parsed.Users.FirstOrDefault(u => u.User == refusedFor)?.File ?? "~/.ssh/authorized_keys";
+            findings.Insert(0, Finding.Create(FindingId.KEY_NOT_AUTHORIZED, Severity.Blocking, user: refusedFor, args: [("files", file)]));
         }
         var failures = facts.Failures.ToList();
         var (next, user) = Decide(facts, diagnosis, probe, findings, request, failures);
