@@ -173,8 +173,7 @@ public static class Ec2Gatherer
             AwsCall.Run("ec2:DescribeNetworkAcls", c => aws.Ec2.DescribeNetworkAclsAsync(
                 new DescribeNetworkAclsRequest { Filters = [new Filter("association.subnet-id", [i.SubnetId])] }, c), ct);
         var routes = RouteTable(aws, i, ct);
-        var vpcs = i.VpcId is null ? Task.FromResult(new DescribeVpcsResponse()) :
-            AwsCall.Run("ec2:DescribeVpcs", c => aws.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [i.VpcId] }, c), ct);
+        var vpcs = VpcRanges(aws, i, ct);
         await Task.WhenAll(groups, acls, routes, vpcs).ConfigureAwait(false);
 
         var rules = (groups.Result.SecurityGroups ?? []).SelectMany(g => (g.IpPermissions ?? []).Select(p => new SgRule(
@@ -189,10 +188,27 @@ public static class Ec2Gatherer
         var routeEntries = (table?.Routes ?? []).Select(r => new RouteEntry(r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock,
             r.GatewayId, r.NatGatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NetworkInterfaceId ?? r.InstanceId,
             r.State?.Value == "blackhole")).ToList();
-        var vpc = (vpcs.Result.Vpcs ?? []).FirstOrDefault();
-        var cidrs = vpc is null ? [] : (vpc.CidrBlockAssociationSet ?? []).Select(a => a.CidrBlock).Append(vpc.CidrBlock)
-            .Concat((vpc.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock)).OfType<string>().Distinct().ToList();
-        return new NetworkFacts(rules, acl?.NetworkAclId, entries, table?.RouteTableId, routeEntries, cidrs);
+        return new NetworkFacts(rules, acl?.NetworkAclId, entries, table?.RouteTableId, routeEntries, vpcs.Result);
+    }
+
+    /// <summary>
+    /// The VPC's ranges, only to tell whether --from is inside the VPC: when DescribeVpcs is refused the rest of the
+    /// network view stands, and --from is taken as outside.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> VpcRanges(AwsClients aws, InstanceFacts i, CancellationToken ct)
+    {
+        if (i.VpcId is null) return [];
+        try
+        {
+            var r = await AwsCall.Run("ec2:DescribeVpcs", c => aws.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [i.VpcId] }, c), ct);
+            var vpc = (r.Vpcs ?? []).FirstOrDefault();
+            return vpc is null ? [] : (vpc.CidrBlockAssociationSet ?? []).Select(a => a.CidrBlock).Append(vpc.CidrBlock)
+                .Concat((vpc.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock)).OfType<string>().Distinct().ToList();
+        }
+        catch (AwsCallException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The subnet's own route table, else the VPC's main one.</summary>
