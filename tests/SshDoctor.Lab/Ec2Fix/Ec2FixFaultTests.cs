@@ -14,7 +14,7 @@ namespace SshDoctor.Lab.Ec2Fix;
 /// moment, then `ec2 fix --resume` or `ec2 undo` (the user data is never lost; the tree ends repaired, or exactly as it
 /// was); a denied IAM action, throttling and an instance that never comes back give one clear line and exit 3.
 /// </summary>
-[Collection(LabCollection.Name)]
+[Collection(SshDoctor.Lab.Ec2.EmulatorCollection.Name)]
 public sealed class Ec2FixFaultTests(ITestOutputHelper output)
 {
     private static LabTree BrokenTree(string name)
@@ -91,7 +91,9 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
         Assert.Equal(3, exit);
         Assert.Contains("ec2:ModifyInstanceAttribute", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        // the stop happened before the denial: undo brings the instance back as it was
+        Assert.Equal(Ec2FixScenarioTests.OriginalUserData, instance.UserData);
+        // the stop happened before the denial: once the permission is granted, undo brings the instance back as it was
+        emu.Faults.Allow("ec2:ModifyInstanceAttribute");
         var undo = run.Run("ec2", "undo", instance.InstanceId);
         output.WriteLine(undo.Out + undo.Err);
         Assert.True(undo.Exit == 0, undo.Out + undo.Err);

@@ -24,7 +24,7 @@ public sealed class Ec2FixRun(Emulator emulator, string stateDir)
     public Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo("/usr/bin/dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.ArgumentList.Add(HostileWorld.Dll);
+        psi.ArgumentList.Add(Jail.Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["AWS_ACCESS_KEY_ID"] = EmulatorLab.Credentials.GetCredentials().AccessKey;
         psi.Environment["AWS_SECRET_ACCESS_KEY"] = EmulatorLab.Credentials.GetCredentials().SecretKey;

@@ -15,7 +15,7 @@ namespace SshDoctor.Lab.Ec2Fix;
 /// `ec2 fix --via ssm` and `--via userdata` (each on its own instance) must make the real sshd accept, keep every other
 /// authorized_keys line in order, and leave the instance's original user data byte for byte.
 /// </summary>
-[Collection(LabCollection.Name)]
+[Collection(SshDoctor.Lab.Ec2.EmulatorCollection.Name)]
 public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
 {
     /// <summary>The causes userdata-repair.sh repairs (mode, owner, missing pieces, encoding, the key itself).</summary>

@@ -10,6 +10,8 @@ public static class HelpExamples
         ["undo"] = ["sshdoctor undo --root /mnt/rescue --run 20261121-101500-3fa2"],
         ["probe"] = ["sshdoctor probe 203.0.113.7 -i my-key.pem", "sshdoctor probe ec2-user@203.0.113.7 -i my-key.pem --users ubuntu,admin"],
         ["ec2"] = ["sshdoctor ec2 i-0123456789abcdef0 -i my-key.pem", "sshdoctor ec2 i-0123456789abcdef0 -i my-key.pem --user ubuntu --from 203.0.113.0/24 --profile prod --region eu-west-1", "sshdoctor ec2 i-0123456789abcdef0 -i my-key.pem --json"],
+        ["ec2.fix"] = ["sshdoctor ec2 fix i-0123456789abcdef0 --via userdata -i my-key.pem --dry-run", "sshdoctor ec2 fix i-0123456789abcdef0 --via ssm -i my-key.pem", "sshdoctor ec2 fix i-0123456789abcdef0 --via userdata -i my-key.pem --user ec2-user --yes", "sshdoctor ec2 fix i-0123456789abcdef0 --resume"],
+        ["ec2.undo"] = ["sshdoctor ec2 undo i-0123456789abcdef0"],
         ["knownhosts"] = ["sshdoctor knownhosts 203.0.113.7"],
         ["userdata"] = ["sshdoctor userdata --user ec2-user --key mykey.pem > userdata.txt", "sshdoctor userdata --user ubuntu --key ~/.ssh/id_ed25519.pub --base64 > userdata.b64"],
         ["explain"] = ["sshdoctor explain \"Server refused our key\"", "sshdoctor explain --lang ja \"サーバが鍵を拒否しました\"", "ssh -vvv -i key.pem ec2-user@203.0.113.7 2>&1 | sshdoctor explain -", "sshdoctor explain --id STRICTMODES_MODE"],
