@@ -528,12 +528,26 @@ repair_content() {
     [ -n "$SSHDOCTOR_KEY" ] || return 0
     KEY_TYPE=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $1 }')
     KEY_BLOB=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $2 }')
-    # A valid line: the type and the blob as two consecutive fields. Fields before them are options
-    # (left as the administrator wrote them); a line starting with a quote is damaged.
+    # A valid line: the type and the blob as two consecutive fields, either first or after one field of sshd
+    # options (left as the administrator wrote them; an option value may hold quoted spaces). A stray word before
+    # the key is not an option: sshd refuses that line, so a clean line is appended.
     found=$(awk -v t="$KEY_TYPE" -v b="$KEY_BLOB" '
+        function options(s,  n, parts, k, name) {
+            # quoted values may hold spaces and commas; an unterminated quote makes sshd refuse the line
+            if (s ~ /"/) return gsub(/"/, "\"", s) % 2 == 0
+            n = split(s, parts, ",")
+            for (k = 1; k <= n; k++) {
+                name = tolower(parts[k]); sub(/=.*/, "", name)
+                if (name !~ /^(agent-forwarding|cert-authority|command|environment|expiry-time|from|no-agent-forwarding|no-port-forwarding|no-pty|no-user-rc|no-x11-forwarding|no-touch-required|permitlisten|permitopen|port-forwarding|principals|pty|restrict|tunnel|user-rc|verify-required|x11-forwarding)$/) return 0
+            }
+            return 1
+        }
         /^[ \t]*#/ { next }
         /^[ \t]*"/ { next }
-        { for (i = 1; i < NF; i++) if ($i == t && $(i + 1) == b) { print NR ":" i; exit } }
+        { for (i = 1; i < NF; i++) if ($i == t && $(i + 1) == b) {
+              pre = $0; sub(/^[ \t]+/, "", pre); pre = substr(pre, 1, index(pre, t " " b) - 1); sub(/[ \t]+$/, "", pre)
+              if (i == 1 || options(pre)) { print NR ":" i; exit }
+          } }
     ' "$AK_FD")
     if [ -n "$found" ]; then
         line=${found%%:*}
