@@ -45,7 +45,7 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
             var run = Ec2FixRun.For(emu);
             var fix = run.Start("ec2", "fix", instance.InstanceId, "--via", via, "-i", LabKeys.Main.PublicPath, "--user", "alice", "--yes");
             // userdata runs take several seconds (two stops, two starts, a boot), ssm about one: kill somewhere inside
-            var delay = TimeSpan.FromMilliseconds(random.Next(300, via == "ssm" ? 2500 : 9000));
+            var delay = TimeSpan.FromMilliseconds(random.Next(1000, via == "ssm" ? 6000 : 15000));
             var exited = fix.WaitForExit(delay);
             if (!exited) fix.Kill(entireProcessTree: true);
             var (killedExit, killedOut, killedErr) = Ec2FixRun.Finish(fix, TimeSpan.FromSeconds(30));
@@ -55,8 +55,17 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
                 ? run.Run("ec2", "fix", instance.InstanceId, "--resume", "--json")
                 : run.Run("ec2", "undo", instance.InstanceId, "--json");
             output.WriteLine($"{then}: exit {exit}\n{stdout}{stderr}");
-            // a run that had finished before the kill leaves nothing to resume (exit 2): it must be complete then
-            if (then == "resume" && exit == 2) Assert.True(exited || stderr.Contains("No unfinished run", StringComparison.Ordinal), stderr);
+            var journaled = Directory.Exists(Path.Combine(run.StateDir, "ec2"));
+            if (exit == 2 && !journaled)
+            {
+                // killed before the run began (no journal): nothing may have changed
+                Assert.True(stderr.Contains("No unfinished run", StringComparison.Ordinal) || stderr.Contains("No sshdoctor ec2 fix run", StringComparison.Ordinal), stderr);
+                Assert.Equal(Ec2FixScenarioTests.OriginalUserData, instance.UserData);
+                Assert.True(RelevantDiff(TreeSnapshot.Diff(snapshot, TreeSnapshot.Take(tree.Root))).Length == 0, "the tree changed without a journal");
+                continue;
+            }
+            // a run that had finished before the kill leaves nothing to resume
+            if (then == "resume" && exit == 2) Assert.True(exited, stderr);
             else Assert.True(exit == 0, $"{then} after the kill exited {exit}:\n{stdout}\n{stderr}\nconsole:\n{instance.ConsoleLog}");
 
             instance.WaitFor(SshDoctor.Ec2Emulator.Instances.InstanceState.Running, TimeSpan.FromSeconds(60));
