@@ -28,6 +28,10 @@ public static class FindingCatalog
         [FindingId.CLOUD_INIT_ROOT_DISABLED] = Severity.Warning,
         [FindingId.DISK_FULL] = Severity.Warning,
         [FindingId.HOST_KEY_UNKNOWN] = Severity.Info,
+        [FindingId.EC2_CONSOLE_KEYS] = Severity.Info,
+        [FindingId.EC2_ACCESS_PATHS] = Severity.Info,
+        [FindingId.EC2_IMAGE_SHARED] = Severity.Warning,
+        [FindingId.EC2_PERMISSION] = Severity.Warning,
     };
 
     private static readonly Dictionary<FindingId, SshdLogLine[]> Lines = new()

@@ -71,6 +71,17 @@ public enum FindingId
     NET_NOT_SSH,
     KEX_NO_COMMON,
 
+    // E. EC2 (what the AWS API shows; `sshdoctor ec2`)
+    EC2_KEY_PAIR_OTHER,
+    EC2_IMAGE_SHARED,
+    EC2_CONSOLE_KEYS,
+    EC2_NOT_RUNNING,
+    EC2_PORT_CLOSED,
+    EC2_NACL_DENIES,
+    EC2_NO_ROUTE,
+    EC2_ACCESS_PATHS,
+    EC2_PERMISSION,
+
     // Added by sshdoctor (causes.md allows new IDs)
     /// <summary>info: the image's default login user according to cloud-init / os-release.</summary>
     CLOUD_DEFAULT_USER,

@@ -57,9 +57,11 @@ public sealed class RealSshd(Judge judge)
     /// group, /home, /root, os-release, /var/backups; /dev/console is the tree's file /dev/console), so the
     /// script's getent, chown and paths see the tree. Does not start sshd and does not count as a lab scenario.
     /// </summary>
-    public static ScriptResult RunScript(LabTree tree, string scriptText) => For(Judge.Machine).Script(tree, scriptText);
+    /// <summary>Runs <paramref name="scriptText"/> as root with <paramref name="shell"/> (/bin/sh is dash here) in the
+    /// machine judge's namespace over <paramref name="tree"/>.</summary>
+    public static ScriptResult RunScript(LabTree tree, string scriptText, string shell = "/bin/sh") => For(Judge.Machine).Script(tree, scriptText, shell);
 
-    private ScriptResult Script(LabTree tree, string scriptText)
+    private ScriptResult Script(LabTree tree, string scriptText, string shell)
     {
         LabGuard.Require();
         lock (_gate)
@@ -71,7 +73,7 @@ public sealed class RealSshd(Judge judge)
             var script = Path.Combine(dir, $"script-{id}.sh");
             var output = Path.Combine(dir, $"script-{id}.out");
             File.WriteAllText(script, scriptText);
-            agent.StandardInput.WriteLine($"SCRIPT {id} {tree.Root} {script} {output}");
+            agent.StandardInput.WriteLine($"SCRIPT {id} {tree.Root} {script} {output} {shell}");
             agent.StandardInput.Flush();
             var f = ReadReply(agent, id).Split(' ');
             return new ScriptResult(int.Parse(f[3]), File.Exists(output) ? File.ReadAllText(output) : "");

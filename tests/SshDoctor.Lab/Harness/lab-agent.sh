@@ -8,8 +8,8 @@
 # For each: bind-mounts the tree's account files, /etc/ssh, /home, /root, /opt and /srv over the judge's paths
 # (visible only in this mount namespace), starts the real sshd, runs one ssh login, stops sshd and
 # every child, unmounts, and answers one line:   DONE <id> <sshd-started 0|1> <ssh-exit-code>
-# Also:   SCRIPT <id> <tree> <script> <output-file>
-# runs `/bin/sh <script>` as root with the same binds plus the tree's etc/os-release, var/backups and
+# Also:   SCRIPT <id> <tree> <script> <output-file> [<shell>]
+# runs `<shell> <script>` (default /bin/sh) as root with the same binds plus the tree's etc/os-release, var/backups and
 # dev/console (a regular file in the tree, so the script's console report stays in the tree), and answers
 # DONE <id> 1 <script-exit-code>.
 # Every wait is bounded. When stdin closes the agent exits; being PID 1 of its own PID namespace,
@@ -65,7 +65,7 @@ while read -r verb id tree port user key log; do
   if [[ "$verb" != RUN && "$verb" != SCRIPT ]]; then echo "ERR unknown request"; continue; fi
   ok=1; mounted=(); binds=("${BINDS[@]}")
   if [[ "$verb" == SCRIPT ]]; then
-    script=$port; out=$user
+    script=$port; out=$user; shell=${key:-/bin/sh}
     mkdir -p "$tree/var/backups" "$tree/dev" && touch "$tree/dev/console"
     binds+=("${SCRIPT_BINDS[@]}")
   fi
@@ -83,7 +83,7 @@ while read -r verb id tree port user key log; do
   if [[ "$verb" == SCRIPT ]]; then
     if ((ok)); then
       started=1
-      timeout -k 1 30 /bin/sh "$script" </dev/null >"$out" 2>&1
+      timeout -k 1 30 "$shell" "$script" </dev/null >"$out" 2>&1
       rc=$?
     else
       echo "agent: bind mount failed" >>"$out"

@@ -11,7 +11,9 @@ namespace SshDoctor.Lab.Userdata;
 /// <summary>
 /// `sshdoctor userdata`'s script against the real sshd: break a tree, prove sshd refuses, run the script taken
 /// from the generated MIME document as root inside the lab's mount namespace (so its getent/chown see the tree),
-/// prove sshd accepts, that every other authorized_keys line survived in order, and that a second run changes nothing.
+/// prove sshd accepts, that every other authorized_keys line survived in order, that a second run changes nothing,
+/// that the JSON report is complete, and that the script's undo mode gives the tree back exactly (paths, types,
+/// modes, owners, contents). Under dash (/bin/sh here) and under bash.
 /// </summary>
 [Collection(LabCollection.Name)]
 public sealed class UserdataRepairTests(ITestOutputHelper output)
@@ -75,7 +77,13 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
 
     [LabTheory]
     [MemberData(nameof(Names))]
-    public void Script_repairs_what_sshd_refuses(string name)
+    public void Script_repairs_what_sshd_refuses(string name) => RepairAndUndo(name, "/bin/sh");
+
+    [LabTheory]
+    [MemberData(nameof(Names))]
+    public void Script_repairs_what_sshd_refuses_under_bash(string name) => RepairAndUndo(name, "/bin/bash");
+
+    private void RepairAndUndo(string name, string shell)
     {
         var c = Cases.Single(x => x.Name == name);
         using var tree = LabTree.Create("userdata " + name);
@@ -89,13 +97,18 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
 
         var keysPath = tree.HostPath(AliceKeys);
         var keysBefore = File.Exists(keysPath) ? File.ReadAllBytes(keysPath) : null;
+        var treeBefore = TreeOf(tree);
 
         var document = UserdataDocument.Build("alice", c.WithKey ? c.Line : null);
         var script = UserdataDocument.ExtractScript(document);
-        var first = RealSshd.RunScript(tree, script);
-        output.WriteLine("SCRIPT (1st run)\n" + first.Output);
+        var first = RealSshd.RunScript(tree, script, shell);
+        output.WriteLine($"SCRIPT (1st run, {shell})\n" + first.Output);
         Assert.True(first.ExitCode == 0, $"script exited {first.ExitCode}:\n{first.Output}");
-        Assert.All(first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("sshdoctor: ", l));
+        Assert.All(first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => Assert.True(l.StartsWith("sshdoctor: ", StringComparison.Ordinal) || l.StartsWith(RepairReport.Prefix, StringComparison.Ordinal), l));
+        var report = RepairReport.Parse(first.Output);
+        Assert.True(report.Complete, $"the report is incomplete:\n{first.Output}");
+        var changes = report.Actions.Count(a => a.Result == "changed");
 
         var console = File.ReadAllText(tree.HostPath("/dev/console"));
         var healthy = name.StartsWith("healthy", StringComparison.Ordinal);
@@ -116,11 +129,34 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
             Assert.Equal("755", Convert.ToString((int)File.GetUnixFileMode(tree.HostPath("/home/alice")), 8));
 
         var snapshot = Snapshot(tree);
-        var second = RealSshd.RunScript(tree, script);
+        var second = RealSshd.RunScript(tree, script, shell);
         output.WriteLine("SCRIPT (2nd run)\n" + second.Output);
         Assert.True(second.ExitCode == 0, $"second run exited {second.ExitCode}:\n{second.Output}");
         Assert.Contains("sshdoctor: done: nothing to change", second.Output, StringComparison.Ordinal);
         Assert.Equal(snapshot, Snapshot(tree));
+        Assert.Equal("nothing_to_change", RepairReport.Parse(second.Output).Final?.Result);
+
+        Assert.Equal(healthy ? "nothing_to_change" : "repaired", report.Final!.Result);
+        Assert.True(healthy == (changes == 0), $"{changes} changes reported:\n{first.Output}");
+        if (healthy) return;
+        // undo from the run's own backups, the manifest checked against the SHA-256 the report gave
+        var undoScript = UserdataDocument.Script("alice", null, "undo", report.Final.Run, report.Final.ManifestSha256 ?? "");
+        var undo = RealSshd.RunScript(tree, undoScript, shell);
+        output.WriteLine("UNDO\n" + undo.Output);
+        Assert.True(undo.ExitCode == 0, $"undo exited {undo.ExitCode}:\n{undo.Output}");
+        Assert.Equal("undone", RepairReport.Parse(undo.Output, mode: "undo").Final?.Result);
+        var diff = SshDoctor.Lab.Repair.TreeSnapshot.Diff(treeBefore, TreeOf(tree));
+        Assert.True(diff.Length == 0, $"undo did not give the tree back:\n{diff}\n{undo.Output}");
+        var again = RealSshd.RunScript(tree, undoScript, shell);
+        Assert.True(again.ExitCode == 0 && SshDoctor.Lab.Repair.TreeSnapshot.Diff(treeBefore, TreeOf(tree)).Length == 0, "a second undo changed something:\n" + again.Output);
+    }
+
+    /// <summary>The tree as undo must give it back (the script's console file is not part of it).</summary>
+    private static SortedDictionary<string, string> TreeOf(LabTree tree)
+    {
+        var all = SshDoctor.Lab.Repair.TreeSnapshot.Take(tree.Root);
+        foreach (var k in all.Keys.Where(k => k == "dev" || k.StartsWith("dev/", StringComparison.Ordinal)).ToList()) all.Remove(k);
+        return all;
     }
 
     [LabFact]

@@ -50,7 +50,11 @@ public sealed class UserdataDocumentTests
     public void Base64_round_trips()
     {
         var doc = UserdataDocument.Build("admin", Key + " émoji-ü");
-        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(UserdataDocument.ToBase64(doc)));
+        var bytes = Convert.FromBase64String(UserdataDocument.ToBase64(doc));
+        // larger than EC2's 16 KB: gzip-compressed, which cloud-init recognizes by its magic
+        Assert.True(Encoding.UTF8.GetByteCount(doc) <= UserdataDocument.Ec2UserDataLimit || bytes is [0x1f, 0x8b, ..]);
+        Assert.True(bytes.Length <= UserdataDocument.Ec2UserDataLimit, $"{bytes.Length} bytes of user data");
+        var decoded = UserdataDocument.FromEc2(bytes);
         Assert.Equal(doc, decoded);
         Assert.Contains("Content-Type: text/x-shellscript; charset=\"utf-8\"", doc);
         Assert.Contains("Content-Transfer-Encoding: 8bit", doc);
@@ -180,7 +184,7 @@ public sealed class UserdataCommandTests
         var (_, plain, _) = Run("userdata", "--user", "ubuntu", "--lang", "fr");
         var (code, stdout, stderr) = Run("userdata", "--user", "ubuntu", "--base64", "--lang", "fr");
         Assert.Equal(0, code);
-        Assert.Equal(plain, Encoding.UTF8.GetString(Convert.FromBase64String(stdout.Trim())));
+        Assert.Equal(plain, UserdataDocument.FromEc2(Convert.FromBase64String(stdout.Trim())));
         Assert.Contains("aws ec2 modify-instance-attribute --instance-id INSTANCE_ID --attribute userData --value file://sshdoctor-userdata.b64", stderr);
         Assert.Contains("Auto Scaling", stderr);
     }
@@ -198,7 +202,7 @@ public sealed class UserdataCommandTests
         Assert.Equal("admin", r.GetProperty("user").GetString());
         Assert.Equal("ssh-ed25519", r.GetProperty("key").GetProperty("type").GetString());
         var document = r.GetProperty("document").GetString()!;
-        Assert.Equal(document, Encoding.UTF8.GetString(Convert.FromBase64String(r.GetProperty("base64").GetString()!)));
+        Assert.Equal(document, UserdataDocument.FromEc2(Convert.FromBase64String(r.GetProperty("base64").GetString()!)));
         var steps = r.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToList();
         Assert.Equal(6, steps.Count);
         Assert.Contains(steps, s => s.Contains("ユーザーデータを編集", StringComparison.Ordinal));

@@ -1,0 +1,105 @@
+using SshDoctor.Aws.Clients;
+using SshDoctor.Aws.Repair;
+using SshDoctor.Core.Localization;
+using SshDoctor.Core.Text;
+
+namespace SshDoctor.Cli.Output;
+
+/// <summary>
+/// What `ec2 fix` and `ec2 undo` print: progress on stderr while they run, then the result (text or one JSON
+/// document); AWS and run failures become one clear line and exit 3 (2 for bad input), never a stack trace.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class Ec2RunOutput(CliIo io, bool json, Messages m, string command, string instance)
+{
+    public void Progress(FixEvent e)
+    {
+        io.Err.WriteLine("sshdoctor: " + TerminalText.Escape(Ec2FixRendering.Text(e, m)));
+        io.Err.Flush();
+    }
+
+    public async Task<int> GuardAsync(Func<AwsClients, Task<int>> body, AwsOptions options)
+    {
+        AwsClients aws;
+        try
+        {
+            aws = AwsClientFactory.Create(options);
+        }
+        catch (AwsSetupException e)
+        {
+            var message = m.Get("ec2fix.aws.setup", ("detail", TerminalText.Escape(e.Message)));
+            if (e.IsUsage) throw new UsageException(message, "aws_setup");
+            return Error(ExitCodes.Undecided, "aws_setup", message);
+        }
+        using (aws)
+        {
+            try
+            {
+                return await body(aws).ConfigureAwait(false);
+            }
+            catch (AwsCallException e)
+            {
+                var (id, message) = Describe(e.Failure);
+                return Error(ExitCodes.Undecided, id, message + " " + m.Get("ec2fix.ui.journal", ("dir", Ec2StateDir.ForInstance(instance))));
+            }
+            catch (Ec2FixException e)
+            {
+                var message = m.Get(e.TextId, [.. e.Args.Select(a => (a.Name, TerminalText.Escape(a.Value)))]);
+                if (e.Usage) throw new UsageException(message, e.TextId.Replace("ec2fix.err.", "", StringComparison.Ordinal));
+                return Error(ExitCodes.Undecided, e.TextId.Replace("ec2fix.err.", "", StringComparison.Ordinal), message);
+            }
+            catch (InvalidDataException e)
+            {
+                return Error(ExitCodes.Undecided, "journal", e.Message);
+            }
+        }
+    }
+
+    /// <summary>One line for a failed AWS call, naming the IAM action (exit 3: the run could not finish; the journal keeps it).</summary>
+    private (string Id, string Message) Describe(AwsFailure f)
+    {
+        (string, string)[] args = [("action", f.Action), ("code", f.Code ?? "-"), ("detail", TerminalText.Escape(f.Message))];
+        var id = f.Kind switch
+        {
+            AwsFailureKind.PermissionDenied => "permission",
+            AwsFailureKind.CredentialsRejected => "credentials",
+            AwsFailureKind.NoCredentials => "no_credentials",
+            AwsFailureKind.Throttled => "throttled",
+            AwsFailureKind.Network => "network",
+            AwsFailureKind.NotFound => "not_found",
+            _ => "service",
+        };
+        return ("aws_" + id, m.Get("ec2fix.aws." + id, args));
+    }
+
+    public int Error(int exit, string id, string message, Ec2FixPlan? plan = null)
+    {
+        io.Err.WriteLine("sshdoctor: " + TerminalText.Escape(message));
+        if (json)
+            JsonOut.Write(io.Out, new Ec2FixJson("sshdoctor", 1, command, instance, Via(plan), plan?.User, false, null, "error", message,
+                plan is null ? null : Ec2FixRendering.PlanJson(plan, m), null, null, exit), Ec2FixJsonContext.Relaxed.Ec2FixJson);
+        return exit;
+    }
+
+    public int Planned(Ec2FixPlan plan)
+    {
+        if (json)
+            JsonOut.Write(io.Out, new Ec2FixJson("sshdoctor", 1, command, instance, Via(plan), plan.User, true, null, "planned", m.Get("ec2fix.ui.dry_run"),
+                Ec2FixRendering.PlanJson(plan, m), null, null, ExitCodes.Ok), Ec2FixJsonContext.Relaxed.Ec2FixJson);
+        else io.Out.WriteLine(m.Get("ec2fix.ui.dry_run"));
+        return ExitCodes.Ok;
+    }
+
+    public int Finish(Ec2FixResult r, string? user, Ec2FixPlan? plan, bool dryRun)
+    {
+        var exit = r.ExitCode;
+        if (json)
+            JsonOut.Write(io.Out, new Ec2FixJson("sshdoctor", 1, command, instance, r.Via == FixVia.Ssm ? "ssm" : "userdata", user, dryRun, r.RunId, r.Result,
+                Ec2FixRendering.ResultText(r, instance, user, m), plan is null ? null : Ec2FixRendering.PlanJson(plan, m), Ec2FixRendering.ReportJson(r.Report),
+                r.JournalDirectory, exit), Ec2FixJsonContext.Relaxed.Ec2FixJson);
+        else Ec2FixRendering.WriteResult(io.Out, r, instance, user, m);
+        return exit;
+    }
+
+    private static string Via(Ec2FixPlan? plan) => plan?.Via == FixVia.Ssm ? "ssm" : plan is null ? "" : "userdata";
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using SshDoctor.Ec2Emulator.Model;
+using SshDoctor.Lab.Ec2;
+using SshDoctor.Lab.Harness;
+using SshDoctor.Lab.Scenarios;
+using Xunit.Abstractions;
+using Emulator = SshDoctor.Ec2Emulator.Ec2Emulator;
+
+namespace SshDoctor.Lab.Ec2Fix;
+
+/// <summary>
+/// `sshdoctor ec2 fix` end to end against the EC2 EMULATOR (not AWS): for every refused lab scenario whose causes the
+/// repair script repairs, an instance whose disk is the broken tree, the real sshd refusing the key; then
+/// `ec2 fix --via ssm` and `--via userdata` (each on its own instance) must make the real sshd accept, keep every other
+/// authorized_keys line in order, and leave the instance's original user data byte for byte.
+/// </summary>
+[Collection(SshDoctor.Lab.Ec2.EmulatorCollection.Name)]
+public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
+{
+    /// <summary>The causes userdata-repair.sh repairs (mode, owner, missing pieces, encoding, the key itself).</summary>
+    private static readonly HashSet<string> Repairable =
+    [
+        "HOME_MISSING", "SSH_DIR_MISSING", "AUTHKEYS_MISSING", "STRICTMODES_OWNER", "STRICTMODES_MODE", "KEY_NOT_AUTHORIZED",
+        "AUTHKEYS_ENCODING", "KEY_LINE_INVALID",
+    ];
+
+    /// <summary>A user data the instance had before: a shell script and bytes a careless copy would change (CR, NUL, no final newline).</summary>
+    public static readonly byte[] OriginalUserData = [.. Encoding.UTF8.GetBytes("#!/bin/sh\r\necho original user data é\r\n"), 0, 0xff, (byte)'x'];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var s in ScenarioTable.All)
+            if (s.Verdict == "refused" && s.SshdStarts && s.Blocking.Length > 0 && s.Blocking.All(Repairable.Contains) && s.User is "alice")
+                foreach (var via in new[] { "ssm", "userdata" })
+                    data.Add(s.Name, via);
+        return data;
+    }
+
+    [LabTheory]
+    [MemberData(nameof(Cases))]
+    public void Ec2_fix_makes_the_real_sshd_accept(string name, string via)
+    {
+        var s = ScenarioTable.Get(name);
+        using var emu = Emulator.Start();
+        using var tree = LabTree.Create("ec2fix " + via + " " + name).Listen(null);
+        s.Setup(tree);
+        var key = s.Key();
+        var instance = emu.Launch(tree, new InstanceSpec(tree.Root) { DefaultUser = s.User, InstallKeyPairAtFirstBoot = false, UserData = OriginalUserData }).Booted();
+        var address = instance.PublicIpAddress!;
+        var keys = $"/home/{s.User}/.ssh/authorized_keys";
+        var otherBefore = OtherLines(tree.HostPath(keys), key);
+
+        var before = EmulatorLab.Ssh(address, s.User, key);
+        Assert.True(before.Exit != 0, $"the broken tree '{name}' should be refused:\n{before.Output}\n{instance.SshdLog}");
+
+        var run = Ec2FixRun.For(emu);
+        var (exit, stdout, stderr) = run.Run("ec2", "fix", instance.InstanceId, "--via", via, "-i", key.PublicPath, "--user", s.User, "--yes", "--json");
+        output.WriteLine(stdout + stderr);
+        Assert.True(exit == 0, $"ec2 fix --via {via} exited {exit}:\n{stdout}\n{stderr}\nconsole:\n{instance.ConsoleLog}");
+        using (var doc = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal("repaired", doc.RootElement.GetProperty("result").GetString());
+            Assert.True(doc.RootElement.GetProperty("report").GetProperty("complete").GetBoolean(), stdout);
+        }
+
+        instance.Running();
+        var after = EmulatorLab.Ssh(instance.PublicIpAddress!, s.User, key);
+        Assert.True(after.Exit == 0, $"after ec2 fix --via {via} the real sshd still refuses '{name}':\n{after.Output}\n{instance.SshdLog}");
+        var otherAfter = OtherLines(tree.HostPath(keys), key);
+        Assert.True(IsSubsequence(otherBefore, otherAfter), $"a line of {keys} was lost or reordered:\n{string.Join('\n', otherBefore)}\n---\n{string.Join('\n', otherAfter)}");
+        Assert.Equal(OriginalUserData, instance.UserData);
+        LabCounter.Increment();
+    }
+
+    /// <summary>The lines that do not carry the key (what the repair must never touch), decoded as the script decodes them.</summary>
+    public static List<string> OtherLines(string path, LabKey key)
+    {
+        if (!File.Exists(path)) return [];
+        var bytes = File.ReadAllBytes(path);
+        var text = bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE ? Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2)
+            : bytes.Length >= 2 && bytes[1] == 0 ? Encoding.Unicode.GetString(bytes) : Encoding.UTF8.GetString(bytes);
+        return text.Split('\n').Select(l => l.TrimEnd('\r').TrimStart('\uFEFF'))
+            .Where(l => l.Trim().Length > 0 && !AboutKey(l, key)).ToList();
+    }
+
+    private static bool AboutKey(string line, LabKey key)
+    {
+        var squeezed = new string(line.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        for (var i = 0; i + 16 <= key.Base64.Length; i += 4)
+            if (squeezed.Contains(key.Base64.Substring(i, 16), StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    public static bool IsSubsequence(List<string> expected, List<string> actual)
+    {
+        var i = 0;
+        foreach (var line in actual)
+            if (i < expected.Count && line == expected[i]) i++;
+        return i == expected.Count;
+    }
+}
