@@ -49,6 +49,35 @@ public sealed class Ec2Emulator : IDisposable
         _ec2 = new Ec2Api(_state);
         _ssm = new SsmApi(_state);
         _server = new EmulatorHttpServer(Route);
+        _filterTimer = new Timer(_ => RefreshInBackground(), null, FilterPeriod, FilterPeriod);
+    }
+
+    private readonly Timer _filterTimer;
+    private static readonly TimeSpan FilterPeriod = TimeSpan.FromMilliseconds(200);
+    private int _refreshing;
+
+    /// <summary>
+    /// Loads the VPC's security groups, network ACLs and routes (<see cref="Network"/>, live lists) into every instance's
+    /// packet filter now. The emulator also does it by itself every 200 ms; a test that changed a rule calls this to
+    /// have it in force before its next step.
+    /// </summary>
+    public void RefreshNetwork()
+    {
+        foreach (var i in _state.OrderedInstances)
+        {
+            string ruleset;
+            lock (_state.Network) ruleset = PacketFilter.Build(i, _state.Network, _state.SubnetOf(i), _state.GroupsOf(i).ToList());
+            i.ApplyPacketFilter(ruleset);
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        if (_disposed || Interlocked.Exchange(ref _refreshing, 1) == 1) return;
+        try { RefreshNetwork(); }
+        catch (InvalidOperationException) { } // a list changed while read, or an instance went away: next tick
+        catch (IOException) { }
+        finally { Volatile.Write(ref _refreshing, 0); }
     }
 
     private static bool IsRoot() =>
@@ -102,6 +131,7 @@ public sealed class Ec2Emulator : IDisposable
             throw new ArgumentException($"instance {instance.InstanceId} exists already");
         }
         lock (_state.InstanceOrder) _state.InstanceOrder.Add(instance.InstanceId);
+        instance.ApplyPacketFilter(PacketFilter.Build(instance, _state.Network, subnet, _state.GroupsOf(instance).ToList()));
         instance.Launch(subnet);
         return instance;
     }
@@ -112,6 +142,8 @@ public sealed class Ec2Emulator : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        _filterTimer.Dispose();
+        while (Volatile.Read(ref _refreshing) == 1) Thread.Sleep(5);
         _server.Dispose();
         foreach (var i in _state.OrderedInstances) i.Dispose();
         try { Directory.Delete(_runDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -20,6 +20,15 @@ internal sealed class EmulatorState(EmulatorOptions options)
     {
         get { lock (InstanceOrder) return InstanceOrder.Select(id => Instances[id]).ToArray(); }
     }
+
+    public SubnetSpec SubnetOf(EmulatedInstance i) =>
+        Network.Subnets.FirstOrDefault(s => s.SubnetId == i.Spec.SubnetId) ?? Network.DefaultSubnet;
+
+    public IEnumerable<SecurityGroupSpec> GroupsOf(EmulatedInstance i)
+    {
+        var ids = i.Spec.SecurityGroupIds ?? [Network.DefaultSecurityGroup.GroupId];
+        return ids.Select(id => Network.SecurityGroups.FirstOrDefault(g => g.GroupId == id)).OfType<SecurityGroupSpec>();
+    }
 }
 
 /// <summary>A key pair with what DescribeKeyPairs shows: its type, fingerprint and public key line.</summary>

@@ -8,7 +8,7 @@
 # the overlay so they are exactly T's; T's stub shells are replaced, inside the instance only, by the host's real
 # programs. /dev is private; /dev/console and /dev/ttyS0 are a FIFO whose reader appends to RUN/console.log.
 # RUN/io is the instance's /run/emulator (user data, boot script, SSM command scripts and their output).
-# Protocol: stdout lines  BOOTED <rc> | SSHD <0|1> | DONE <id> <rc> ; stdin lines  CMD <id> <timeout-s> | STOP
+# Protocol: stdout lines  BOOTED <rc> | SSHD <0|1> | DONE <id> <rc> ; stdin lines  CMD <id> <timeout-s> <workdir> | STOP
 set -u
 TREE=$1 RUN=$2 IID=$3 USERNAME=$4
 NR=$RUN/root
@@ -50,11 +50,13 @@ ip link set lo up 2>/dev/null
 in_instance() { chroot "$NR" "$@"; }
 
 # sshd as the image's systemd unit would run it; -o PidFile lets a script reload it (kill -HUP "$(cat /run/sshd.pid)").
-in_instance /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o PidFile=/run/sshd.pid </dev/null 2>>"$RUN/sshd.log" &
+# sshd.log keeps every boot's lines: only this boot's count.
+touch "$RUN/sshd.log"; first=$(($(wc -l <"$RUN/sshd.log") + 1))
+in_instance /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o PidFile=/run/sshd.pid </dev/null >/dev/null 2>>"$RUN/sshd.log" &
 spid=$!
 started=0
 for ((i = 0; i < 500; i++)); do
-  if grep -q 'Server listening on' "$RUN/sshd.log" 2>/dev/null; then started=1; break; fi
+  if tail -n +"$first" "$RUN/sshd.log" | grep -q 'Server listening on'; then started=1; break; fi
   kill -0 "$spid" 2>/dev/null || break
   sleep 0.01
 done
@@ -64,13 +66,17 @@ say "SSHD $started"
 keyarg=-; [[ -s "$RUN/io/key-pair.pub" ]] && keyarg=/run/emulator/key-pair.pub
 cp "$(dirname "$0")/ci-boot.py" "$RUN/io/ci-boot.py"
 ( timeout -k 2 "${BOOT_TIMEOUT:-300}" chroot "$NR" /usr/bin/python3 /run/emulator/ci-boot.py "$IID" "$USERNAME" /run/emulator/user-data "$keyarg" \
-    </dev/null >"$NR/dev/console" 2>&1; say "BOOTED $?" ) &
+    </dev/null >"$NR/dev/console" 2>&1; rc=$?
+  sleep 0.1   # lets the console reader drain the FIFO before the boot counts as finished
+  say "BOOTED $rc" ) &
 
 declare -A running=()
-while read -r verb id timeout; do
+while read -r verb id timeout workdir; do
   case "$verb" in
     CMD)
-      ( timeout -k 2 "$timeout" chroot "$NR" /bin/sh "/run/emulator/cmd-$id.sh" </dev/null \
+      # As the SSM agent does: the commands as _script.sh in the command's orchestration directory, run from there.
+      mkdir -p "$NR$workdir" && cp "$RUN/io/cmd-$id.sh" "$NR$workdir/_script.sh"
+      ( timeout -k 2 "$timeout" chroot "$NR" /bin/sh -c 'cd "$1" && exec /bin/sh _script.sh' sh "$workdir" </dev/null \
           >"$RUN/io/cmd-$id.out" 2>"$RUN/io/cmd-$id.err"; say "DONE $id $?" ) &
       running[$id]=$! ;;
     STOP) break ;;

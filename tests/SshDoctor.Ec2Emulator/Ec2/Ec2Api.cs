@@ -24,10 +24,7 @@ internal sealed partial class Ec2Api(EmulatorState state)
             if (!Handlers.TryGetValue(action, out var handler))
                 throw ApiError.Ec2("InvalidAction", $"The action {action} is not valid for this web service.");
             var iamAction = "ec2:" + action;
-            if (State.Faults.IsDenied(iamAction))
-                throw new ApiError(403, "UnauthorizedOperation",
-                    $"You are not authorized to perform this operation. User: {State.Faults.CallerArn} is not authorized to perform: {iamAction} " +
-                    $"because no identity-based policy allows the {iamAction} action");
+            if (State.Faults.IsDenied(iamAction)) throw Denied(query, action, iamAction);
             if (State.Faults.TakeThrottle(iamAction)) throw new ApiError(503, "RequestLimitExceeded", "Request limit exceeded.");
             var content = handler(this, query);
             return new HttpResponseData(200, "text/xml;charset=UTF-8", Ec2Xml.Document(action, requestId, content), requestId);
@@ -36,6 +33,25 @@ internal sealed partial class Ec2Api(EmulatorState state)
         {
             return new HttpResponseData(e.Status, "text/xml;charset=UTF-8", Ec2Xml.Error(e.Code, e.Message, requestId), requestId);
         }
+    }
+
+    /// <summary>Actions EC2 answers with an encoded authorization failure message (the ones that change something).</summary>
+    private static readonly HashSet<string> Mutating = ["StopInstances", "StartInstances", "ModifyInstanceAttribute"];
+
+    /// <summary>
+    /// EC2's UnauthorizedOperation (403): the caller, the action, the resource when the request names one instance, and for
+    /// a changing action the "Encoded authorization failure message" (here base64 of a small JSON, not AWS's encrypted blob).
+    /// </summary>
+    private ApiError Denied(Ec2Query q, string action, string iamAction)
+    {
+        var id = q.Get("InstanceId") ?? (q.List("InstanceId") is [var only] ? only : null);
+        var resource = id is null ? "" : $" on resource: arn:aws:ec2:{State.Options.Region}:{State.Options.AccountId}:instance/{id}";
+        var message = $"You are not authorized to perform this operation. User: {State.Faults.CallerArn} is not authorized to perform: {iamAction}{resource} " +
+            $"because no identity-based policy allows the {iamAction} action";
+        if (Mutating.Contains(action))
+            message += ". Encoded authorization failure message: " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                $"{{\"allowed\":false,\"explicitDeny\":false,\"action\":\"{iamAction}\",\"emulator\":true}}"));
+        return new ApiError(403, "UnauthorizedOperation", message);
     }
 
     private static readonly Dictionary<string, Func<Ec2Api, Ec2Query, object?[]>> Handlers = new()

@@ -30,14 +30,8 @@ internal sealed partial class Ec2Api
         if (i.Spec.AutoScalingGroup is { } asg) yield return new("aws:autoscaling:groupName", asg);
     }
 
-    private SubnetSpec SubnetOf(EmulatedInstance i) =>
-        State.Network.Subnets.FirstOrDefault(s => s.SubnetId == i.Spec.SubnetId) ?? State.Network.DefaultSubnet;
-
-    private IEnumerable<SecurityGroupSpec> GroupsOf(EmulatedInstance i)
-    {
-        var ids = i.Spec.SecurityGroupIds ?? [State.Network.DefaultSecurityGroup.GroupId];
-        return ids.Select(id => State.Network.SecurityGroups.FirstOrDefault(g => g.GroupId == id)).OfType<SecurityGroupSpec>();
-    }
+    private SubnetSpec SubnetOf(EmulatedInstance i) => State.SubnetOf(i);
+    private IEnumerable<SecurityGroupSpec> GroupsOf(EmulatedInstance i) => State.GroupsOf(i);
 
     private static XElement StateXml(string name, InstanceState s) => E(name, E("code", (int)s), E("name", s.Name()));
 

@@ -37,6 +37,8 @@ public sealed class EmulatedInstance : IDisposable
     public string PrivateIpAddress => _network.PrivateAddress;
     public string? PublicIpAddress => _network.PublicAddress;
     public string NetworkNamespace => _network.Namespace;
+    /// <summary>The host's end of the instance's veth pair.</summary>
+    public string HostVeth => _network.HostVeth;
     public string VolumeId { get; } = Ids.New("vol");
     public string NetworkInterfaceId { get; } = Ids.New("eni");
 
@@ -113,7 +115,9 @@ public sealed class EmulatedInstance : IDisposable
         Boots++;
         var agent = new InstanceAgent(_network.Namespace, Spec.Root, RunDir, InstanceId, DefaultUser);
         lock (_gate) _agent = agent;
-        await Task.WhenAll(Task.Delay(_options.StartDelay), agent.SshdStarted.WaitAsync(TimeSpan.FromSeconds(20)));
+        // The machine runs whether or not sshd came up (a broken sshd_config is a case to diagnose, not a failed start).
+        try { await Task.WhenAll(Task.Delay(_options.StartDelay), agent.SshdStarted.WaitAsync(TimeSpan.FromSeconds(20))); }
+        catch (TimeoutException) { }
         lock (_gate) if (_state == InstanceState.Pending && !_faults.IsNeverRunning(InstanceId)) _state = InstanceState.Running;
     }
 
@@ -188,7 +192,7 @@ public sealed class EmulatedInstance : IDisposable
     internal bool SsmOnline => Spec.SsmAgent && !_faults.IsAgentOffline(InstanceId) && State == InstanceState.Running && _agent is { Alive: true };
 
     /// <summary>Runs a script as root in the instance (the SSM agent's job); stdout and stderr come back whole.</summary>
-    internal async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(string script, int timeoutSeconds)
+    internal async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(string script, int timeoutSeconds, string commandId)
     {
         InstanceAgent? agent;
         int id;
@@ -197,12 +201,32 @@ public sealed class EmulatedInstance : IDisposable
         var io = Path.Combine(RunDir, "io");
         var path = Path.Combine(io, $"cmd-{id}.sh");
         File.WriteAllText(path, script);
-        var rc = await agent.RunCommand(id, timeoutSeconds);
+        var workDir = $"/var/lib/amazon/ssm/{InstanceId}/document/orchestration/{commandId}/awsrunShellScript/0.awsrunShellScript";
+        var rc = await agent.RunCommand(id, timeoutSeconds, workDir);
         string Read(string ext) => File.Exists(Path.Combine(io, $"cmd-{id}.{ext}")) ? File.ReadAllText(Path.Combine(io, $"cmd-{id}.{ext}")) : "";
         return (rc, Read("out"), Read("err"));
     }
 
     internal string AgentErrors => _agent?.Errors ?? "";
+
+    private string? _appliedFilter;
+    private readonly Lock _filterGate = new();
+
+    /// <summary>Loads the VPC's rules into the instance's namespace when they changed (nft replaces the table atomically).</summary>
+    internal void ApplyPacketFilter(string ruleset)
+    {
+        lock (_filterGate)
+        {
+            if (ruleset == _appliedFilter) return;
+            var file = Path.Combine(RunDir, "vpc.nft");
+            File.WriteAllText(file, ruleset);
+            HostCommand.Must("ip", "netns", "exec", _network.Namespace, "nft", "-f", file);
+            _appliedFilter = ruleset;
+        }
+    }
+
+    /// <summary>The nftables ruleset now in force (the VPC's security groups, network ACL and internet route).</summary>
+    public string? PacketFilter { get { lock (_filterGate) return _appliedFilter; } }
 
     public void Dispose()
     {

@@ -6,7 +6,7 @@ namespace SshDoctor.Ec2Emulator.Instances;
 /// <summary>
 /// One boot of an instance: Boot/instance-agent.sh as PID 1 of a PID + mount namespace inside the instance's network
 /// namespace. It reports "SSHD 0|1", "BOOTED rc" (cloud-init's final stage done) and "DONE id rc" for SSM commands;
-/// it takes "CMD id timeout" and "STOP". Stopping closes the boot: every process of the instance ends with it.
+/// it takes "CMD id timeout workdir" and "STOP". Stopping closes the boot: every process of the instance ends with it.
 /// </summary>
 internal sealed class InstanceAgent : IDisposable
 {
@@ -29,6 +29,10 @@ internal sealed class InstanceAgent : IDisposable
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+        // A clean environment, as systemd gives services: nothing of the test process leaks into the instance.
+        psi.Environment.Clear();
+        psi.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        psi.Environment["LANG"] = "C.UTF-8";
         foreach (var a in new[] { "netns", "exec", netns, "unshare", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc",
                      "/bin/bash", script, tree, runDir, instanceId, defaultUser })
             psi.ArgumentList.Add(a);
@@ -60,12 +64,15 @@ internal sealed class InstanceAgent : IDisposable
             if (_commands.TryRemove(id, out var tcs)) tcs.TrySetResult(-1);
     }
 
-    /// <summary>Runs RUN/io/cmd-ID.sh as root in the instance; completes with its exit code (-1: the instance went away).</summary>
-    public Task<int> RunCommand(int id, int timeoutSeconds)
+    /// <summary>
+    /// Runs RUN/io/cmd-ID.sh as root in the instance, as WORKDIR/_script.sh from WORKDIR (the SSM agent's orchestration
+    /// directory; no HOME, as under the agent); completes with its exit code (-1: the instance went away).
+    /// </summary>
+    public Task<int> RunCommand(int id, int timeoutSeconds, string workDir)
     {
         var tcs = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         _commands[id] = tcs;
-        if (!Send($"CMD {id} {timeoutSeconds}")) { _commands.TryRemove(id, out _); tcs.TrySetResult(-1); }
+        if (!Send($"CMD {id} {timeoutSeconds} {workDir}")) { _commands.TryRemove(id, out _); tcs.TrySetResult(-1); }
         return tcs.Task;
     }
 

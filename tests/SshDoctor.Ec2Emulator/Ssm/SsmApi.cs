@@ -33,8 +33,8 @@ internal sealed class SsmApi(EmulatorState state)
                 throw new ApiError(400, "UnknownOperationException", "");
             if (state.Faults.IsDenied(iamAction))
                 throw new ApiError(400, "AccessDeniedException",
-                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: " +
-                    $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:* because no identity-based policy allows the {iamAction} action");
+                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: {Resource(body)} " +
+                    $"because no identity-based policy allows the {iamAction} action");
             if (state.Faults.TakeThrottle(iamAction)) throw new ApiError(400, "ThrottlingException", "Rate exceeded");
             JsonObject result = action switch
             {
@@ -54,6 +54,14 @@ internal sealed class SsmApi(EmulatorState state)
         {
             return new HttpResponseData(400, "application/x-amz-json-1.1", new JsonObject { ["__type"] = "SerializationException", ["message"] = e.Message }.ToJsonString(), requestId);
         }
+    }
+
+    /// <summary>The resource SSM names in an AccessDeniedException: the (first) instance a request targets, else the account's SSM.</summary>
+    private string Resource(JsonObject body)
+    {
+        var id = (string?)body["InstanceId"] ?? Strings(body["InstanceIds"]).FirstOrDefault();
+        return id is null ? $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:*"
+            : $"arn:aws:ec2:{state.Options.Region}:{state.Options.AccountId}:instance/{id}";
     }
 
     private static double Epoch(DateTime t) => Math.Round((t.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds, 3);
@@ -160,7 +168,7 @@ internal sealed class SsmApi(EmulatorState state)
     {
         await Task.Delay(state.Options.CommandDeliveryDelay);
         inv.MarkInProgress();
-        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds);
+        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds, inv.CommandId);
         // timeout(1) exits 124 when it had to stop the command (137 after its SIGKILL).
         var timedOut = rc is 124 or 137 && (DateTime.UtcNow - inv.Started!.Value).TotalSeconds >= inv.TimeoutSeconds - 0.5;
         inv.Complete(timedOut ? -1 : rc, stdout, stderr, timedOut, lost: rc == -1);

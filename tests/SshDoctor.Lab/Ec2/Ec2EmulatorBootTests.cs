@@ -31,6 +31,25 @@ public sealed class Ec2EmulatorBootTests(ITestOutputHelper output)
     }
 }
 
+/// <summary>A broken sshd_config: the instance still runs (the machine is up), sshd does not listen, the console still has cloud-init.</summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class Ec2EmulatorBrokenSshdTests
+{
+    [LabFact]
+    public void An_instance_whose_sshd_cannot_start_runs_and_refuses_connections()
+    {
+        using var emu = Emulator.Start();
+        using var tree = EmulatorLab.InstanceTree("broken sshd_config");
+        tree.Config("NoSuchKeyword yes");
+        var instance = emu.Launch(tree).Booted();
+        Assert.Contains("Bad configuration option", instance.SshdLog);
+        var (exit, text) = EmulatorLab.Ssh(instance.PublicIpAddress!, "admin", LabKeys.Main);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Connection refused", text);
+        Assert.Contains("Authorized keys from /home/admin/.ssh/authorized_keys", instance.ConsoleLog);
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class EmulatorCollection
 {

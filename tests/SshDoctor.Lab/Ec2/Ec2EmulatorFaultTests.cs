@@ -115,4 +115,30 @@ public sealed class Ec2EmulatorFaultTests
         e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.RebootInstancesAsync(new RebootInstancesRequest { InstanceIds = ["i-0123456789abcdef0"] }));
         Assert.Equal("InvalidAction", e.ErrorCode);
     }
+
+    [LabFact]
+    public async Task A_deny_of_a_changing_action_names_the_instance_and_carries_an_encoded_message()
+    {
+        using var emu = Emulator.Start();
+        using var tree = EmulatorLab.InstanceTree("deny stop");
+        var instance = emu.Launch(tree).Running();
+        emu.Faults.Deny("ec2:StopInstances");
+        emu.Faults.Deny("ssm:SendCommand");
+        using var ec2 = EmulatorLab.Ec2(emu);
+        using var ssm = EmulatorLab.Ssm(emu);
+        var e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [instance.InstanceId] }));
+        Assert.Equal("UnauthorizedOperation", e.ErrorCode);
+        Assert.Contains($"perform: ec2:StopInstances on resource: arn:aws:ec2:us-east-1:{emu.Options.AccountId}:instance/{instance.InstanceId}", e.Message);
+        Assert.Contains("Encoded authorization failure message: ", e.Message);
+        Assert.Equal(EmuState.Running, instance.State);
+        var s = await Assert.ThrowsAsync<AmazonSimpleSystemsManagementException>(() => ssm.SendCommandAsync(new SendCommandRequest
+        {
+            InstanceIds = [instance.InstanceId], DocumentName = "AWS-RunShellScript",
+            Parameters = new Dictionary<string, List<string>> { ["commands"] = ["touch /root/must-not-run"] },
+        }));
+        Assert.Equal("AccessDeniedException", s.ErrorCode);
+        Assert.Contains($"ssm:SendCommand on resource: arn:aws:ec2:us-east-1:{emu.Options.AccountId}:instance/{instance.InstanceId}", s.Message);
+        await Task.Delay(500);
+        Assert.False(File.Exists(tree.HostPath("/root/must-not-run")));
+    }
 }

@@ -34,16 +34,24 @@ public sealed class Ec2EmulatorHostTests
         }
     }
 
-    private static string HostState()
+    /// <summary>What of one instance is on the host: its namespace, veth, routes, mounts and processes (only its own,
+    /// so other tests running at the same time do not count).</summary>
+    private static List<string> Traces(string netns, string veth, string runDir, IEnumerable<string> addresses)
     {
-        var netns = Directory.Exists("/run/netns") ? string.Join(',', Directory.GetFiles("/run/netns").Order()) : "";
-        var links = EmulatorLab.Run("/usr/sbin/ip", "-o", "link", "show").Out.Split('\n').Where(l => l.Contains(": sde", StringComparison.Ordinal));
-        var routes = EmulatorLab.Run("/usr/sbin/ip", "-4", "route", "show").Out.Split('\n').Where(l => l.StartsWith("10.21", StringComparison.Ordinal));
-        var mounts = File.ReadAllLines("/proc/self/mountinfo").Where(l => l.Contains("sshdoctor-ec2emu", StringComparison.Ordinal) || l.Contains("/netns/sdemu-", StringComparison.Ordinal));
-        var sshd = Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(p => int.TryParse(p, out _))
-            .Select(p => { try { return File.ReadAllText($"/proc/{p}/cmdline").Replace('\0', ' '); } catch (IOException) { return ""; } })
-            .Where(c => c.Contains("instance-agent.sh", StringComparison.Ordinal) || c.Contains("PidFile=/run/sshd.pid", StringComparison.Ordinal));
-        return $"netns: {netns}\nlinks: {string.Join(';', links)}\nroutes: {string.Join(';', routes)}\nmounts: {string.Join(';', mounts)}\nprocesses: {string.Join(';', sshd)}";
+        var found = new List<string>();
+        if (File.Exists("/run/netns/" + netns)) found.Add("netns " + netns);
+        if (EmulatorLab.Run("/usr/sbin/ip", "link", "show", veth).Exit == 0) found.Add("link " + veth);
+        var routes = EmulatorLab.Run("/usr/sbin/ip", "-4", "route", "show").Out;
+        foreach (var a in addresses) if (routes.Contains(a + " ", StringComparison.Ordinal) || routes.Contains(a + "/", StringComparison.Ordinal)) found.Add("route " + a);
+        foreach (var m in File.ReadAllLines("/proc/self/mountinfo")) if (m.Contains(runDir, StringComparison.Ordinal)) found.Add("mount " + m);
+        foreach (var p in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(p => int.TryParse(p, out _)))
+        {
+            string cmdline;
+            try { cmdline = File.ReadAllText($"/proc/{p}/cmdline").Replace('\0', ' '); } catch (IOException) { continue; }
+            if (cmdline.Contains(runDir, StringComparison.Ordinal) || cmdline.Contains(netns, StringComparison.Ordinal)) found.Add($"process {p}: {cmdline}");
+        }
+        if (Directory.Exists(runDir)) found.Add("directory " + runDir);
+        return found;
     }
 
     [LabFact]
@@ -51,18 +59,24 @@ public sealed class Ec2EmulatorHostTests
     {
         using var tree = EmulatorLab.InstanceTree("cleanup");
         using var tree2 = EmulatorLab.InstanceTree("cleanup 2");
-        var before = HostState();
-        string runDir;
+        var seen = new List<(string Netns, string Veth, string RunDir, string[] Addresses)>();
         using (var emu = Emulator.Start())
         {
             var a = emu.Launch(tree).Running();
             var b = emu.Launch(tree2, new SshDoctor.Ec2Emulator.Model.InstanceSpec(tree2.Root) { ElasticIp = true }).Running();
-            runDir = Path.GetDirectoryName(a.RunDir)!;
-            Assert.NotEqual(before, HostState());
             Assert.Equal(0, EmulatorLab.Ssh(b.PublicIpAddress!, "admin", LabKeys.Main).Exit);
             Assert.Equal(0, EmulatorLab.Ssh(a.PrivateIpAddress, "admin", LabKeys.Main).Exit);
+            foreach (var i in new[] { a, b })
+            {
+                seen.Add((i.NetworkNamespace, i.HostVeth, i.RunDir, [i.PublicIpAddress!]));
+                Assert.NotEmpty(Traces(i.NetworkNamespace, i.HostVeth, i.RunDir, [i.PublicIpAddress!])); // the check sees a live instance
+            }
         }
-        Assert.Equal(before, HostState());
-        Assert.False(Directory.Exists(runDir), runDir);
+        foreach (var (netns, veth, runDir, addresses) in seen)
+        {
+            var left = Traces(netns, veth, runDir, addresses);
+            Assert.True(left.Count == 0, "left on the host:\n" + string.Join('\n', left));
+            Assert.False(Directory.Exists(Path.GetDirectoryName(runDir)), Path.GetDirectoryName(runDir));
+        }
     }
 }

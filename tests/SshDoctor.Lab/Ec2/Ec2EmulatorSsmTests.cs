@@ -126,4 +126,17 @@ public sealed class Ec2EmulatorSsmTests(ITestOutputHelper output)
         await Assert.ThrowsAsync<InvocationDoesNotExistException>(() =>
             ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = Guid.NewGuid().ToString(), InstanceId = instance.InstanceId }));
     }
+
+    [LabFact]
+    public async Task Commands_run_like_under_the_SSM_agent_from_its_orchestration_directory_without_HOME()
+    {
+        using var emu = Emulator.Start();
+        using var tree = EmulatorLab.InstanceTree("ssm environment");
+        var instance = emu.Launch(tree).Running();
+        using var ssm = EmulatorLab.Ssm(emu);
+        var sent = await Send(ssm, instance.InstanceId, "pwd", "ls", "echo \"HOME=${HOME-unset}\"");
+        var r = await Finished(ssm, sent.Command.CommandId, instance.InstanceId);
+        Assert.Equal($"/var/lib/amazon/ssm/{instance.InstanceId}/document/orchestration/{sent.Command.CommandId}/awsrunShellScript/0.awsrunShellScript\n_script.sh\nHOME=unset\n",
+            r.StandardOutputContent);
+    }
 }

@@ -102,4 +102,26 @@ public sealed class Ec2EmulatorUserDataTests(ITestOutputHelper output)
         Assert.Contains("about to fail", console);
         Assert.Contains("Failed to run module scripts-user", console);
     }
+
+    [LabFact]
+    public async Task Gzipped_user_data_runs_and_the_console_answer_is_its_last_64_KB()
+    {
+        using var emu = Emulator.Start();
+        using var tree = EmulatorLab.InstanceTree("userdata gzip");
+        // 100,000 characters on the console, then a last line.
+        var script = "#!/bin/sh\nhead -c 100000 /dev/zero | tr '\\0' x > /dev/console\necho >/dev/console\necho LAST-LINE-OF-USER-DATA\n";
+        using var packed = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gz.Write(Encoding.UTF8.GetBytes(script));
+        var instance = emu.Launch(tree, new InstanceSpec(tree.Root) { UserData = packed.ToArray() }).Booted();
+        Assert.Equal(0x1f, instance.UserData[0]); // stored as given: gzip
+        using var ec2 = EmulatorLab.Ec2(emu);
+        var r = await ec2.GetConsoleOutputAsync(new GetConsoleOutputRequest { InstanceId = instance.InstanceId, Latest = true });
+        var bytes = Convert.FromBase64String(r.Output);
+        Assert.True(instance.ConsoleBytes.Length > 100000, $"console holds {instance.ConsoleBytes.Length} bytes");
+        Assert.Equal(64 * 1024, bytes.Length);
+        Assert.Equal(instance.ConsoleBytes[^(64 * 1024)..], bytes);
+        Assert.Contains("LAST-LINE-OF-USER-DATA", Encoding.UTF8.GetString(bytes));
+        Assert.Contains("finished at", Encoding.UTF8.GetString(bytes));
+    }
 }

@@ -56,7 +56,9 @@ public static class ScenarioTable
 {
     public static readonly IReadOnlyList<Scenario> All =
         [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. ServerScenarios.All, .. TrapScenarios.All,
-         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All];
+         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All,
+         .. RevocationScenarios.All, .. MatchIncludeScenarios.All, .. HomeScenarios.All, .. AccountVariantScenarios.All,
+         .. KeyLineFormScenarios.All, .. AlgorithmConfigScenarios.All, .. CertificateFormScenarios.All];
 
     public static Scenario Get(string name) => All.Single(s => s.Name == name);
 
