@@ -178,7 +178,7 @@ public sealed class MessagesTests
             "min", "host", "fingerprint", "keyword", "model", "sshd",
             "key_id", "ca", "principals", "via", "detail", "valid_after", "valid_before", "reason",
             "instance", "state", "system", "instance_check", "port", "acl", "direction", "rule", "ports", "pair",
-            "pair_fingerprint", "key", "local_fingerprint", "form", "image", "name", "image_owner", "action", "code",
+            "pair_fingerprint", "key", "local_fingerprint", "form", "image", "name", "image_owner", "action", "code", "links",
         }.Select(a => (a, "X" + a)).ToArray();
         foreach (var id in Enum.GetValues<FindingId>())
         {
