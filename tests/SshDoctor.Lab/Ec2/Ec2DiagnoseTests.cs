@@ -17,6 +17,13 @@ public sealed class Ec2DiagnoseTests
 {
     private static (int Exit, JsonElement Doc, string Err) Diagnose(Emulator emu, params string[] args)
     {
+        var (exit, stdout, err) = DiagnoseRaw(emu, [.. args, "--json", "--lang", "en"]);
+        using var doc = JsonDocument.Parse(stdout);
+        return (exit, doc.RootElement.Clone(), err);
+    }
+
+    private static (int Exit, string Out, string Err) DiagnoseRaw(Emulator emu, params string[] args)
+    {
         var saved = new Dictionary<string, string?>();
         void Set(string n, string? v) { saved.TryAdd(n, Environment.GetEnvironmentVariable(n)); Environment.SetEnvironmentVariable(n, v); }
         Set("AWS_ENDPOINT_URL_EC2", emu.Ec2Url);
@@ -29,9 +36,7 @@ public sealed class Ec2DiagnoseTests
         Set("AWS_PROFILE", null);
         try
         {
-            var (exit, stdout, err) = CliRunner.Run(["ec2", .. args, "--json", "--lang", "en"]);
-            using var doc = JsonDocument.Parse(stdout);
-            return (exit, doc.RootElement.Clone(), err);
+            return CliRunner.Run(["ec2", .. args]);
         }
         finally
         {
@@ -92,6 +97,13 @@ public sealed class Ec2DiagnoseTests
             Assert.Equal("admin", Next(doc, "user"));
             var wrong = doc.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("id").GetString() == "WRONG_USERNAME");
             Assert.Equal("admin", wrong.GetProperty("user").GetString());
+
+            // The same for people, in French: the next command is the last line.
+            var (textExit, text, textErr) = DiagnoseRaw(emu, i.InstanceId, "-i", LabKeys.Main.PrivatePath, "--user", "ec2-user", "--lang", "fr");
+            Assert.True(textExit == 1, textErr + text);
+            Assert.Contains("[WRONG_USERNAME]", text);
+            Assert.Contains("Connectez-vous en tant que admin\u00a0:", text);
+            Assert.EndsWith($"$ ssh -i {LabKeys.Main.PrivatePath} admin@{i.PublicIpAddress}", text.TrimEnd());
         }
     }
 

@@ -176,7 +176,9 @@ public sealed class MessagesTests
             "user", "date", "shell", "directive", "source", "value", "path", "files", "blocker", "owner", "mode",
             "label", "line", "problem", "encoding", "pattern", "from", "option", "command", "algorithm", "bits",
             "min", "host", "fingerprint", "keyword", "model", "sshd",
-            "key_id", "ca", "principals", "via", "detail", "valid_after", "valid_before", "reason", "links",
+            "key_id", "ca", "principals", "via", "detail", "valid_after", "valid_before", "reason",
+            "instance", "state", "system", "instance_check", "port", "acl", "direction", "rule", "ports", "pair",
+            "pair_fingerprint", "key", "local_fingerprint", "form", "image", "name", "image_owner", "action", "code", "links",
         }.Select(a => (a, "X" + a)).ToArray();
         foreach (var id in Enum.GetValues<FindingId>())
         {

@@ -31,6 +31,15 @@ public sealed class TextCompletenessTests
     private static readonly Dictionary<string, string[]> FindingPlaceholders = new(StringComparer.Ordinal)
     {
         ["USER_UNKNOWN"] = ["user"],
+        ["EC2_NOT_RUNNING"] = ["instance", "state", "system", "instance_check"],
+        ["EC2_NO_ROUTE"] = ["detail"],
+        ["EC2_PORT_CLOSED"] = ["detail", "port"],
+        ["EC2_NACL_DENIES"] = ["acl", "direction", "rule", "ports", "from"],
+        ["EC2_KEY_PAIR_OTHER"] = ["pair", "pair_fingerprint", "key", "local_fingerprint", "form"],
+        ["EC2_IMAGE_SHARED"] = ["image", "name", "image_owner", "owner"],
+        ["EC2_CONSOLE_KEYS"] = ["state"],
+        ["EC2_ACCESS_PATHS"] = ["detail"],
+        ["EC2_PERMISSION"] = ["action", "code"],
         ["USER_LOCKED"] = ["user"],
         ["USER_EXPIRED"] = ["user", "date"],
         ["USER_SHELL_INVALID"] = ["user", "shell"],
