@@ -11,6 +11,8 @@ public sealed class EffectiveConfig
 {
     private readonly Dictionary<string, ConfigEntry> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConfigEntry>> _accumulated = new(StringComparer.Ordinal);
+    /// <summary>The global lines, shared by every connection: looked up under the Match values, never copied per user.</summary>
+    private EffectiveConfig? _global;
 
     public OpenSshVersion Version { get; }
     /// <summary>Match blocks whose outcome depends on an address that was not given.</summary>
@@ -39,8 +41,7 @@ public sealed class EffectiveConfig
         foreach (var e in config.Entries)
             if (e.Block != -1 && applies[e.Block]) result.Apply(e);
         // Match values replace global ones; anything the Match blocks did not set stays global.
-        foreach (var (k, v) in global._single) result._single.TryAdd(k, v);
-        foreach (var (k, v) in global._accumulated) result._accumulated.TryAdd(k, v);
+        result._global = global;
         return result;
     }
 
@@ -67,10 +68,11 @@ public sealed class EffectiveConfig
         }
     }
 
-    public ConfigEntry? Entry(string keyword) => _single.GetValueOrDefault(keyword);
+    public ConfigEntry? Entry(string keyword) =>
+        _single.TryGetValue(keyword, out var e) ? e : _global?.Entry(keyword);
 
     public IReadOnlyList<ConfigEntry> Entries(string keyword) =>
-        _accumulated.TryGetValue(keyword, out var list) ? list : Array.Empty<ConfigEntry>();
+        _accumulated.TryGetValue(keyword, out var list) ? list : _global?.Entries(keyword) ?? Array.Empty<ConfigEntry>();
 
     public Setting<bool> Flag(string keyword, bool defaultValue) =>
         Entry(keyword) is { } e
