@@ -62,7 +62,7 @@ public sealed class LogAnalysis
             case SshdEventKind.ConnectionFrom:
                 if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
-                fresh.Address = _addresses.Get(e.Address);
+                fresh.SetAddress(_addresses.Get(e.Address));
                 return;
         }
 
@@ -76,7 +76,7 @@ public sealed class LogAnalysis
         // Strings are made only for what the connection does not know yet (most lines repeat it).
         if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
             c.User = _strings.Get(e.User);
-        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = _addresses.Get(e.Address);
+        if (!e.Address.IsEmpty && !c.HasAddress) c.SetAddress(_addresses.Get(e.Address));
         if (e.InvalidUser) c.InvalidUser = true;
 
         switch (e.Kind)
@@ -323,7 +323,16 @@ public sealed class LogAnalysis
 
     private sealed class Conn
     {
-        public string? User, Address;
+        public string? User;
+        public string? Address { get; private set; }
+        /// <summary>Address is set and looks like one (a line naming no address may leave a host name there).</summary>
+        public bool HasAddress { get; private set; }
+
+        public void SetAddress(string address)
+        {
+            Address = address;
+            HasAddress = LooksLikeAddress(address);
+        }
         public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
         public long First, Last;
         public List<Cause>? Causes;
@@ -345,6 +354,7 @@ public sealed class LogAnalysis
         public void Reset()
         {
             User = Address = null;
+            HasAddress = false;
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
             First = Last = 0;
             Causes = null;
