@@ -14,6 +14,8 @@ command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)   # userdata's sc
 [ -x /usr/sbin/ip ] || missing+=(iproute2)                          # lab hosts in their own network namespaces
 command -v zsh >/dev/null 2>&1 || missing+=(zsh)                  # the generated completion scripts must load
 command -v fish >/dev/null 2>&1 || missing+=(fish)
+command -v cloud-init >/dev/null 2>&1 || missing+=(cloud-init)    # the EC2 emulator boots user data with cloud-init's own MIME handling and fingerprint table
+command -v setfacl >/dev/null 2>&1 || missing+=(acl)                # lab: POSIX ACLs on homes and authorized_keys
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-lab-tools: need root to install: ${missing[*]}" >&2

@@ -39,17 +39,25 @@ public static class FuzzTargets
         }
     }
 
-    /// <summary>Writes the input's files into a scratch root (so Include globs and nesting are real) and parses it.</summary>
+    /// <summary>Writes the input's files into a scratch root (so Include globs and nesting are real) and parses it.
+    /// Drop-ins of the previous input that this one does not have are removed (no recursive delete per input).</summary>
     private static void ParseConfig(byte[] input, string scratch)
     {
         var ssh = Path.Combine(scratch, "etc", "ssh");
         var dropIns = Path.Combine(ssh, "sshd_config.d");
-        if (Directory.Exists(dropIns)) Directory.Delete(dropIns, true);
         Directory.CreateDirectory(dropIns);
         var parts = Encoding.UTF8.GetString(input).Split(FileSeparator);
         File.WriteAllText(Path.Combine(ssh, "sshd_config"), parts[0]);
-        for (var i = 1; i < parts.Length && i <= 8; i++) File.WriteAllText(Path.Combine(dropIns, i + ".conf"), parts[i]);
-        var config = ConfigParser.Parse(new TargetRoot(scratch), Version);
+        for (var i = 1; i <= MaxDropIns; i++)
+        {
+            var file = Path.Combine(dropIns, i + ".conf");
+            if (i < parts.Length) File.WriteAllText(file, parts[i]);
+            else File.Delete(file);
+        }
+        using var root = new TargetRoot(scratch);
+        var config = ConfigParser.Parse(root, Version);
         _ = config.Errors.Count + config.Entries.Count;
     }
+
+    private const int MaxDropIns = 8;
 }

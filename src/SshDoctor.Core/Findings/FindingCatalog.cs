@@ -23,6 +23,7 @@ public static class FindingCatalog
         [FindingId.AUTHKEYS_COMMAND_KEYS] = Severity.Info,
         [FindingId.SSHD_EFFECTIVE_MISMATCH] = Severity.Warning,
         [FindingId.CANDIDATE_NOT_READ] = Severity.Warning,
+        [FindingId.AUTHKEYS_HARDLINKED] = Severity.Warning,
         [FindingId.SHELL_NOLOGIN] = Severity.Warning,
         [FindingId.CLOUD_INIT_ROOT_DISABLED] = Severity.Warning,
         [FindingId.DISK_FULL] = Severity.Warning,

@@ -86,4 +86,6 @@ public enum FindingId
     SSHD_EFFECTIVE_MISMATCH,
     /// <summary>warning: a `check --candidate` file sits where no Include of the config reads it: it changes nothing.</summary>
     CANDIDATE_NOT_READ,
+    /// <summary>warning: an authorized keys file has more than one name (hard links): sshd reads it, fix never changes it.</summary>
+    AUTHKEYS_HARDLINKED,
 }

@@ -240,7 +240,7 @@ public static partial class KeyFile
             throw new KeyFormatException("keys.error.unsupported_kdf", ("kdf", kdfOid));
         var kp = kdf.ReadSequence();
         var salt = kp.ReadOctetString();
-        var iterations = (int)kp.ReadInteger();
+        var iterations = kp.ReadInteger();
         if (kp.HasData && kp.PeekTag().HasSameClassAndValue(Asn1Tag.Integer))
             kp.ReadInteger(); // key length
         var prf = HashAlgorithmName.SHA1;
@@ -264,12 +264,11 @@ public static partial class KeyFile
         if (passphrase is null) return info;
         if (keyLength == 0)
             throw new KeyFormatException("keys.error.unsupported_cipher", ("cipher", encOid));
-        if (iterations <= 0 || iterations > 10_000_000)
-            throw new KeyFormatException("keys.error.damaged", ("detail", "PBKDF2 iterations"));
+        var rounds = KdfLimits.CheckPbkdf2(iterations);
         var iv = enc.ReadOctetString();
         if (iv.Length != blockSize || data.Length % blockSize != 0)
             throw new KeyFormatException("keys.error.damaged", ("detail", "IV"));
-        var secret = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(passphrase), salt, iterations, prf, keyLength);
+        var secret = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(passphrase), salt, rounds, prf, keyLength);
         byte[] plain;
         try
         {

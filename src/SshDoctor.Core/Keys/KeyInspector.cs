@@ -1,4 +1,5 @@
 using SshDoctor.Core.Findings;
+using SshDoctor.Core.Model;
 
 namespace SshDoctor.Core.Keys;
 
@@ -111,12 +112,8 @@ public static class KeyInspector
             ("private_fp", privKey.Sha256Fingerprint), ("pub_fp", pubKey.Sha256Fingerprint)));
     }
 
-    /// <summary>Single-quotes a path for a POSIX shell when it needs it.</summary>
-    public static string ShellQuote(string s)
-    {
-        if (s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '~' or '+' or ':' or '@' or ','))
-            return s;
-        if (OperatingSystem.IsWindows()) return "\"" + s + "\"";
-        return "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-    }
+    /// <summary>A path for the operator's shell: POSIX quoting (<see cref="HostShell.Quote"/>, the one quoter), or
+    /// double quotes on Windows, where these hints are pasted into cmd or PowerShell.</summary>
+    public static string ShellQuote(string s) =>
+        OperatingSystem.IsWindows() && s.IndexOf('"') < 0 ? "\"" + s + "\"" : HostShell.Quote(s);
 }

@@ -92,6 +92,7 @@ internal static partial class Texts
         ["explain.check.SSHD_CONFIG_INVALID"] = "sshd_config may contain an error, so sshd does not start.",
         ["explain.check.SSHD_HOST_KEYS_MISSING"] = "The server's host keys may be missing, so sshd does not start.",
         ["explain.check.DISK_FULL"] = "The disk holding /home or /var may be full.",
+        ["explain.check.AUTHKEYS_HARDLINKED"] = "authorized_keys may have several names (hard links): sshd reads it, but fix will not change it.",
         ["explain.check.CLOUD_INIT_ROOT_DISABLED"] = "cloud-init disables root logins: log in as the image's default user.",
         ["explain.check.SHELL_NOLOGIN"] = "The user's shell may be nologin or false: the key works, the account refuses sessions.",
         ["explain.check.CLIENT_KEY_PERMISSIONS"] = "The private key file may be readable by others: restrict it (chmod 600, or its Windows ACL).",

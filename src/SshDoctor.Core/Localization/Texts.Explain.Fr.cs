@@ -87,6 +87,7 @@ internal static partial class Texts
         ["explain.check.SSHD_CONFIG_INVALID"] = "sshd_config contient peut-être une erreur, et sshd ne démarre pas.",
         ["explain.check.SSHD_HOST_KEYS_MISSING"] = "Les clés d'hôte du serveur manquent peut-être, et sshd ne démarre pas.",
         ["explain.check.DISK_FULL"] = "Le disque qui contient /home ou /var est peut-être plein.",
+        ["explain.check.AUTHKEYS_HARDLINKED"] = "authorized_keys porte peut-être plusieurs noms (liens physiques) : sshd le lit, mais fix ne le modifiera pas.",
         ["explain.check.CLOUD_INIT_ROOT_DISABLED"] = "cloud-init désactive les connexions de root : connectez-vous avec l'utilisateur par défaut de l'image.",
         ["explain.check.SHELL_NOLOGIN"] = "Le shell de l'utilisateur est peut-être nologin ou false : la clé fonctionne, mais le compte refuse les sessions.",
         ["explain.check.CLIENT_KEY_PERMISSIONS"] = "Le fichier de clé privée est peut-être lisible par d'autres : restreignez-le (chmod 600, ou son ACL Windows).",

@@ -87,6 +87,7 @@ internal static partial class Texts
         ["explain.check.SSHD_CONFIG_INVALID"] = "sshd_config に誤りがあり、sshd が起動していない可能性があります。",
         ["explain.check.SSHD_HOST_KEYS_MISSING"] = "サーバーのホスト鍵がなく、sshd が起動していない可能性があります。",
         ["explain.check.DISK_FULL"] = "/home または /var のあるディスクがいっぱいになっている可能性があります。",
+        ["explain.check.AUTHKEYS_HARDLINKED"] = "authorized_keys に複数の名前 (ハードリンク) があるかもしれません。sshd は読み込みますが、fix はこのファイルを変更しません。",
         ["explain.check.CLOUD_INIT_ROOT_DISABLED"] = "cloud-init が root のログインを無効にしています。イメージの既定ユーザーでログインしてください。",
         ["explain.check.SHELL_NOLOGIN"] = "ユーザーのシェルが nologin または false になっている可能性があります。鍵は有効ですが、アカウントがセッションを拒否します。",
         ["explain.check.CLIENT_KEY_PERMISSIONS"] = "秘密鍵ファイルが他のユーザーから読める可能性があります。権限を絞ってください（chmod 600、または Windows の ACL）。",

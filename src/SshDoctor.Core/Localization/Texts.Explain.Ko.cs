@@ -87,6 +87,7 @@ internal static partial class Texts
         ["explain.check.SSHD_CONFIG_INVALID"] = "sshd_config에 오류가 있어 sshd가 시작되지 않을 수 있습니다.",
         ["explain.check.SSHD_HOST_KEYS_MISSING"] = "서버의 호스트 키가 없어 sshd가 시작되지 않을 수 있습니다.",
         ["explain.check.DISK_FULL"] = "/home 또는 /var가 있는 디스크가 가득 찼을 수 있습니다.",
+        ["explain.check.AUTHKEYS_HARDLINKED"] = "authorized_keys에 이름이 여러 개(하드 링크) 있을 수 있습니다. sshd는 이 파일을 읽지만 fix는 이 파일을 바꾸지 않습니다.",
         ["explain.check.CLOUD_INIT_ROOT_DISABLED"] = "cloud-init이 root 로그인을 막습니다. 이미지의 기본 사용자로 로그인하세요.",
         ["explain.check.SHELL_NOLOGIN"] = "사용자의 셸이 nologin 또는 false일 수 있습니다. 키는 유효하지만 계정이 세션을 거부합니다.",
         ["explain.check.CLIENT_KEY_PERMISSIONS"] = "개인 키 파일을 다른 사용자가 읽을 수 있을 수 있습니다. 권한을 제한하세요 (chmod 600 또는 Windows ACL).",

@@ -87,6 +87,7 @@ internal static partial class Texts
         ["explain.check.SSHD_CONFIG_INVALID"] = "O sshd_config talvez tenha um erro, e o sshd não inicia.",
         ["explain.check.SSHD_HOST_KEYS_MISSING"] = "As chaves de host do servidor talvez estejam faltando, e o sshd não inicia.",
         ["explain.check.DISK_FULL"] = "O disco que contém /home ou /var talvez esteja cheio.",
+        ["explain.check.AUTHKEYS_HARDLINKED"] = "authorized_keys talvez tenha vários nomes (links físicos): o sshd o lê, mas o fix não vai alterá-lo.",
         ["explain.check.CLOUD_INIT_ROOT_DISABLED"] = "O cloud-init desativa os logins de root: entre com o usuário padrão da imagem.",
         ["explain.check.SHELL_NOLOGIN"] = "O shell do usuário talvez seja nologin ou false: a chave funciona, mas a conta recusa sessões.",
         ["explain.check.CLIENT_KEY_PERMISSIONS"] = "O arquivo da chave privada talvez possa ser lido por outros: restrinja-o (chmod 600, ou a ACL dele no Windows).",

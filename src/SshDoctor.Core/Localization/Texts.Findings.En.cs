@@ -81,6 +81,8 @@ internal static partial class Texts
         ["SSHD_HOST_KEYS_MISSING.fix"] = "Generate the host keys with ssh-keygen -A, then restart sshd.",
         ["DISK_FULL.message"] = "The file system that holds {path} is full: authorized keys files may be truncated and sshd may fail to start.",
         ["DISK_FULL.fix"] = "Free some space on that file system, then check the authorized keys files again.",
+        ["AUTHKEYS_HARDLINKED.message"] = "{path} is one file with {links} names (hard links). sshd reads it as usual, but sshdoctor fix will never chown or rewrite it: that would change every other name too (another user's file, /etc/shadow).",
+        ["AUTHKEYS_HARDLINKED.fix"] = "See which names share the file with the command below. If they should not be the same file, remove the name {path} and create {user}'s authorized keys file anew (sshdoctor fix --user {user} --key KEY.pub does it).",
         ["CLOUD_INIT_ROOT_DISABLED.message"] = "The key in {path} is accepted for root, but cloud-init put a command= prefix before it: the session only prints \"Please login as the user {user}\" and closes.",
         ["CLOUD_INIT_ROOT_DISABLED.fix"] = "Log in as {user} and use sudo.",
         ["SHELL_NOLOGIN.message"] = "sshd accepts the key, but the login shell of {user} is {shell}: the session ends at once (\"This account is currently not available.\").",

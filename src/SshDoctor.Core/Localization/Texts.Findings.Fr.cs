@@ -81,6 +81,8 @@ internal static partial class Texts
         ["SSHD_HOST_KEYS_MISSING.fix"] = "Générez les clés d'hôte avec ssh-keygen -A, puis redémarrez sshd.",
         ["DISK_FULL.message"] = "Le système de fichiers qui contient {path} est plein : des fichiers de clés autorisées peuvent être tronqués et sshd peut échouer au démarrage.",
         ["DISK_FULL.fix"] = "Libérez de l'espace sur ce système de fichiers, puis revérifiez les fichiers de clés autorisées.",
+        ["AUTHKEYS_HARDLINKED.message"] = "{path} est un seul fichier qui porte {links} noms (liens physiques). sshd le lit normalement, mais sshdoctor fix ne changera jamais son propriétaire ni son contenu : cela changerait aussi tous les autres noms (le fichier d’un autre utilisateur, /etc/shadow).",
+        ["AUTHKEYS_HARDLINKED.fix"] = "Voyez quels noms partagent ce fichier avec la commande ci-dessous. S’ils ne doivent pas désigner le même fichier, supprimez le nom {path} et recréez le fichier de clés autorisées de {user} (sshdoctor fix --user {user} --key KEY.pub le fait).",
         ["CLOUD_INIT_ROOT_DISABLED.message"] = "La clé de {path} est acceptée pour root, mais cloud-init l'a précédée d'un préfixe command= : la session affiche seulement « Please login as the user {user} » puis se ferme.",
         ["CLOUD_INIT_ROOT_DISABLED.fix"] = "Connectez-vous en tant que {user} puis utilisez sudo.",
         ["SHELL_NOLOGIN.message"] = "sshd accepte la clé, mais le shell de connexion de {user} est {shell} : la session se termine aussitôt (« This account is currently not available. »).",

@@ -81,6 +81,8 @@ internal static partial class Texts
         ["SSHD_HOST_KEYS_MISSING.fix"] = "ssh-keygen -A でホスト鍵を生成し、sshd を再起動してください。",
         ["DISK_FULL.message"] = "{path} があるファイルシステムが満杯です。authorized keys ファイルが途中で切れていたり、sshd が起動に失敗したりする可能性があります。",
         ["DISK_FULL.fix"] = "そのファイルシステムの空き容量を確保してから、authorized keys ファイルを確認し直してください。",
+        ["AUTHKEYS_HARDLINKED.message"] = "{path} は {links} 個の名前 (ハードリンク) を持つ 1 つのファイルです。sshd は通常どおり読み込みますが、sshdoctor fix はこのファイルの所有者の変更や書き換えを決して行いません。他のすべての名前 (別のユーザーのファイルや /etc/shadow) も変わってしまうからです。",
+        ["AUTHKEYS_HARDLINKED.fix"] = "下のコマンドで、このファイルを共有している名前を確認してください。同じファイルであるべきでない場合は、名前 {path} を削除し、{user} の authorized keys ファイルを作り直してください (sshdoctor fix --user {user} --key KEY.pub で作れます)。",
         ["CLOUD_INIT_ROOT_DISABLED.message"] = "{path} の鍵は root に対して受け付けられますが、cloud-init が鍵の前に command= プレフィックスを付けています。セッションは \"Please login as the user {user}\" と表示して終了するだけです。",
         ["CLOUD_INIT_ROOT_DISABLED.fix"] = "{user} でログインして sudo を使ってください。",
         ["SHELL_NOLOGIN.message"] = "sshd は鍵を受け付けますが、{user} のログインシェルが {shell} のため、セッションはすぐに終了します (\"This account is currently not available.\")。",

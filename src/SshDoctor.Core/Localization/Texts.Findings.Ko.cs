@@ -81,6 +81,8 @@ internal static partial class Texts
         ["SSHD_HOST_KEYS_MISSING.fix"] = "ssh-keygen -A로 호스트 키를 생성한 후 sshd를 다시 시작하십시오.",
         ["DISK_FULL.message"] = "{path|이} 있는 파일 시스템이 가득 찼습니다. authorized keys 파일이 잘렸거나 sshd가 시작되지 않을 수 있습니다.",
         ["DISK_FULL.fix"] = "해당 파일 시스템의 공간을 확보한 후 authorized keys 파일을 다시 확인하십시오.",
+        ["AUTHKEYS_HARDLINKED.message"] = "{path|은} 이름이 {links}개(하드 링크)인 하나의 파일입니다. sshd는 평소처럼 이 파일을 읽지만, sshdoctor fix는 이 파일의 소유자를 바꾸거나 내용을 다시 쓰지 않습니다. 그렇게 하면 다른 모든 이름(다른 사용자의 파일, /etc/shadow)도 함께 바뀌기 때문입니다.",
+        ["AUTHKEYS_HARDLINKED.fix"] = "아래 명령으로 이 파일을 공유하는 이름을 확인하십시오. 같은 파일이어서는 안 된다면 {path} 이름을 지우고 {user}의 authorized keys 파일을 새로 만드십시오(sshdoctor fix --user {user} --key KEY.pub가 해 줍니다).",
         ["CLOUD_INIT_ROOT_DISABLED.message"] = "{path}의 키는 root에 대해 허용되지만, cloud-init이 키 앞에 command= 접두사를 붙여 두었습니다. 세션은 \"Please login as the user {user}\"만 출력하고 종료됩니다.",
         ["CLOUD_INIT_ROOT_DISABLED.fix"] = "{user} 사용자로 로그인한 후 sudo를 사용하십시오.",
         ["SHELL_NOLOGIN.message"] = "sshd는 키를 허용하지만 {user} 사용자의 로그인 셸이 {shell}이므로 세션이 바로 종료됩니다(\"This account is currently not available.\").",

@@ -81,6 +81,8 @@ internal static partial class Texts
         ["SSHD_HOST_KEYS_MISSING.fix"] = "Gere as chaves de host com ssh-keygen -A e reinicie o sshd.",
         ["DISK_FULL.message"] = "O sistema de arquivos que contém {path} está cheio: arquivos de chaves autorizadas podem ficar truncados e o sshd pode falhar ao iniciar.",
         ["DISK_FULL.fix"] = "Libere espaço nesse sistema de arquivos e depois verifique de novo os arquivos de chaves autorizadas.",
+        ["AUTHKEYS_HARDLINKED.message"] = "{path} é um único arquivo com {links} nomes (links físicos). O sshd o lê normalmente, mas o sshdoctor fix nunca vai mudar o dono nem reescrever esse arquivo: isso mudaria também todos os outros nomes (o arquivo de outro usuário, /etc/shadow).",
+        ["AUTHKEYS_HARDLINKED.fix"] = "Veja com o comando abaixo quais nomes compartilham o arquivo. Se eles não devem ser o mesmo arquivo, remova o nome {path} e crie de novo o arquivo de chaves autorizadas de {user} (o sshdoctor fix --user {user} --key KEY.pub faz isso).",
         ["CLOUD_INIT_ROOT_DISABLED.message"] = "A chave em {path} é aceita para root, mas o cloud-init colocou um prefixo command= antes dela: a sessão só mostra \"Please login as the user {user}\" e fecha.",
         ["CLOUD_INIT_ROOT_DISABLED.fix"] = "Faça login como {user} e use sudo.",
         ["SHELL_NOLOGIN.message"] = "O sshd aceita a chave, mas o shell de login de {user} é {shell}: a sessão termina na hora (\"This account is currently not available.\").",

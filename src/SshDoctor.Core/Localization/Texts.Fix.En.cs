@@ -46,5 +46,12 @@ internal static partial class Texts
         ["fix.skip.too_large"] = "the file is too large to rewrite in full, and fix never rewrites part of a file",
         ["fix.skip.outside"] = "the path leaves the target or goes through '..' where nothing exists: fix does not create it",
         ["fix.skip.link_out_of_home"] = "a link inside the user's home leads out of it (~/.ssh or authorized_keys points elsewhere): fix does not follow it, since it would change another account's files; replace the link with a real directory or file",
+        ["fix.note.placed"] = "sshd reads {file} (AuthorizedKeysFile, {source})",
+        ["fix.note.passed_over"] = "{file} passed over: {reason}",
+        ["fix.placement.glob"] = "a wildcard pattern does not name one file to create",
+        ["fix.placement.unreachable"] = "the user cannot reach or read it, and making it readable would widen access",
+        ["fix.placement.not_regular"] = "it is not a regular file",
+        ["fix.placement.strict"] = "a part of its path that exists fails StrictModes, and changing it would change other accounts' access",
+        ["fix.placement.none"] = "no file that AuthorizedKeysFile names can hold the key without widening access; fix does not change AuthorizedKeysFile",
     };
 }

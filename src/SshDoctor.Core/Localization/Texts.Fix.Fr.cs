@@ -46,5 +46,12 @@ internal static partial class Texts
         ["fix.skip.too_large"] = "le fichier est trop gros pour être réécrit en entier, et fix ne réécrit jamais une partie d'un fichier",
         ["fix.skip.outside"] = "le chemin sort de la cible ou passe par « .. » là où rien n'existe : fix ne le crée pas",
         ["fix.skip.link_out_of_home"] = "un lien dans le répertoire personnel de l'utilisateur mène en dehors (~/.ssh ou authorized_keys pointe ailleurs) : fix ne le suit pas, car il modifierait les fichiers d'un autre compte ; remplacez le lien par un vrai répertoire ou fichier",
+        ["fix.note.placed"] = "sshd lit {file} (AuthorizedKeysFile, {source})",
+        ["fix.note.passed_over"] = "{file} écarté : {reason}",
+        ["fix.placement.glob"] = "un motif avec jokers ne désigne pas un fichier précis à créer",
+        ["fix.placement.unreachable"] = "l'utilisateur ne peut pas l'atteindre ou le lire, et le rendre lisible élargirait les accès",
+        ["fix.placement.not_regular"] = "ce n'est pas un fichier ordinaire",
+        ["fix.placement.strict"] = "une partie existante de son chemin échoue à StrictModes, et la modifier changerait les accès d'autres comptes",
+        ["fix.placement.none"] = "aucun fichier désigné par AuthorizedKeysFile ne peut recevoir la clé sans élargir les accès ; fix ne modifie pas AuthorizedKeysFile",
     };
 }

@@ -46,5 +46,12 @@ internal static partial class Texts
         ["fix.skip.too_large"] = "ファイルが大きすぎて全体を書き直せません。fix はファイルの一部だけを書き直すことはしません",
         ["fix.skip.outside"] = "パスが対象の外に出るか、何もない場所で '..' を通ります。fix はこのパスを作成しません",
         ["fix.skip.link_out_of_home"] = "ユーザーのホーム内のリンクがホームの外を指しています（~/.ssh または authorized_keys が別の場所を指している）。別のアカウントのファイルを変更することになるため、fix はこのリンクをたどりません。リンクを実際のディレクトリまたはファイルに置き換えてください",
+        ["fix.note.placed"] = "sshd は {file} を読みます (AuthorizedKeysFile、{source})",
+        ["fix.note.passed_over"] = "{file} は見送り: {reason}",
+        ["fix.placement.glob"] = "ワイルドカードのパターンは作成するファイルを一つに定めません",
+        ["fix.placement.unreachable"] = "ユーザーがたどり着けないか読めず、読めるようにするとアクセス範囲が広がります",
+        ["fix.placement.not_regular"] = "通常のファイルではありません",
+        ["fix.placement.strict"] = "パスの既存部分が StrictModes を満たさず、変更すると他のアカウントのアクセスが変わります",
+        ["fix.placement.none"] = "AuthorizedKeysFile が指すファイルのうち、アクセス範囲を広げずに鍵を置けるものがありません。fix は AuthorizedKeysFile を変更しません",
     };
 }

@@ -46,5 +46,12 @@ internal static partial class Texts
         ["fix.skip.too_large"] = "파일이 너무 커서 전체를 다시 쓸 수 없으며, fix는 파일의 일부만 다시 쓰지 않습니다",
         ["fix.skip.outside"] = "경로가 대상 밖으로 나가거나 아무것도 없는 곳에서 '..'를 거칩니다. fix는 이 경로를 만들지 않습니다",
         ["fix.skip.link_out_of_home"] = "사용자 홈 안의 링크가 홈 밖을 가리킵니다(~/.ssh 또는 authorized_keys가 다른 곳을 가리킴). 다른 계정의 파일을 바꾸게 되므로 fix는 이 링크를 따라가지 않습니다. 링크를 실제 디렉터리나 파일로 바꾸십시오",
+        ["fix.note.placed"] = "sshd는 {file|을} 읽습니다 (AuthorizedKeysFile, {source})",
+        ["fix.note.passed_over"] = "{file} 건너뜀: {reason}",
+        ["fix.placement.glob"] = "와일드카드 패턴은 만들 파일 하나를 가리키지 않습니다",
+        ["fix.placement.unreachable"] = "사용자가 이 파일에 접근하거나 읽을 수 없으며, 읽을 수 있게 하면 접근 권한이 넓어집니다",
+        ["fix.placement.not_regular"] = "일반 파일이 아닙니다",
+        ["fix.placement.strict"] = "경로 중 이미 있는 부분이 StrictModes 검사를 통과하지 못하며, 이를 바꾸면 다른 계정의 접근 권한이 달라집니다",
+        ["fix.placement.none"] = "AuthorizedKeysFile이 가리키는 파일 중 접근 권한을 넓히지 않고 키를 넣을 수 있는 파일이 없습니다. fix는 AuthorizedKeysFile을 바꾸지 않습니다",
     };
 }

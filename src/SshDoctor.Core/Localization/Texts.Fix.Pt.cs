@@ -46,5 +46,12 @@ internal static partial class Texts
         ["fix.skip.too_large"] = "o arquivo é grande demais para ser reescrito por inteiro, e o fix nunca reescreve só parte de um arquivo",
         ["fix.skip.outside"] = "o caminho sai do alvo ou passa por '..' onde nada existe: o fix não o cria",
         ["fix.skip.link_out_of_home"] = "um link dentro da pasta pessoal do usuário leva para fora dela (~/.ssh ou authorized_keys aponta para outro lugar): o fix não o segue, porque alteraria arquivos de outra conta; troque o link por um diretório ou arquivo de verdade",
+        ["fix.note.placed"] = "o sshd lê {file} (AuthorizedKeysFile, {source})",
+        ["fix.note.passed_over"] = "{file} preterido: {reason}",
+        ["fix.placement.glob"] = "um padrão com curingas não indica um arquivo específico a criar",
+        ["fix.placement.unreachable"] = "o usuário não consegue alcançá-lo nem lê-lo, e torná-lo legível ampliaria o acesso",
+        ["fix.placement.not_regular"] = "não é um arquivo comum",
+        ["fix.placement.strict"] = "uma parte existente do caminho falha no StrictModes, e alterá-la mudaria o acesso de outras contas",
+        ["fix.placement.none"] = "nenhum arquivo indicado por AuthorizedKeysFile pode receber a chave sem ampliar o acesso; o fix não altera AuthorizedKeysFile",
     };
 }

@@ -130,5 +130,7 @@ internal static partial class Texts
         ["help.ex.report.2"] = "from standard input, as JSON",
         ["help.ex.ansible-module.1"] = "what Ansible runs on each host",
         ["help.check.opt.client"] = "The SSH client that will log in, as NAME-VERSION: openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. An RSA key against a server that refuses ssh-rsa (SHA-1) is accepted from clients that sign with rsa-sha2 and refused from older ones; without --client such a verdict is reported as a condition.",
+        ["help.check.opt.show_config"] = "List every effective sshd value for the user's connection with where it comes from: a config line (file:line), a drop-in, a Match block, the systemd unit's ExecStart -o, /etc/default/ssh SSHD_OPTS, /etc/sysconfig/sshd OPTIONS, the crypto-policies back-end, or the compiled-in default.",
+        ["help.ex.check.6"] = "every effective sshd value, with where it comes from",
     };
 }

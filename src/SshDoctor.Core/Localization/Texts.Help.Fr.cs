@@ -130,5 +130,7 @@ internal static partial class Texts
         ["help.ex.report.2"] = "depuis l'entrée standard, en JSON",
         ["help.ex.ansible-module.1"] = "ce qu'Ansible exécute sur chaque hôte",
         ["help.check.opt.client"] = "Le client SSH qui se connectera, sous la forme NOM-VERSION : openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. Une clé RSA face à un serveur qui refuse ssh-rsa (SHA-1) est acceptée des clients qui signent en rsa-sha2 et refusée des plus anciens ; sans --client, un tel verdict est présenté comme une condition.",
+        ["help.check.opt.show_config"] = "Liste chaque valeur effective de sshd pour la connexion de l'utilisateur, avec son origine : une ligne de configuration (fichier:ligne), un fichier complémentaire, un bloc Match, l'option -o de l'ExecStart de l'unité systemd, SSHD_OPTS de /etc/default/ssh, OPTIONS de /etc/sysconfig/sshd, le back-end crypto-policies ou la valeur par défaut compilée.",
+        ["help.ex.check.6"] = "chaque valeur effective de sshd, avec son origine",
     };
 }

@@ -130,5 +130,7 @@ internal static partial class Texts
         ["help.ex.report.2"] = "標準入力から、JSON で",
         ["help.ex.ansible-module.1"] = "Ansible が各ホストで実行するもの",
         ["help.check.opt.client"] = "ログインする SSH クライアント（名前-バージョン形式）: openssh-9.6、putty-0.74、winscp-5.17、paramiko-2.8、libssh2-1.10、sshnet-2020.0.2。ssh-rsa（SHA-1）を拒否するサーバーでは、RSA 鍵は rsa-sha2 で署名するクライアントからなら受理され、古いクライアントからは拒否されます。--client がない場合、このような判定は条件として示されます。",
+        ["help.check.opt.show_config"] = "ユーザーの接続に適用される sshd の実効値をすべて、その出どころとともに一覧表示します。出どころは設定行 (ファイル:行)、追加設定ファイル、Match ブロック、systemd ユニットの ExecStart の -o、/etc/default/ssh の SSHD_OPTS、/etc/sysconfig/sshd の OPTIONS、crypto-policies のバックエンド、コンパイル時の既定値のいずれかです。",
+        ["help.ex.check.6"] = "sshd の実効値すべてと、その出どころ",
     };
 }

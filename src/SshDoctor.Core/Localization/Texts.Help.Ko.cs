@@ -130,5 +130,7 @@ internal static partial class Texts
         ["help.ex.report.2"] = "표준 입력에서 읽어 JSON으로",
         ["help.ex.ansible-module.1"] = "Ansible이 각 호스트에서 실행하는 명령",
         ["help.check.opt.client"] = "로그인할 SSH 클라이언트(이름-버전 형식): openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. ssh-rsa(SHA-1)를 거부하는 서버에서 RSA 키는 rsa-sha2로 서명하는 클라이언트에서는 허용되고 오래된 클라이언트에서는 거부됩니다. --client가 없으면 이런 판정은 조건으로 표시됩니다.",
+        ["help.check.opt.show_config"] = "사용자 연결에 적용되는 sshd 유효 값을 모두 출처와 함께 나열합니다. 출처는 설정 줄(파일:줄), 추가 설정 파일, Match 블록, systemd 유닛 ExecStart의 -o, /etc/default/ssh의 SSHD_OPTS, /etc/sysconfig/sshd의 OPTIONS, crypto-policies 백엔드, 컴파일된 기본값 중 하나입니다.",
+        ["help.ex.check.6"] = "sshd의 모든 유효 값과 그 출처",
     };
 }

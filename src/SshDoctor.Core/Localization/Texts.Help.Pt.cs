@@ -130,5 +130,7 @@ internal static partial class Texts
         ["help.ex.report.2"] = "da entrada padrão, em JSON",
         ["help.ex.ansible-module.1"] = "o que o Ansible executa em cada host",
         ["help.check.opt.client"] = "O cliente SSH que vai entrar, no formato NOME-VERSÃO: openssh-9.6, putty-0.74, winscp-5.17, paramiko-2.8, libssh2-1.10, sshnet-2020.0.2. Uma chave RSA diante de um servidor que recusa ssh-rsa (SHA-1) é aceita de clientes que assinam com rsa-sha2 e recusada dos mais antigos; sem --client, esse veredito é apresentado como uma condição.",
+        ["help.check.opt.show_config"] = "Lista cada valor efetivo do sshd para a conexão do usuário, com sua origem: uma linha de configuração (arquivo:linha), um arquivo complementar, um bloco Match, o -o do ExecStart da unidade systemd, SSHD_OPTS de /etc/default/ssh, OPTIONS de /etc/sysconfig/sshd, o back-end do crypto-policies ou o padrão compilado.",
+        ["help.ex.check.6"] = "cada valor efetivo do sshd, com sua origem",
     };
 }

@@ -32,6 +32,7 @@ internal static partial class Texts
         ["keys.error.comment_control"] = "The key's comment holds a control character ({char}): sshdoctor writes each key as one authorized_keys line and will not write this one. Give the key a plain comment first (ssh-keygen -c -C \"new comment\" -f KEY, or edit the .pub file).",
         ["keys.error.bcrypt_rounds"] = "The key asks for {rounds} bcrypt rounds to derive its passphrase; sshdoctor accepts at most {max} (ssh-keygen uses 16 unless told otherwise with -a). Save the key again with fewer rounds: ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "The key asks Argon2 for {memory} KiB of memory, {passes} passes and {lanes} lanes; sshdoctor accepts at most {max_memory} KiB, {max_work} KiB in total over all passes and {max_lanes} lanes (puttygen uses 8192 KiB by default). Save the key again with lighter settings: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
+        ["keys.error.pbkdf2_iterations"] = "The key asks for {iterations} PBKDF2 iterations to derive its passphrase; sshdoctor accepts at most {max} (openssl uses 2048 unless told otherwise with -iter). Save the key again with fewer iterations: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out NEW",
 
         // key inspect / public / convert
         ["keys.label.file"] = "File",

@@ -31,6 +31,7 @@ internal static partial class Texts
         ["keys.error.comment_control"] = "Le commentaire de la clé contient un caractère de contrôle ({char}) : sshdoctor écrit chaque clé sur une seule ligne d’authorized_keys et n’écrira pas celle-ci. Donnez d’abord à la clé un commentaire ordinaire (ssh-keygen -c -C \"nouveau commentaire\" -f KEY, ou modifiez le fichier .pub).",
         ["keys.error.bcrypt_rounds"] = "La clé demande {rounds} tours de bcrypt pour dériver sa phrase de passe ; sshdoctor en accepte au plus {max} (ssh-keygen en utilise 16, sauf indication contraire avec -a). Enregistrez de nouveau la clé avec moins de tours : ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "La clé demande à Argon2 {memory} Kio de mémoire, {passes} passes et {lanes} voies ; sshdoctor accepte au plus {max_memory} Kio, {max_work} Kio au total sur l’ensemble des passes et {max_lanes} voies (puttygen utilise 8192 Kio par défaut). Enregistrez de nouveau la clé avec des réglages plus légers : puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
+        ["keys.error.pbkdf2_iterations"] = "La clé demande {iterations} itérations de PBKDF2 pour dériver sa phrase de passe ; sshdoctor en accepte au plus {max} (openssl en utilise 2048, sauf indication contraire avec -iter). Enregistrez de nouveau la clé avec moins d’itérations : openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out NEW",
 
         // key inspect / public / convert
         ["keys.label.file"] = "Fichier",

@@ -31,6 +31,7 @@ internal static partial class Texts
         ["keys.error.comment_control"] = "鍵のコメントに制御文字 ({char}) が含まれています。sshdoctor は鍵を authorized_keys の 1 行として書き込むため、この鍵は書き込みません。先に鍵のコメントを通常の文字だけにしてください (ssh-keygen -c -C \"新しいコメント\" -f KEY、または .pub ファイルを編集)。",
         ["keys.error.bcrypt_rounds"] = "この鍵はパスフレーズの導出に bcrypt を {rounds} ラウンド要求しています。sshdoctor が受け付けるのは最大 {max} ラウンドです(ssh-keygen は -a で指定しない限り 16 ラウンドを使います)。ラウンド数を減らして鍵を保存し直してください: ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "この鍵は Argon2 にメモリ {memory} KiB、パス {passes} 回、レーン {lanes} 本を要求しています。sshdoctor が受け付けるのはメモリ最大 {max_memory} KiB、全パスの合計で最大 {max_work} KiB、レーン最大 {max_lanes} 本です(puttygen の既定値は 8192 KiB です)。より軽い設定で鍵を保存し直してください: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
+        ["keys.error.pbkdf2_iterations"] = "この鍵はパスフレーズの導出に PBKDF2 を {iterations} 回の反復で要求しています。sshdoctor が受け付けるのは最大 {max} 回です(openssl は -iter で指定しない限り 2048 回を使います)。反復回数を減らして鍵を保存し直してください: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out NEW",
 
         // key inspect / public / convert
         ["keys.label.file"] = "ファイル",

@@ -31,6 +31,7 @@ internal static partial class Texts
         ["keys.error.comment_control"] = "키의 주석에 제어 문자({char})가 들어 있습니다. sshdoctor는 키마다 authorized_keys의 한 줄로만 기록하므로 이 키는 기록하지 않습니다. 먼저 키에 일반 주석을 붙이세요(ssh-keygen -c -C \"새 주석\" -f KEY 또는 .pub 파일을 직접 수정).",
         ["keys.error.bcrypt_rounds"] = "이 키는 암호에서 키를 유도하는 데 bcrypt {rounds}회 반복을 요구합니다. sshdoctor는 최대 {max}회까지만 받아들입니다(ssh-keygen은 -a로 따로 지정하지 않으면 16회를 씁니다). 반복 횟수를 줄여 키를 다시 저장하세요: ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "이 키는 Argon2에 메모리 {memory}KiB, 패스 {passes}회, 레인 {lanes}개를 요구합니다. sshdoctor는 메모리 최대 {max_memory}KiB, 모든 패스를 합쳐 최대 {max_work}KiB, 레인 최대 {max_lanes}개까지만 받아들입니다(puttygen의 기본값은 8192KiB입니다). 더 가벼운 설정으로 키를 다시 저장하세요: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
+        ["keys.error.pbkdf2_iterations"] = "이 키는 암호에서 키를 유도하는 데 PBKDF2 {iterations}회 반복을 요구합니다. sshdoctor는 최대 {max}회까지만 받아들입니다(openssl은 -iter로 따로 지정하지 않으면 2048회를 씁니다). 반복 횟수를 줄여 키를 다시 저장하세요: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out NEW",
 
         // key inspect / public / convert
         ["keys.label.file"] = "파일",

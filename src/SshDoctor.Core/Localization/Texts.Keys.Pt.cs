@@ -31,6 +31,7 @@ internal static partial class Texts
         ["keys.error.comment_control"] = "O comentário da chave contém um caractere de controle ({char}): o sshdoctor grava cada chave como uma única linha do authorized_keys e não vai gravar esta. Dê primeiro à chave um comentário simples (ssh-keygen -c -C \"novo comentário\" -f KEY, ou edite o arquivo .pub).",
         ["keys.error.bcrypt_rounds"] = "A chave pede {rounds} rodadas de bcrypt para derivar a chave da senha; o sshdoctor aceita no máximo {max} (o ssh-keygen usa 16, a menos que se peça outro valor com -a). Salve a chave de novo com menos rodadas: ssh-keygen -p -a 100 -f KEY",
         ["keys.error.argon2_cost"] = "A chave pede ao Argon2 {memory} KiB de memória, {passes} passagens e {lanes} faixas; o sshdoctor aceita no máximo {max_memory} KiB, {max_work} KiB no total somando todas as passagens e {max_lanes} faixas (o puttygen usa 8192 KiB por padrão). Salve a chave de novo com parâmetros mais leves: puttygen KEY.ppk --ppk-param memory=8192,time=100 -o NEW.ppk",
+        ["keys.error.pbkdf2_iterations"] = "A chave pede {iterations} iterações de PBKDF2 para derivar a chave da senha; o sshdoctor aceita no máximo {max} (o openssl usa 2048, a menos que se peça outro valor com -iter). Salve a chave de novo com menos iterações: openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in KEY -out NEW",
 
         // key inspect / public / convert
         ["keys.label.file"] = "Arquivo",

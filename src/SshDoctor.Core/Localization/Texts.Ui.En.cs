@@ -43,5 +43,15 @@ internal static partial class Texts
         ["err.command_required"] = "Name a command: {commands}.",
         ["err.usage_other"] = "Invalid command line for {command}: {detail}",
         ["err.lang_invalid"] = "--lang {value}: the languages are en, fr, pt, ko and ja.",
+        ["ui.setting"] = "Value",
+        ["ui.config.heading"] = "Effective sshd configuration for {user}, each value with where it comes from:",
+        ["origin.default"] = "compiled-in default",
+        ["origin.config"] = "{file}:{line}",
+        ["origin.dropin"] = "drop-in {file}:{line}",
+        ["origin.crypto"] = "crypto-policies back-end {file}:{line}",
+        ["origin.unit"] = "systemd unit {file}:{line} (ExecStart -o)",
+        ["origin.sshd_opts"] = "SSHD_OPTS in {file}:{line}",
+        ["origin.sysconfig"] = "OPTIONS in {file}:{line}",
+        ["origin.match"] = "{origin}, in Match {match} ({source})",
     };
 }

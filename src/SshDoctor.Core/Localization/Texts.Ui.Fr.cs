@@ -43,5 +43,15 @@ internal static partial class Texts
         ["err.command_required"] = "Indiquez une commande : {commands}.",
         ["err.usage_other"] = "Ligne de commande invalide pour {command} : {detail}",
         ["err.lang_invalid"] = "--lang {value} : les langues sont en, fr, pt, ko et ja.",
+        ["ui.setting"] = "Valeur",
+        ["ui.config.heading"] = "Configuration effective de sshd pour {user}, avec l'origine de chaque valeur :",
+        ["origin.default"] = "valeur par défaut compilée",
+        ["origin.config"] = "{file}:{line}",
+        ["origin.dropin"] = "fichier complémentaire {file}:{line}",
+        ["origin.crypto"] = "back-end crypto-policies {file}:{line}",
+        ["origin.unit"] = "unité systemd {file}:{line} (ExecStart -o)",
+        ["origin.sshd_opts"] = "SSHD_OPTS dans {file}:{line}",
+        ["origin.sysconfig"] = "OPTIONS dans {file}:{line}",
+        ["origin.match"] = "{origin}, dans Match {match} ({source})",
     };
 }

@@ -43,5 +43,15 @@ internal static partial class Texts
         ["err.command_required"] = "コマンドを指定してください: {commands}。",
         ["err.usage_other"] = "{command} のコマンドラインが正しくありません: {detail}",
         ["err.lang_invalid"] = "--lang {value}: 指定できる言語は en、fr、pt、ko、ja です。",
+        ["ui.setting"] = "値",
+        ["ui.config.heading"] = "{user} に対する sshd の実効設定と、各値の出どころ:",
+        ["origin.default"] = "コンパイル時の既定値",
+        ["origin.config"] = "{file}:{line}",
+        ["origin.dropin"] = "追加設定ファイル {file}:{line}",
+        ["origin.crypto"] = "crypto-policies のバックエンド {file}:{line}",
+        ["origin.unit"] = "systemd ユニット {file}:{line} (ExecStart -o)",
+        ["origin.sshd_opts"] = "{file}:{line} の SSHD_OPTS",
+        ["origin.sysconfig"] = "{file}:{line} の OPTIONS",
+        ["origin.match"] = "{origin}、Match {match} ブロック内 ({source})",
     };
 }

@@ -43,5 +43,15 @@ internal static partial class Texts
         ["err.command_required"] = "명령을 지정하세요: {commands}.",
         ["err.usage_other"] = "{command} 명령의 명령줄이 잘못되었습니다: {detail}",
         ["err.lang_invalid"] = "--lang {value}: 사용할 수 있는 언어는 en, fr, pt, ko, ja입니다.",
+        ["ui.setting"] = "값",
+        ["ui.config.heading"] = "{user}에 대한 sshd 유효 설정과 각 값의 출처:",
+        ["origin.default"] = "컴파일된 기본값",
+        ["origin.config"] = "{file}:{line}",
+        ["origin.dropin"] = "추가 설정 파일 {file}:{line}",
+        ["origin.crypto"] = "crypto-policies 백엔드 {file}:{line}",
+        ["origin.unit"] = "systemd 유닛 {file}:{line} (ExecStart -o)",
+        ["origin.sshd_opts"] = "{file}:{line}의 SSHD_OPTS",
+        ["origin.sysconfig"] = "{file}:{line}의 OPTIONS",
+        ["origin.match"] = "{origin}, Match {match} 블록 안 ({source})",
     };
 }

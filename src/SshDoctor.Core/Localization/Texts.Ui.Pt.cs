@@ -43,5 +43,15 @@ internal static partial class Texts
         ["err.command_required"] = "Informe um comando: {commands}.",
         ["err.usage_other"] = "Linha de comando inválida para {command}: {detail}",
         ["err.lang_invalid"] = "--lang {value}: os idiomas são en, fr, pt, ko e ja.",
+        ["ui.setting"] = "Valor",
+        ["ui.config.heading"] = "Configuração efetiva do sshd para {user}, com a origem de cada valor:",
+        ["origin.default"] = "padrão compilado",
+        ["origin.config"] = "{file}:{line}",
+        ["origin.dropin"] = "arquivo complementar {file}:{line}",
+        ["origin.crypto"] = "back-end do crypto-policies {file}:{line}",
+        ["origin.unit"] = "unidade systemd {file}:{line} (ExecStart -o)",
+        ["origin.sshd_opts"] = "SSHD_OPTS em {file}:{line}",
+        ["origin.sysconfig"] = "OPTIONS em {file}:{line}",
+        ["origin.match"] = "{origin}, no Match {match} ({source})",
     };
 }

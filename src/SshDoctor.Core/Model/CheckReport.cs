@@ -8,6 +8,12 @@ public sealed record UserReport(string User, Verdict Verdict, IReadOnlyList<Find
 {
     /// <summary>Checked without a key: whether any authorized_keys line is usable at all (false: sshd has no key to accept).</summary>
     public bool AnyKeyAuthorized { get; init; } = true;
+
+    /// <summary>Every effective sshd value for this user's connection, with its origin (file:line, drop-in, Match, unit, default).</summary>
+    public IReadOnlyList<Sshd.EffectiveValue> Settings { get; init; } = [];
+
+    /// <summary>The values a finding depends on, with their origin.</summary>
+    public IReadOnlyList<Sshd.EffectiveValue> SettingsBehind(Finding f) => Sshd.EffectiveListing.Only(Settings, FindingSettings.Of(f.Id));
 }
 
 public sealed record CheckReport(

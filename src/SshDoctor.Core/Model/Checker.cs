@@ -51,6 +51,7 @@ public sealed class Checker(TargetContext ctx)
         var ev = new Evidence();
         var account = ctx.Accounts.ByName(userName);
         var cfg = ctx.EffectiveFor(account, userName, from);
+        var settings = Sshd.EffectiveListing.For(cfg, ctx.Config);
         foreach (var block in cfg.AddressConditions)
             ev.Add(FindingId.ADDRESS_CONDITION, Severity.Info, block.Source.File, [],
                 ("pattern", string.Join(' ', block.Criteria.Select(c => $"{c.Attribute} {c.Value}"))), ("source", block.Source.ToString()));
@@ -60,7 +61,7 @@ public sealed class Checker(TargetContext ctx)
             ev.Add(FindingId.USER_UNKNOWN, Severity.Blocking, null, [], ("user", userName));
             AddDefaultUser(ev, userName);
             if (key is not null && scanOthers) OtherUsers.Report(ctx, key, userName, from, ev);
-            return new UserReport(userName, Verdict.Refused, ev.Findings);
+            return new UserReport(userName, Verdict.Refused, ev.Findings) { Settings = settings };
         }
 
         AccountGate.Run(ctx, cfg, account, from, ev);
@@ -89,7 +90,7 @@ public sealed class Checker(TargetContext ctx)
         if (blocked && scanOthers) AddDefaultUser(ev, userName);
         var undecided = lookup.DependsOnAddress || ev.Findings.Any(f => f.Id is FindingId.AUTHKEYS_COMMAND_KEYS or FindingId.CERT_PRINCIPALS_COMMAND or FindingId.CLIENT_CONDITION);
         var verdict = blocked ? Verdict.Refused : undecided ? Verdict.Unknown : Verdict.Accepted;
-        return new UserReport(userName, verdict, ev.Findings) { AnyKeyAuthorized = key is not null || lookup.Found };
+        return new UserReport(userName, verdict, ev.Findings) { AnyKeyAuthorized = key is not null || lookup.Found, Settings = settings };
     }
 
     private void AddDefaultUser(Evidence ev, string requested)

@@ -26,7 +26,13 @@ public sealed class FixCommands(TargetContext ctx, Account account)
 
     public List<string> CreateFile(string file, PublicKey? key)
     {
-        var commands = new List<string> { Sh.CreateEmptyFile(file, account.Uid, account.Gid) };
+        // sshd reads the file as the user: theirs in home; root's and world-readable in a central directory.
+        var commands = new List<string>
+        {
+            TargetRoot.IsWithin(account.Home.TrimEnd('/'), file) || ctx.InHome(account, file)
+                ? Sh.CreateEmptyFile(file, account.Uid, account.Gid)
+                : Sh.CreateEmptyFile(file, 0, 0, "644"),
+        };
         if (key is not null) commands.Add(Sh.AppendKey(file, key));
         return commands;
     }

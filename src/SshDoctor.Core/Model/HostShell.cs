@@ -116,6 +116,9 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
         ? $"ls -l {Path(targetPath)}"
         : $"sed -n {Quote(line.ToString(CultureInfo.InvariantCulture) + "p", always: true)} {Path(targetPath)}";
 
+    /// <summary>Lists every name of a file inside the target (read-only; -xdev: hard links never cross a file system).</summary>
+    public string FindOtherNames(string targetPath) => $"find {Path("/")} -xdev -samefile {Path(targetPath)}";
+
     public string Remove(string targetPath) => Guarded($"rm -f {Path(targetPath)}", targetPath);
 
     /// <summary>Moves a file aside once (a second run finds the new name taken and leaves both alone).</summary>

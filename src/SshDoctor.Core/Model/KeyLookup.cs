@@ -44,6 +44,7 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
             {
                 var state = AuthorizedFileProbe.Probe(ctx, account, pattern, file, cfg.StrictModes.Value, key);
                 files.Add(state);
+                ReportHardLinked(state);
                 if (key is not null && state.Gate == FileGate.Usable && FindUsable(state) is { } hit)
                 {
                     if (!hit.DependsOnAddress) return hit;
@@ -299,6 +300,19 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
 
     private HostShell Sh => ctx.Shell;
 
+    /// <summary>
+    /// sshd reads a file with several names like any other (it checks owner and mode, never the link count), so
+    /// this never blocks; but fix will not chown or rewrite it (that would change the other names: another user's
+    /// file, /etc/shadow), and the administrator should know why.
+    /// </summary>
+    private void ReportHardLinked(AuthorizedFileState state)
+    {
+        if (!state.Meta.HardLinked || ctx.Root.RealPath(state.Path) is not { } real) return;
+        if (ev.Findings.Any(f => f.Id == FindingId.AUTHKEYS_HARDLINKED && f.Path == real)) return;
+        ev.Add(FindingId.AUTHKEYS_HARDLINKED, Severity.Warning, real, [Sh.FindOtherNames(real)],
+            ("user", account.Name), ("links", state.Meta.Nlink.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>Why sshd does not read this file at all.</summary>
     private void ReportGate(AuthorizedFileState state)
     {
@@ -342,7 +356,18 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
     {
         var blocker = state.GatePath ?? state.Path;
         var meta = ctx.Root.Stat(blocker);
-        if (!ctx.InHome(account, blocker)) return [Sh.Chmod("o+x", blocker)];
+        if (!ctx.InHome(account, blocker))
+        {
+            // An administrator's file or directory: a later AuthorizedKeysFile entry that works takes the key (as fix does).
+            if (key is not null && new Repair.KeyPlacement(ctx, account, from).Choose() is { } home && home.Path != (ctx.Root.RealPath(state.Path) ?? state.Path))
+            {
+                if (home.Exists) return [_fix.AppendKey(home.Path, key)];
+                var firstMissing = home.Path;
+                for (var d = TargetRoot.DirName(home.Path); d != "/" && ctx.Root.RealPath(d) is null; d = TargetRoot.DirName(d)) firstMissing = d;
+                return _fix.CreateChain(firstMissing, home.Path, key);
+            }
+            return [Sh.Chmod(meta.Kind == FileKind.Directory ? "o+x" : "o+r", blocker)];
+        }
         var commands = new List<string>();
         if (meta.Uid != account.Uid) commands.Add(_fix.ChownToUser(blocker));
         commands.Add(Sh.Chmod(meta.Kind == FileKind.Directory ? "u+rwx" : "u+r", blocker));

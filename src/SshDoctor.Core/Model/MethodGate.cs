@@ -91,11 +91,17 @@ public static class MethodGate
             ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, [ctx.Shell.Touch(revoked.Value)]);
             return;
         }
-        if (key is not null && RevocationList.Contains(bytes, key))
-            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, ["ssh-keygen -t ed25519"]);
-        // auth_key_is_revoked(key->cert->signature_key): a revoked CA revokes every certificate it signed.
-        else if (key?.Certificate is { } cert && (RevocationList.Contains(bytes, cert.SignatureKey) || RevocationList.ContainsCertificate(bytes, cert)))
-            ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, []);
+        if (key is null) return;
+        // sshd checks the key (a certificate: its key, serial, key ID) and then a certificate's CA.
+        switch (RevocationList.Check(bytes, key, ctx.Version))
+        {
+            case Revocation.Revoked:
+                ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, key.Certificate is null ? ["ssh-keygen -t ed25519"] : []);
+                break;
+            case Revocation.Error:
+                ev.Add(FindingId.KEY_REVOKED, Severity.Blocking, revoked.Value, []);
+                break;
+        }
     }
 
     private static IReadOnlyList<string> EditLine(TargetContext ctx, ConfigSource? source, string keyword, string value) =>

@@ -62,7 +62,7 @@ public sealed class TargetContext
             Accounts = Accounts.Load(target, passwdText),
             Os = os,
             Version = version,
-            Config = ConfigParser.Parse(target, version, service.ConfigFile ?? ConfigParser.DefaultPath, service),
+            Config = ConfigParser.Parse(target, version, service.ConfigFile ?? ConfigParser.DefaultPath, service, SshdSysconfDir.Detect(target, version)),
             Service = service,
         };
     }

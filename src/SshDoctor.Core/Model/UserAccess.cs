@@ -16,10 +16,13 @@ public sealed class UserAccess
         _gids = accounts.GidsOf(account).ToHashSet();
     }
 
-    private bool Allows(FileMeta meta, uint ownerBit, uint groupBit, uint otherBit)
+    /// <summary><paramref name="want"/>: 4 read, 1 search. A POSIX ACL on the object decides when it has one.</summary>
+    private bool Allows(string path, FileMeta meta, int want)
     {
         if (_uid == 0) return true;
-        if (meta.Uid == _uid) return (meta.Mode & ownerBit) != 0;
+        if (meta.Uid == _uid) return (meta.Mode & (uint)(want << 6)) != 0;
+        if (meta.Exists && PosixAcl.Read(_root, path) is { } acl) return acl.Allows(_uid, _gids, meta, want);
+        uint groupBit = (uint)(want << 3), otherBit = (uint)want;
         if (_gids.Contains(meta.Gid)) return (meta.Mode & groupBit) != 0;
         return (meta.Mode & otherBit) != 0;
     }
@@ -41,7 +44,7 @@ public sealed class UserAccess
         {
             var meta = _root.Stat(prefix);
             if (!meta.Exists) return null;
-            if (!Allows(meta, 0x40, 0x08, 0x01)) return (prefix, "reason.not_searchable");
+            if (!Allows(prefix, meta, 1)) return (prefix, "reason.not_searchable");
         }
         return null;
     }
@@ -54,11 +57,11 @@ public sealed class UserAccess
         for (var i = 0; i < parts.Length; i++)
         {
             var dir = _root.LStat(current);
-            if (!Allows(dir, 0x40, 0x08, 0x01)) return (current, "reason.not_searchable");
+            if (!Allows(current, dir, 1)) return (current, "reason.not_searchable");
             current = current == "/" ? "/" + parts[i] : current + "/" + parts[i];
         }
         var file = _root.LStat(current);
-        if (!Allows(file, 0x100, 0x20, 0x04)) return (current, "reason.not_readable");
+        if (!Allows(current, file, 4)) return (current, "reason.not_readable");
         return null;
     }
 }

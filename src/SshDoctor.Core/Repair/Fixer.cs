@@ -44,7 +44,7 @@ public static class Fixer
                     skipped = report.Findings.Where(f => f.Severity == Severity.Blocking).Select(f => (f, "fix.skip.policy")).ToList();
                     break;
                 }
-                var plan = new RepairPlanner(ctx, account, key, allow).Plan(report.Findings);
+                var plan = new RepairPlanner(ctx, account, key, allow) { From = from }.Plan(report.Findings);
                 skipped = plan.Skipped;
                 if (plan.Actions.Count == 0) break;
                 if (dryRun)

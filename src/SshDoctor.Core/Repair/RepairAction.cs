@@ -25,7 +25,9 @@ public abstract record RepairAction(FindingId Because, string Path)
 /// <summary>What a rewrite or a created file does, as a text key and its arguments.</summary>
 public sealed record RepairNote(string Key, params (string Name, string Value)[] Args)
 {
-    public string In(Messages m) => m.Get("fix.note." + Key, Args);
+    /// <summary>An argument "@key" is itself a text key (a reason), localized too.</summary>
+    public string In(Messages m) =>
+        m.Get("fix.note." + Key, Args.Select(a => a.Value.Length > 1 && a.Value[0] == '@' ? (a.Name, m.Get(a.Value[1..])) : a).ToArray());
 
     public static string Join(IReadOnlyList<RepairNote> notes, Messages m) => string.Join("; ", notes.Select(n => n.In(m)));
 }

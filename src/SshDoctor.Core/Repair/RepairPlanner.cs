@@ -10,6 +10,9 @@ namespace SshDoctor.Core.Repair;
 /// <summary>Turns the model's blocking findings for one user into the smallest set of actions that repairs them.</summary>
 public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey? key, RepairPermissions allow)
 {
+    /// <summary>The client address fix was given: Match Address blocks may name the file sshd reads.</summary>
+    public string? From { get; init; }
+
     private readonly List<RepairAction> _actions = new();
     private readonly List<(Finding, string)> _skipped = new();
     private readonly HashSet<string> _planned = new(StringComparer.Ordinal);
@@ -56,12 +59,26 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         var path = f.Path is null ? null : ctx.Root.RealPath(f.Path) ?? f.Path;
         switch (f.Id)
         {
+            case FindingId.HOME_MISSING or FindingId.SSH_DIR_MISSING or FindingId.AUTHKEYS_MISSING when key is not null:
+                PlaceKey(f);
+                break;
             case FindingId.HOME_MISSING:
             case FindingId.SSH_DIR_MISSING:
                 CreateChain(f, f.Path!);
                 break;
             case FindingId.AUTHKEYS_MISSING:
                 CreateKeysFile(f, f.Path!);
+                break;
+            case FindingId.AUTHKEYS_FILE_CONFIG when f.Path is not null:
+                // The key sits in a file sshd does not read: put it in the one it reads (never a config change).
+                PlaceKey(f);
+                break;
+            case FindingId.AUTHKEYS_UNREADABLE when ElsewhereThan(f.Path!) && !ctx.InHome(account, Blocker(f)):
+                // Making an administrator's file or directory readable would widen access: use the next file.
+                PlaceKey(f);
+                break;
+            case FindingId.KEY_NOT_AUTHORIZED when key is not null:
+                PlaceKey(f);
                 break;
             case FindingId.AUTHKEYS_NOT_REGULAR:
                 var aside = $"{path}.sshdoctor-moved-{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -139,7 +156,7 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     /// <summary>Files larger than this are not rewritten (fix refuses; it never rewrites from a prefix).</summary>
     internal const long MaxRewrite = 256L * 1024 * 1024;
 
-    internal void Rewrite(Finding f, string path, Func<byte[], byte[]> change, RepairNote what)
+    internal void Rewrite(Finding f, string path, Func<byte[], byte[]> change, params RepairNote[] what)
     {
         path = ctx.Root.RealPath(path) ?? path;
         // Several findings may change the same file: chain their changes on the planned content.
@@ -150,27 +167,11 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
         if (whole is null) { Skip(f, meta.Kind == FileKind.Regular && meta.Size > MaxRewrite ? "fix.skip.too_large" : "fix.skip.policy"); return; }
         var next = change(whole);
         if (next.AsSpan().SequenceEqual(whole)) return;
-        if (existing is not null) _actions[_actions.IndexOf(existing)] = existing with { Content = next, What = [.. existing.What, what] };
-        else Add(f, new RewriteFileAction(f.Id, path, next, [what]), "rewrite:" + path);
+        if (existing is not null) _actions[_actions.IndexOf(existing)] = existing with { Content = next, What = [.. existing.What, .. what] };
+        else Add(f, new RewriteFileAction(f.Id, path, next, what), "rewrite:" + path);
     }
 
-    /// <summary>
-    /// Where a path that may not exist yet lies once created: its longest existing prefix resolved inside the
-    /// target, then the missing components. Null when a missing part is "." or ".." (what would it be?).
-    /// </summary>
-    private string? ResolveCreatable(string path)
-    {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var n = parts.Length; n >= 0; n--)
-        {
-            var prefix = "/" + string.Join('/', parts[..n]);
-            if (ctx.Root.RealPath(prefix) is not { } real) continue;
-            var rest = parts[n..];
-            if (rest.Any(p => p is "." or "..")) return null;
-            return rest.Length == 0 ? real : (real == "/" ? "" : real) + "/" + string.Join('/', rest);
-        }
-        return null;
-    }
+    private string? ResolveCreatable(string path) => KeyPlacement.ResolveCreatable(ctx.Root, path);
 
     private string Owner => $"{account.Name}:{ctx.Accounts.GroupName(account.Gid)}";
 
@@ -206,15 +207,67 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
             key is null ? [] : [new RepairNote("with_key")]), "create:" + path);
     }
 
-    private void Unreadable(Finding f)
+    private string Blocker(Finding f)
     {
         var blocker = f.Args.GetValueOrDefault("blocker") ?? f.Path!;
-        blocker = ctx.Root.RealPath(blocker) ?? blocker;
+        return ctx.Root.RealPath(blocker) ?? blocker;
+    }
+
+    private KeyHome? _home;
+    private bool _homeChosen;
+
+    /// <summary>The file sshd reads that fix puts the key in (see KeyPlacement), chosen once per plan.</summary>
+    private KeyHome? Home
+    {
+        get
+        {
+            if (!_homeChosen) (_home, _homeChosen) = (new KeyPlacement(ctx, account, From).Choose(), true);
+            return _home;
+        }
+    }
+
+    /// <summary>With a key: the file fix would put it in is not <paramref name="file"/> (or there is none).</summary>
+    private bool ElsewhereThan(string file) =>
+        key is not null && Home?.Path != (ResolveCreatable(file) ?? file);
+
+    /// <summary>Appends the key to the chosen file, or creates it (and its missing directories) with the key.</summary>
+    private void PlaceKey(Finding f)
+    {
+        if (key is null) { Skip(f, "fix.skip.no_key"); return; }
+        if (Home is not { } home) { Skip(f, "fix.placement.none"); return; }
+        var notes = new List<RepairNote> { new("placed", ("file", home.Path), ("source", home.Source)) };
+        notes.AddRange(home.PassedOver.Select(p => new RepairNote("passed_over", ("file", p.Path), ("reason", "@" + p.Reason))));
+        if (home.Exists)
+        {
+            Rewrite(f, home.Path, content => LineRepair.AppendKey(content, key), [new RepairNote("append_key"), .. notes]);
+            return;
+        }
+        var firstMissing = home.Path;
+        for (var d = TargetRoot.DirName(home.Path); d != "/" && ctx.Root.RealPath(d) is null; d = TargetRoot.DirName(d)) firstMissing = d;
+        var accountHome = account.Home.TrimEnd('/');
+        foreach (var d in TargetRoot.DirectoriesToCreate(firstMissing, home.Path))
+        {
+            if (ctx.Root.RealPath(d) is not null) continue;
+            var skel = d == accountHome && ctx.Root.Stat("/etc/skel").Kind == FileKind.Directory;
+            // Outside home: root-owned 0755, as StrictModes wants every part of the path up to "/".
+            Add(f, ctx.InHome(account, d) || TargetRoot.IsWithin(accountHome, d)
+                ? new MakeDirectoryAction(f.Id, d, DirMode, account.Uid, account.Gid, skel)
+                : new MakeDirectoryAction(f.Id, d, 0x1ED, 0, 0, false), "mkdir:" + d);
+        }
+        var content = Encoding.UTF8.GetBytes(AuthorizedKeyText.RequireOneLine(key.OpenSshLine) + "\n");
+        // sshd reads the file as the user: theirs 0600 in home; root's 0644 in a central directory (readable, not theirs to change).
+        Add(f, new CreateFileAction(f.Id, home.Path, content, home.InHome ? FileMode : 0x1A4, home.InHome ? account.Uid : 0, home.InHome ? account.Gid : 0,
+            [new RepairNote("with_key"), .. notes]), "create:" + home.Path);
+    }
+
+    private void Unreadable(Finding f)
+    {
+        var blocker = Blocker(f);
         var meta = ctx.Root.Stat(blocker);
         if (!ctx.InHome(account, blocker))
         {
-            // A directory above home: the user only needs to traverse it.
-            Add(f, new ChmodAction(f.Id, blocker, meta.Perm | 0x1), "chmod:" + blocker);
+            // A directory above home: the user only needs to traverse it; a file there, to read it.
+            Add(f, new ChmodAction(f.Id, blocker, meta.Perm | (meta.Kind == FileKind.Directory ? 0x1u : 0x4u)), "chmod:" + blocker);
             return;
         }
         if (meta.Uid != account.Uid)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SshDoctor.Core.Model;
 
 namespace SshDoctor.Core.Repair;
 
@@ -30,8 +31,6 @@ public static partial class UserdataDocument
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    /// <summary>Single-quotes a value for POSIX sh: nothing inside is expanded ($, `, \, " stay literal).</summary>
-    public static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The repair script for <paramref name="user"/>; <paramref name="keyLine"/> (one OpenSSH public line) is appended when missing.</summary>
     public static string Script(string user, string? keyLine)
@@ -39,8 +38,8 @@ public static partial class UserdataDocument
         if (!IsValidUserName(user)) throw new ArgumentException("not a valid user name: " + user, nameof(user));
         var key = keyLine is null ? "" : CleanKeyLine(keyLine);
         return Template()
-            .Replace(UserPlaceholder, ShellQuote(user), StringComparison.Ordinal)
-            .Replace(KeyPlaceholder, ShellQuote(key), StringComparison.Ordinal);
+            .Replace(UserPlaceholder, HostShell.Quote(user, always: true), StringComparison.Ordinal)
+            .Replace(KeyPlaceholder, HostShell.Quote(key, always: true), StringComparison.Ordinal);
     }
 
     /// <summary>One line, no control characters (a comment can never break the line or the script).</summary>

@@ -30,16 +30,23 @@ public sealed class ConfigParser
     private readonly List<MatchBlock> _blocks = new();
     private readonly List<ConfigError> _errors = new();
     private readonly List<string> _files = new();
+    /// <summary>Blocks whose Match line sshd rejects: it never starts, so their directives apply to nobody.</summary>
+    private readonly HashSet<int> _brokenBlocks = new();
 
-    private ConfigParser(TargetRoot root, OpenSshVersion version)
+    /// <summary>SSHDIR of the build: where a relative Include points.</summary>
+    private readonly string _sshDir;
+
+    private ConfigParser(TargetRoot root, OpenSshVersion version, string sshDir = SshdSysconfDir.Default)
     {
         _root = root;
         _version = version;
+        _sshDir = sshDir.TrimEnd('/');
     }
 
-    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath, ServiceOptions? service = null)
+    public static SshdConfig Parse(TargetRoot root, OpenSshVersion version, string path = DefaultPath, ServiceOptions? service = null,
+        string sshDir = SshdSysconfDir.Default)
     {
-        var parser = new ConfigParser(root, version);
+        var parser = new ConfigParser(root, version, sshDir);
         // sshd applies -o options before it reads the file: first value wins, so they take precedence.
         foreach (var option in service?.Options ?? [])
             parser.ParseFile(option.Source.File, option.Line, -1, 0, option.Source.Line, commandLine: true);
@@ -107,6 +114,7 @@ public sealed class ConfigParser
                 entryBlock = -1;
             }
             if (info.Kind is KeywordKind.Deprecated or KeywordKind.Unsupported) continue;
+            if (Broken(block)) continue;
             if (args.Count == 0)
             {
                 _errors.Add(new ConfigError(source, $"{keyword}: missing argument"));
@@ -140,8 +148,16 @@ public sealed class ConfigParser
         return true;
     }
 
+    private bool Broken(int block)
+    {
+        for (var b = block; b != -1; b = _blocks[b].Parent)
+            if (_brokenBlocks.Contains(b)) return true;
+        return false;
+    }
+
     private int ParseMatch(List<string> args, ConfigSource source, int parent)
     {
+        var errorsBefore = _errors.Count;
         var criteria = new List<MatchCriterion>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -170,13 +186,14 @@ public sealed class ConfigParser
         }
         if (args.Count == 0) _errors.Add(new ConfigError(source, "Match: no criteria"));
         var index = _blocks.Count;
+        if (_errors.Count > errorsBefore) _brokenBlocks.Add(index);
         _blocks.Add(new MatchBlock(index, criteria, source, parent));
         return index;
     }
 
     private void Include(string pattern, int block, int depth, ConfigSource source)
     {
-        var full = pattern.StartsWith('/') ? pattern : "/etc/ssh/" + pattern;
+        var full = pattern.StartsWith('/') ? pattern : _sshDir + "/" + pattern;
         foreach (var file in Glob.Expand(_root, full))
         {
             if (_stopped) return;
@@ -218,6 +235,10 @@ public sealed class ConfigParser
         // "garbage at end of line" (older), and sshd refuses the file.
         if ((info.Kind is KeywordKind.Flag or KeywordKind.Integer or KeywordKind.Time) && args.Count > 1)
             return $"{keyword}: extra arguments at end of line";
+        if (info.Kind == KeywordKind.Single && args.Count > 1 && OneArgument(info.Name, version))
+            return $"{keyword}: extra arguments at end of line";
+        if (Choices.TryGetValue(info.Name, out var choices) && !choices.Contains(value, StringComparer.OrdinalIgnoreCase))
+            return $"{keyword}: unsupported option \"{value}\"";
         if (info.Name == "permitrootlogin" && value.ToLowerInvariant() is not
                 ("yes" or "no" or "prohibit-password" or "without-password" or "forced-commands-only"))
             return $"{keyword}: unsupported option \"{value}\"";
@@ -231,6 +252,33 @@ public sealed class ConfigParser
                     return $"{keyword}: invalid pattern \"{pattern}\"";
         return null;
     }
+
+    /// <summary>
+    /// Keywords that take exactly one argument (servconf.c: anything left is "extra arguments at end of line",
+    /// "garbage at end of line" before 9.0). RevokedKeys takes several files only from 10.3.
+    /// </summary>
+    private static bool OneArgument(string name, OpenSshVersion version) => name switch
+    {
+        "revokedkeys" => !version.AtLeast(10, 3),
+        "loglevel" or "syslogfacility" or "authorizedprincipalsfile" or "authorizedkeyscommanduser" or "authorizedprincipalscommanduser"
+            or "chrootdirectory" or "gatewayports" or "permittunnel" or "pubkeyacceptedalgorithms" or "pubkeyacceptedkeytypes"
+            or "hostbasedacceptedalgorithms" or "hostbasedacceptedkeytypes" or "allowtcpforwarding" or "allowstreamlocalforwarding"
+            or "streamlocalbindmask" or "casignaturealgorithms" or "pidfile" or "logingracetime" or "hostkeyalgorithms" or "ciphers"
+            or "macs" or "kexalgorithms" or "fingerprinthash" or "addressfamily" or "banner" => true,
+        _ => false,
+    };
+
+    /// <summary>Keywords whose value is one of a fixed set (log_level_number, log_facility_number, multistate tables).</summary>
+    private static readonly Dictionary<string, string[]> Choices = new(StringComparer.Ordinal)
+    {
+        ["loglevel"] = ["QUIET", "FATAL", "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3"],
+        ["syslogfacility"] = ["DAEMON", "USER", "AUTH", "AUTHPRIV", "LOCAL0", "LOCAL1", "LOCAL2", "LOCAL3", "LOCAL4", "LOCAL5", "LOCAL6", "LOCAL7"],
+        ["gatewayports"] = ["yes", "no", "clientspecified"],
+        ["allowtcpforwarding"] = ["yes", "no", "all", "local", "remote"],
+        ["allowstreamlocalforwarding"] = ["yes", "no", "all", "local", "remote"],
+        ["addressfamily"] = ["any", "inet", "inet6"],
+        ["permittunnel"] = ["yes", "no", "point-to-point", "ethernet"],
+    };
 
     /// <summary>convtime(3): one or more "number[smhdwSMHDW]" groups.</summary>
     private static bool IsConvTime(string value)

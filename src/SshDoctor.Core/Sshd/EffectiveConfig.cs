@@ -71,6 +71,9 @@ public sealed class EffectiveConfig
     public ConfigEntry? Entry(string keyword) =>
         _single.TryGetValue(keyword, out var e) ? e : _global?.Entry(keyword);
 
+    /// <summary>Every effective line: the winning one of each single-valued keyword, all lines of accumulating ones.</summary>
+    public IEnumerable<ConfigEntry> AllEntries() => _single.Values.Concat(_accumulated.Values.SelectMany(l => l));
+
     public IReadOnlyList<ConfigEntry> Entries(string keyword) =>
         _accumulated.TryGetValue(keyword, out var list) ? list : _global?.Entries(keyword) ?? Array.Empty<ConfigEntry>();
 

@@ -169,4 +169,16 @@ public sealed partial class TargetFs
             return n <= 0 ? null : System.Text.Encoding.UTF8.GetString(value, (int)n).TrimEnd('\0');
         }
     }
+
+    /// <summary>The raw bytes of an extended attribute (e.g. system.posix_acl_access), links followed inside the root; null when absent.</summary>
+    public unsafe byte[]? XattrBytes(string path, string name)
+    {
+        if (TryOpen(path, Libc.OPath, Follow.All, out var fd) != 0) return null;
+        using (fd)
+        {
+            var value = stackalloc byte[4096];
+            var n = Libc.Getxattr($"/proc/self/fd/{fd!.Value}", name, value, 4096);
+            return n <= 0 ? null : new ReadOnlySpan<byte>(value, (int)n).ToArray();
+        }
+    }
 }

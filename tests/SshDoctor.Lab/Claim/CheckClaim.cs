@@ -12,17 +12,17 @@ public sealed record CheckResult(bool Available, int ExitCode, string Verdict, I
 
 public static class CheckClaim
 {
-    public static string[] Args(string root, string user, string publicKeyPath) =>
-        ["check", "--root", root, "--user", user, "--key", publicKeyPath, "--from", "127.0.0.1", "--client", LabClient, "--json"];
+    public static string[] Args(string root, string user, string publicKeyPath, string client = LabClient) =>
+        ["check", "--root", root, "--user", user, "--key", publicKeyPath, "--from", "127.0.0.1", "--client", client, "--json"];
 
     /// <summary>The lab logs in with the machine's ssh (Debian 12: OpenSSH 9.2p1), which signs RSA with rsa-sha2.</summary>
     public const string LabClient = "openssh-9.2";
 
-    public static CheckResult Run(string root, string user, string publicKeyPath)
+    public static CheckResult Run(string root, string user, string publicKeyPath, string client = LabClient)
     {
         int exit;
         string json, err;
-        try { (exit, json, err) = CliRunner.Run(Args(root, user, publicKeyPath)); }
+        try { (exit, json, err) = CliRunner.Run(Args(root, user, publicKeyPath, client)); }
         catch (Exception e) { return new CheckResult(true, -1, "crash", [], "", e.ToString()); }
         if (exit == 2 && err.Contains("'check'", StringComparison.Ordinal) && err.Contains("nrecognized", StringComparison.Ordinal))
             return new CheckResult(false, exit, "n/a", [], "", err); // the command has not landed in this branch yet

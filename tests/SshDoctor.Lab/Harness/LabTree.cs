@@ -127,6 +127,18 @@ public sealed class LabTree : IDisposable
 
     public LabTree Pam(bool usePam) { UsePam = usePam; return this; }
 
+    /// <summary>The header's ListenAddress (127.0.0.1 for the judges); null leaves it out, so sshd listens on every address
+    /// as on a real host (an EC2 emulator instance in its own network namespace).</summary>
+    public string? ListenAddress { get; private set; } = "127.0.0.1";
+    public LabTree Listen(string? address) { ListenAddress = address; return this; }
+
+    /// <summary>Options for the lab's ssh client (e.g. "-o", "PubkeyAcceptedAlgorithms=ssh-rsa" to sign as PuTTY 0.74 does).</summary>
+    public LabTree ClientArgs(params string[] args)
+    {
+        File.WriteAllLines(Root + ".ssh-args", args);
+        return this;
+    }
+
     private readonly Dictionary<string, string?> _shadowFields = [];
 
     /// <summary>
@@ -147,7 +159,7 @@ public sealed class LabTree : IDisposable
         var header =
             $"# sshdoctor lab tree: {Name}\n" +
             "Include /etc/ssh/sshd_config.d/*.conf\n" +
-            $"Port {port}\nListenAddress 127.0.0.1\nHostKey /etc/ssh/ssh_host_ed25519_key\nPidFile none\n" +
+            $"Port {port}\n{(ListenAddress is { } listen ? $"ListenAddress {listen}\n" : "")}HostKey /etc/ssh/ssh_host_ed25519_key\nPidFile none\n" +
             $"LogLevel {LogLevel}\n";
         // Debian's defaults go right after the header so that a trailing Match block in the body cannot
         // swallow them; UsePAM is therefore set with Pam(), not in the body (first value wins).

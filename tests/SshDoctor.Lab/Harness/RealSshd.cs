@@ -82,6 +82,7 @@ public sealed class RealSshd(Judge judge)
     {
         var agent = EnsureAgent();
         tree.Finish(_port);
+        WriteServiceOptions(tree);
         var id = ++_requests;
         var log = Path.Combine(Path.GetDirectoryName(tree.Root)!, $"sshd-{id}.log");
         var clock = Stopwatch.StartNew();
@@ -92,6 +93,18 @@ public sealed class RealSshd(Judge judge)
         var lines = File.Exists(log) ? File.ReadAllLines(log) : [];
         var client = File.Exists(log + ".client") ? File.ReadAllText(log + ".client") : "";
         return new SshdResult(f[2] == "1", int.Parse(f[3]), lines, client, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// sshd is started with the `-o` options the tree's service manager gives it (systemd unit and drop-ins, SSHD_OPTS,
+    /// OPTIONS), read by the model's own parser (ServiceOptions), so that the real sshd runs as the unit would run it.
+    /// </summary>
+    private static void WriteServiceOptions(LabTree tree)
+    {
+        var path = tree.Root + ".sshd-args";
+        var options = SshDoctor.Core.Model.TargetContext.Load(tree.Root).Service.Options;
+        if (options.Count == 0) { File.Delete(path); return; }
+        File.WriteAllLines(path, options.SelectMany(o => new[] { "-o", o.Line }));
     }
 
     private string ReadReply(Process agent, int id)

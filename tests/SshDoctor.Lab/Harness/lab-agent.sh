@@ -35,7 +35,9 @@ if [[ -n "$R" ]]; then
     || { echo "agent: cannot prepare the chroot $R" >&2; exit 1; }
 fi
 
-BINDS=(etc/passwd etc/shadow etc/group etc/ssh home root opt srv)   # srv: homes outside /home
+BINDS=(etc/passwd etc/shadow etc/group etc/ssh etc/crypto-policies home root opt srv)   # srv: homes outside /home
+# Made in the private /etc copy when the tree has one (Red Hat's crypto-policies back-end, included from 50-redhat.conf).
+MADE_DIRS=(etc/crypto-policies)
 SCRIPT_BINDS=(etc/os-release var/backups dev/console)
 
 descendants() { # pids below $1, deepest last
@@ -70,6 +72,7 @@ while read -r verb id tree port user key log; do
   for b in "${binds[@]}"; do
     if [[ -e "$tree/$b" ]]; then
       target="$R/$b"; [[ "$verb" == SCRIPT ]] && target="/$b"
+      [[ " ${MADE_DIRS[*]} " == *" $b "* && ! -e "$target" ]] && mkdir -p "$target"
       if mount --bind "$tree/$b" "$target"; then mounted+=("$target"); else ok=0; fi
     fi
   done
@@ -87,10 +90,13 @@ while read -r verb id tree port user key log; do
     fi
   elif ((ok)); then
     : > "$log"
+    # Beside the tree (not in it): the options the tree's service manager starts sshd with, and client options.
+    sargs=(); [[ -f "$tree.sshd-args" ]] && mapfile -t sargs < "$tree.sshd-args"
+    cargs=(); [[ -f "$tree.ssh-args" ]] && mapfile -t cargs < "$tree.ssh-args"
     if [[ -n "$R" ]]; then
-      chroot "$R" "$SSHD" -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+      chroot "$R" "$SSHD" -D -e -r -f /etc/ssh/sshd_config "${sargs[@]}" 2>>"$log" </dev/null &
     else
-      "$SSHD" -D -e -r -f /etc/ssh/sshd_config 2>>"$log" </dev/null &
+      "$SSHD" -D -e -r -f /etc/ssh/sshd_config "${sargs[@]}" 2>>"$log" </dev/null &
     fi
     spid=$!
     for ((i = 0; i < 500; i++)); do   # up to 5 s for "Server listening"
@@ -101,7 +107,7 @@ while read -r verb id tree port user key log; do
     if ((started)); then
       timeout -k 1 15 ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
         -o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 -o LogLevel=ERROR -o KexAlgorithms=curve25519-sha256 \
-        -i "$key" -p "$port" "$user@127.0.0.1" true </dev/null >"$log.client" 2>&1
+        "${cargs[@]}" -i "$key" -p "$port" "$user@127.0.0.1" true </dev/null >"$log.client" 2>&1
       rc=$?
     fi
     stop_sshd "$spid"

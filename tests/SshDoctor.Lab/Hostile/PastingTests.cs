@@ -72,6 +72,61 @@ public sealed class PastingTests
         Assert.True(again.Exit == 0, "check after pasting still finds a blocking problem:\n" + again + "\n" + log);
     }
 
+    /// <summary>Every refused scenario of the lab table whose causes fix repairs (the set FixScenarioTests uses).</summary>
+    public static TheoryData<string> TableScenarios() => SshDoctor.Lab.Repair.FixScenarioTests.Names();
+
+    /// <summary>
+    /// The lab table's repairable scenarios, pasted the same way: check's printed commands (a few rounds, as a repair
+    /// can reveal the next blocker) run one by one through /bin/sh on the rescue host; then the real sshd accepts,
+    /// check finds nothing blocking, the rescue host's canaries are unchanged, and in the volume only the user's home
+    /// and the paths the findings named changed.
+    /// </summary>
+    [LabTheory]
+    [MemberData(nameof(TableScenarios))]
+    public void Table_scenario_commands_pasted_on_the_rescue_host_repair_the_volume_only(string name)
+    {
+        var s = ScenarioTable.Get(name);
+        var key = s.Key();
+        using var w = new HostileWorld("paste table " + name);
+        s.Setup(w.Tree);
+        BuildRescueCanary(w);
+        var before = RealSshd.Run(w.Tree, s.User, key); // also writes the tree's account files and sshd_config
+        Assert.True(before.Verdict == "refused", $"the broken tree should be refused by sshd:\n{before.Transcript}");
+        w.Arm();
+        var checkCommand = $"dotnet \"$DLL\" check --root /mnt/rescue --user '{s.User}' --key '{key.PublicPath}' --from 127.0.0.1 --json";
+        var planned = new HashSet<string>(StringComparer.Ordinal) { "home/" + s.User + "/**" };
+        var log = new StringBuilder();
+        CliRun check = new(1, "", "", TimeSpan.Zero);
+        for (var round = 0; round <= 3; round++)
+        {
+            check = RescueHost(w, checkCommand);
+            if (check.Exit == 0 || round == 3) break;
+            Assert.True(check.Exit == 1, $"check exited {check.Exit}:\n{check}");
+            var commands = Commands(check.Out);
+            Assert.True(commands.Count > 0, "a refused repairable scenario prints no command:\n" + check.Out);
+            foreach (var path in FindingPaths(check.Out)) planned.Add(path.TrimStart('/'));
+            foreach (var command in commands)
+            {
+                Assert.DoesNotContain("systemctl", command);
+                var r = RescueHost(w, "cd /tmp && /bin/sh -c \"$1\"", command);
+                log.Append("$ ").Append(command).Append("\n  -> exit ").Append(r.Exit).Append(' ').Append(r.Err).Append('\n');
+            }
+        }
+        w.AssertHeld(check with { Out = check.Out + "\n--- pasted:\n" + log }, [.. planned]);
+        Assert.False(File.Exists(w.CanaryPath("outside/services.log")), "a pasted command reloaded a service on the rescue host:\n" + log);
+        var after = RealSshd.Run(w.Tree, s.User, key);
+        Assert.True(after.Verdict == "accepted", $"after pasting, sshd still refuses '{name}'.\n{log}\ncheck now:\n{check.Out}\n{after.Transcript}");
+        Assert.True(check.Exit == 0, "check after pasting still finds a blocking problem:\n" + check + "\n" + log);
+        LabCounter.Increment();
+    }
+
+    private static IEnumerable<string> FindingPaths(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        foreach (var f in doc.RootElement.GetProperty("findings").EnumerateArray())
+            if (f.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String) yield return p.GetString()!;
+    }
+
     /// <summary>The rescue host's own /home/ec2-user-like tree and sshd config, as canaries.</summary>
     internal static void BuildRescueCanary(HostileWorld w)
     {

@@ -31,6 +31,24 @@ public sealed class RaceTests(ITestOutputHelper output)
         w => RaceHelper.Start("exchange", w.Tree.HostPath(AliceKeys), w.Tree.HostPath(Ssh + "/evil")),
         w => File.CreateSymbolicLink(w.Tree.HostPath(Ssh + "/evil"), w.CanaryPath("outside/shadow")));
 
+    /// <summary>The issue's own case: ~/.ssh exchanged with a link to a shadow file, so a chmod/chown meant for ~/.ssh
+    /// would land on it.</summary>
+    [LabFact]
+    public void Ssh_dir_exchanged_with_a_link_to_a_shadow_file_during_fix() => Race("ssh-dir-shadow",
+        t => t.Chown(Ssh, 0, 0).Chmod(Ssh, "0777"),
+        w => RaceHelper.Start("exchange", w.Tree.HostPath(Ssh), w.Tree.HostPath(Ssh + "-evil")),
+        w => File.CreateSymbolicLink(w.Tree.HostPath(Ssh + "-evil"), w.CanaryPath("outside/shadow")));
+
+    /// <summary>Between fix and undo: an honest fix (no racer) widened nothing; while undo restores the old modes
+    /// (0777 on ~/.ssh, 0666 on authorized_keys) ~/.ssh is exchanged with a link to a host directory (standing for
+    /// /etc), so undo's chmod would land there.</summary>
+    [LabFact]
+    public void Ssh_dir_exchanged_with_a_link_between_fix_and_undo() => Race("fix-undo",
+        t => t.Chmod(Ssh, "0777").Chmod(AliceKeys, "0666"),
+        w => RaceHelper.Start("exchange", w.Tree.HostPath(Ssh), w.Tree.HostPath(Ssh + "-evil")),
+        w => File.CreateSymbolicLink(w.Tree.HostPath(Ssh + "-evil"), w.CanaryPath("outside/dir")),
+        undo: true);
+
     [LabFact]
     public void Temp_file_name_exchanged_with_a_link_during_fix() => Race("temp-name",
         t => t.WriteFile(AliceKeys, "# ops\n", "0644", Alice, Alice).Chmod(Ssh, "0755"),
@@ -49,7 +67,9 @@ public sealed class RaceTests(ITestOutputHelper output)
             if (Canary.Stat(name) is { Type: 0xA000 }) File.Delete(name);
     }
 
-    private void Race(string name, Action<LabTree> breakIt, Func<HostileWorld, Process> racer, Action<HostileWorld> plant)
+    /// <summary>N trials: re-break, plant, (with <paramref name="undo"/>: an honest fix first), start the racer, run
+    /// fix (or undo) in-process, stop the racer, compare the canary.</summary>
+    private void Race(string name, Action<LabTree> breakIt, Func<HostileWorld, Process> racer, Action<HostileWorld> plant, bool undo = false)
     {
         using var w = new HostileWorld("race " + name);
         w.Tree.Cast();
@@ -66,14 +86,21 @@ public sealed class RaceTests(ITestOutputHelper output)
             var backups = w.Tree.HostPath("/var/backups/sshdoctor");
             if (Directory.Exists(backups)) Directory.Delete(backups, true);
             if (!File.Exists(w.Tree.HostPath(Ssh + "-evil")) && Canary.Stat(w.Tree.HostPath(Ssh + "-evil")) is null && Canary.Stat(w.Tree.HostPath(Ssh + "/evil")) is null) plant(w);
+            if (undo)
+            {
+                var (fixed_, fixOut, fixErr) = LabCli.Run("fix", "--root", w.Tree.Root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
+                Assert.True(fixed_ == 0, $"trial {i}: the honest fix before undo failed: {fixOut}{fixErr}");
+            }
             var p = racer(w);
-            var (exit, _, _) = LabCli.Run("fix", "--root", w.Tree.Root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
+            var (exit, _, _) = undo
+                ? LabCli.Run("undo", "--root", w.Tree.Root)
+                : LabCli.Run("fix", "--root", w.Tree.Root, "--user", "alice", "--key", LabKeys.Main.PublicPath);
             swaps += RaceHelper.Stop(p);
             if (exit == 0) ok++; else failed++;
             var diff = Canary.Diff(canary, Canary.Take(w.CanaryDir));
             Assert.True(diff.Length == 0, $"trial {i} of race {name}: the canary outside the root changed:\n{diff}");
         }
-        output.WriteLine($"race {name}: {Trials} trials in {clock.Elapsed.TotalSeconds:F1} s, {swaps} exchanges, fix exit 0 in {ok}, non-zero in {failed}");
+        output.WriteLine($"race {name}: {Trials} trials in {clock.Elapsed.TotalSeconds:F1} s, {swaps} exchanges, {(undo ? "undo" : "fix")} exit 0 in {ok}, non-zero in {failed}");
         Assert.True(swaps > 0, "the racer never exchanged anything: the race did not run");
     }
 }

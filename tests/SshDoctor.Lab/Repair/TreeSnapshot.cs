@@ -29,6 +29,13 @@ public static class TreeSnapshot
         return result;
     }
 
+    /// <summary>The owner of a path (not following a final link).</summary>
+    public static (uint Uid, uint Gid) Owner(string path)
+    {
+        var meta = HostDoor.LStat(path);
+        return (meta.Uid, meta.Gid);
+    }
+
     public static string Diff(SortedDictionary<string, string> before, SortedDictionary<string, string> after)
     {
         var lines = new List<string>();

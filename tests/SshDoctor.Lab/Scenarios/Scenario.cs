@@ -13,6 +13,8 @@ public sealed record Scenario(string Name, string Verdict, string[] Blocking, Ac
     public string User { get; init; } = "alice";
     public Func<LabKey> Key { get; init; } = () => LabKeys.Main;
     public string? LogHas { get; init; }
+    /// <summary>The client `check` is told about (--client); the setup makes the lab's ssh sign like it.</summary>
+    public string Client { get; init; } = Claim.CheckClaim.LabClient;
     public bool SessionFails { get; init; }
     /// <summary>false: sshd refuses to start with this tree (invalid config, no host key); the verdict is "refused".</summary>
     public bool SshdStarts { get; init; } = true;
@@ -56,7 +58,10 @@ public static class ScenarioTable
 {
     public static readonly IReadOnlyList<Scenario> All =
         [.. AccountScenarios.All, .. KeyLookupScenarios.All, .. KeyLineScenarios.All, .. ConfigScenarios.All, .. ServerScenarios.All, .. TrapScenarios.All,
-         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All];
+         .. CertificateScenarios.All, .. PamAccountScenarios.All, .. LocalMatchScenarios.All,
+         .. RevocationScenarios.All, .. MatchIncludeScenarios.All, .. HomeScenarios.All, .. AccountVariantScenarios.All,
+         .. KeyLineFormScenarios.All, .. AlgorithmConfigScenarios.All, .. CertificateFormScenarios.All,
+         .. KeyPlacementScenarios.All, .. ServiceManagerScenarios.All, .. CryptoPolicyScenarios.All];
 
     public static Scenario Get(string name) => All.Single(s => s.Name == name);
 

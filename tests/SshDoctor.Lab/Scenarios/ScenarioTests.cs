@@ -31,7 +31,7 @@ public abstract class ScenarioTests(ITestOutputHelper output)
         if (s.LogHas is { } needle)
             Assert.True(truth.Log.Any(l => l.Contains(needle, StringComparison.Ordinal)), $"sshd's log ({judge}) lacks \"{needle}\":\n{truth.Transcript}");
 
-        var claim = CheckClaim.Run(tree.Root, s.User, key.PublicPath);
+        var claim = CheckClaim.Run(tree.Root, s.User, key.PublicPath, s.Client);
         Assert.True(claim.Available, "`check` did not run:\n" + claim.Transcript);
         output.WriteLine(claim.Transcript);
         var expectedExit = s.Verdict == "accepted" ? 0 : 1;

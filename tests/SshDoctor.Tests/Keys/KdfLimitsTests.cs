@@ -119,3 +119,125 @@ public sealed class KdfLimitsTests
         return sb.Append(lines[^1]).Append('\n').ToString();
     }
 }
+
+/// <summary>PBKDF2 (encrypted PKCS#8 from openssl): the iteration count a file asks for is bounded before any derivation.</summary>
+public sealed class Pbkdf2LimitTests
+{
+    private const string Pass = "correct horse";
+
+    static Pbkdf2LimitTests() => SshDoctor.Cli.Commands.KeyCommand.PromptEnabled = false;
+
+    /// <summary>openssl writes the key with a cheap count; the test rewrites the count in the DER (deriving 20 million
+    /// iterations to write the file would cost what the bound prevents).</summary>
+    private static (string Dir, string Key) OpensslKey(int iterations)
+    {
+        var dir = KeyCorpus.TempDir();
+        var plain = Path.Combine(dir, "plain.pem");
+        var key = Path.Combine(dir, "k.pem");
+        ExternalTools.Run("openssl", "genpkey", "-algorithm", "ed25519", "-out", plain);
+        ExternalTools.Run("openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-iter", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-in", plain, "-out", key, "-passout", "pass:" + Pass);
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(Path.Combine(dir, "pass"), Pass + "\n");
+        return (dir, key);
+    }
+
+    [Fact]
+    public void Openssl_default_and_owasp_counts_load()
+    {
+        foreach (var n in new[] { 2048, 600_000 })
+        {
+            var (_, key) = OpensslKey(n);
+            var info = KeyFile.Load(key, Pass);
+            Assert.NotNull(info.Private);
+            Assert.Equal("PBKDF2-HMAC-SHA256", info.Kdf);
+        }
+    }
+
+    [Fact]
+    public void Bound_accepts_up_to_the_maximum_and_refuses_more_or_none()
+    {
+        foreach (var n in new[] { 1, 2048, 600_000, KdfLimits.MaxPbkdf2Iterations })
+            Assert.Equal(n, KdfLimits.CheckPbkdf2(n));
+        Assert.Equal("keys.error.pbkdf2_iterations", Assert.Throws<KeyFormatException>(() => KdfLimits.CheckPbkdf2(KdfLimits.MaxPbkdf2Iterations + 1)).TextKey);
+        Assert.Equal("keys.error.pbkdf2_iterations", Assert.Throws<KeyFormatException>(() => KdfLimits.CheckPbkdf2(System.Numerics.BigInteger.Pow(2, 80))).TextKey);
+        Assert.Equal("keys.error.damaged", Assert.Throws<KeyFormatException>(() => KdfLimits.CheckPbkdf2(0)).TextKey);
+        Assert.Equal("keys.error.damaged", Assert.Throws<KeyFormatException>(() => KdfLimits.CheckPbkdf2(-5)).TextKey);
+    }
+
+    [Theory]
+    [InlineData("20000000")]
+    [InlineData("2147483648")]          // past int: refused, not cast
+    [InlineData("1208925819614629174706176")] // 2^80
+    public void Crafted_count_is_refused_at_once_with_a_clear_message(string count)
+    {
+        var (_, key) = OpensslKey(2048);
+        File.WriteAllText(key, SetIterations(File.ReadAllText(key), System.Numerics.BigInteger.Parse(count, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(KeyFile.Load(key, null).Encrypted, "without a passphrase nothing is derived: the key is still inspected");
+        var sw = Stopwatch.StartNew();
+        var e = Assert.Throws<KeyFormatException>(() => KeyFile.Load(key, Pass));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), "the bound is checked before any iteration runs");
+        Assert.Equal("keys.error.pbkdf2_iterations", e.TextKey);
+        Assert.Equal(count, e.Args["iterations"]);
+        Assert.Contains(count, e.Message);
+    }
+
+    [Fact]
+    public void Key_inspect_of_a_crafted_count_exits_2_with_one_line()
+    {
+        var (dir, key) = OpensslKey(2048);
+        File.WriteAllText(key, SetIterations(File.ReadAllText(key), 50_000_000));
+        var (code, stdout, stderr) = SshDoctor.TestSupport.CliRunner.Run(["key", "inspect", key, "--passphrase-file", Path.Combine(dir, "pass"), "--lang", "en"]);
+        Assert.True(code == 2, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("50000000", line);
+        Assert.Contains(KdfLimits.MaxPbkdf2Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), line);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    /// <summary>Re-encodes an EncryptedPrivateKeyInfo (PBES2/PBKDF2) with another iterationCount, everything else kept.</summary>
+    private static string SetIterations(string pem, System.Numerics.BigInteger iterations)
+    {
+        const string Label = "ENCRYPTED PRIVATE KEY";
+        var der = Convert.FromBase64String(string.Concat(pem.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal))));
+        var top = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        var alg = top.ReadSequence();
+        var scheme = alg.ReadObjectIdentifier();
+        var pbes2 = alg.ReadSequence();
+        var kdf = pbes2.ReadSequence();
+        var kdfOid = kdf.ReadObjectIdentifier();
+        var kp = kdf.ReadSequence();
+        var salt = kp.ReadOctetString();
+        _ = kp.ReadInteger();
+        var kpRest = new List<ReadOnlyMemory<byte>>();
+        while (kp.HasData) kpRest.Add(kp.ReadEncodedValue());
+        var encScheme = pbes2.ReadEncodedValue();
+        var data = top.ReadOctetString();
+
+        var w = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            using (w.PushSequence())
+            {
+                w.WriteObjectIdentifier(scheme);
+                using (w.PushSequence())
+                {
+                    using (w.PushSequence())
+                    {
+                        w.WriteObjectIdentifier(kdfOid);
+                        using (w.PushSequence())
+                        {
+                            w.WriteOctetString(salt);
+                            w.WriteInteger(iterations);
+                            foreach (var v in kpRest) w.WriteEncodedValue(v.Span);
+                        }
+                    }
+                    w.WriteEncodedValue(encScheme.Span);
+                }
+            }
+            w.WriteOctetString(data);
+        }
+        return new string(System.Security.Cryptography.PemEncoding.Write(Label, w.Encode())) + "\n";
+    }
+}

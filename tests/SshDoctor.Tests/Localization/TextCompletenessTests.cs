@@ -91,6 +91,7 @@ public sealed class TextCompletenessTests
         ["NET_NOT_SSH"] = ["host"],
         ["KEX_NO_COMMON"] = ["host", "value"],
         ["CANDIDATE_NOT_READ"] = ["path", "source"],
+        ["AUTHKEYS_HARDLINKED"] = ["user", "path", "links"],
     };
 
     /// <summary>Other texts of the Findings and Ui areas, with their exact placeholders.</summary>

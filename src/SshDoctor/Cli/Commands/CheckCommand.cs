@@ -32,6 +32,7 @@ public static class CheckCommand
                           "FILE=/etc/ssh/... names the place. Lists who loses and who gains access, for every account and key; exit 1 when anyone loses. Never writes.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var showConfig = new Option<bool>("--show-config") { Description = "List every effective sshd value for the user's connection with where it comes from (file:line, drop-in, Match block, systemd unit -o, SSHD_OPTS, OPTIONS, crypto-policies back-end, compiled-in default)." };
         var format = new Option<string?>("--format") { Description = "Output: text (default), json (as --json) or jsonl (one JSON document on one line, for fleet reports)." };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
 
@@ -43,6 +44,7 @@ public static class CheckCommand
             "  sshdoctor check --user ec2-user --key id_rsa.pub --client putty-0.74\n" +
             "  sshdoctor check --user ec2-user --key id_ed25519-cert.pub\n" +
             "  sshdoctor check --root /mnt/rescue --all-users --json\n" +
+            "  sshdoctor check --root /mnt/rescue --user ec2-user --show-config\n" +
             "  sshdoctor check --all-users --candidate hardening.conf\n" +
             "  sshdoctor check --all-users --candidate new/sshd_config --format jsonl >> fleet.jsonl\n\n" +
             "Exit codes: 0 accepted, 1 refused (blocking findings), 2 bad input, 3 could not decide.");
@@ -53,6 +55,7 @@ public static class CheckCommand
         command.Options.Add(client);
         command.Options.Add(allUsers);
         command.Options.Add(candidate);
+        command.Options.Add(showConfig);
         command.Options.Add(format);
         common.AddTo(command);
 
@@ -60,7 +63,7 @@ public static class CheckCommand
         {
             var m = common.MessagesFor(parse);
             var request = new Request(parse.GetValue(root)!, parse.GetValue(user), parse.GetValue(key), parse.GetValue(from), parse.GetValue(allUsers),
-                parse.GetValue(candidate) ?? []) { Client = parse.GetValue(client) };
+                parse.GetValue(candidate) ?? []) { Client = parse.GetValue(client), ShowConfig = parse.GetValue(showConfig) };
             var output = parse.GetValue(format) switch
             {
                 "json" => OutputFormat.Json,
@@ -76,6 +79,7 @@ public static class CheckCommand
     public sealed record Request(string Root, string? User, string? KeyPath, string? From, bool AllUsers, IReadOnlyList<string>? Candidates = null)
     {
         public string? Client { get; init; }
+        public bool ShowConfig { get; init; }
     }
 
     public static int Run(Request request, bool json, Messages m, CliIo io) =>
@@ -106,9 +110,9 @@ public static class CheckCommand
         else users = [SingleUser(ctx, request.User, m)];
 
         var report = checker.Run(users, key, request.From);
-        if (output == OutputFormat.Json) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Relaxed.CheckJson);
-        else if (output == OutputFormat.JsonLines) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m), CheckJsonContext.Compact.CheckJson);
-        else CheckRendering.WriteText(io.Out, report, request.AllUsers, m);
+        if (output == OutputFormat.Json) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m, request.ShowConfig), CheckJsonContext.Relaxed.CheckJson);
+        else if (output == OutputFormat.JsonLines) JsonOut.Write(io.Out, CheckRendering.ToJson(report, request.AllUsers, m, request.ShowConfig), CheckJsonContext.Compact.CheckJson);
+        else CheckRendering.WriteText(io.Out, report, request.AllUsers, m, request.ShowConfig);
         return report.Verdict switch
         {
             Verdict.Accepted => ExitCodes.Ok,

@@ -5,7 +5,7 @@ public static class HelpExamples
 {
     public static readonly IReadOnlyDictionary<string, string[]> ByPath = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["check"] = ["sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub", "sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7", "sshdoctor check --root /mnt/rescue --all-users --json", "sshdoctor check --all-users --candidate 90-hardening.conf", "sshdoctor check --all-users --candidate new/sshd_config --format jsonl >> fleet.jsonl"],
+        ["check"] = ["sshdoctor check --user ec2-user --key ~/.ssh/id_ed25519.pub", "sshdoctor check --root /mnt/rescue --user ubuntu --key mykey.pem --from 203.0.113.7", "sshdoctor check --root /mnt/rescue --all-users --json", "sshdoctor check --all-users --candidate 90-hardening.conf", "sshdoctor check --all-users --candidate new/sshd_config --format jsonl >> fleet.jsonl", "sshdoctor check --root /mnt/rescue --user ec2-user --show-config"],
         ["fix"] = ["sshdoctor fix --root /mnt/rescue --user ec2-user --key my-key.pub --dry-run", "sshdoctor fix --root /mnt/rescue --user ec2-user --key my-key.pub"],
         ["undo"] = ["sshdoctor undo --root /mnt/rescue --run 20261121-101500-3fa2"],
         ["probe"] = ["sshdoctor probe 203.0.113.7 -i my-key.pem", "sshdoctor probe ec2-user@203.0.113.7 -i my-key.pem --users ubuntu,admin"],

@@ -12,7 +12,12 @@ public sealed record CheckJson(
     [property: JsonPropertyName("verdict")] string Verdict,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings,
     [property: JsonPropertyName("users")] IReadOnlyList<UserVerdictJson>? Users,
-    [property: JsonPropertyName("host")] HostJson? Host = null);
+    [property: JsonPropertyName("host")] HostJson? Host = null)
+{
+    /// <summary>--show-config: every effective value for the user's connection with its origin.</summary>
+    [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SettingJson>? Config { get; init; }
+}
 
 public sealed record TargetJson(
     [property: JsonPropertyName("root")] string Root,
@@ -45,7 +50,11 @@ public sealed record KeyJson(
 public sealed record UserVerdictJson(
     [property: JsonPropertyName("user")] string User,
     [property: JsonPropertyName("verdict")] string Verdict,
-    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings);
+    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings)
+{
+    [JsonPropertyName("config"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SettingJson>? Config { get; init; }
+}
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CheckJson))]

@@ -15,11 +15,14 @@ public static class CheckRendering
         _ => "unknown",
     };
 
-    public static CheckJson ToJson(CheckReport r, bool allUsers, Messages m)
+    public static CheckJson ToJson(CheckReport r, bool allUsers, Messages m, bool showConfig = false)
     {
         var single = !allUsers && r.Users.Count == 1 ? r.Users[0] : null;
-        var findings = r.ServerFindings.Concat(single?.Findings ?? r.Users.SelectMany(u => u.Findings.Select(f => f.User is null ? f with { User = u.User } : f)))
-            .Select(f => FindingJson.From(f, m)).ToList();
+        var findings = r.ServerFindings.Select(f => FindingJson.From(f, m))
+            .Concat(single is not null
+                ? single.Findings.Select(f => FindingJson.From(f, m, single))
+                : r.Users.SelectMany(u => u.Findings.Select(f => FindingJson.From(f.User is null ? f with { User = u.User } : f, m, u))))
+            .ToList();
         return new CheckJson(
             "sshdoctor", 1, "check",
             TargetJson.From(r.Root, r.Os, r.SshdVersion),
@@ -27,11 +30,12 @@ public static class CheckRendering
             KeyJson.From(r.Key),
             VerdictName(r.Verdict),
             findings,
-            allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m)).ToList())).ToList() : null,
-            HostJson.From(r.Root));
+            allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m, u)).ToList())
+                { Config = showConfig ? OriginText.ToJson(u.Settings) : null }).ToList() : null,
+            HostJson.From(r.Root)) { Config = showConfig && single is not null ? OriginText.ToJson(single.Settings) : null };
     }
 
-    public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m)
+    public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m, bool showConfig = false)
     {
         w = TerminalWriter.Wrap(w);
         w.WriteLine(m.Get(r.SshdVersion.Source == "default" ? "ui.target.guessed" : "ui.target", ("root", r.Root.DisplayRoot), ("os", r.Os.PrettyName), ("sshd", r.SshdVersion.Text)));
@@ -45,7 +49,8 @@ public static class CheckRendering
             if (allUsers && u.Verdict == Verdict.Accepted && u.Findings.All(f => f.Severity == Severity.Info)) continue;
             w.WriteLine();
             w.WriteLine(VerdictLine(u, r.Key is not null, m));
-            FindingTextRenderer.Write(w, u.Findings, m, allUsers ? "  " : "");
+            FindingTextRenderer.Write(w, u.Findings, m, allUsers ? "  " : "", u.SettingsBehind);
+            if (showConfig) WriteConfig(w, u, m, allUsers ? "  " : "");
         }
         if (allUsers)
         {
@@ -55,6 +60,14 @@ public static class CheckRendering
                 ("total", r.Users.Count.ToString()),
                 ("refused", r.Users.Count(u => u.Verdict == Verdict.Refused).ToString())));
         }
+    }
+
+    /// <summary>--show-config: every effective value with its origin.</summary>
+    private static void WriteConfig(TextWriter w, UserReport u, Messages m, string indent)
+    {
+        w.WriteLine();
+        w.WriteLine(indent + Colour.Bold(m.Get("ui.config.heading", ("user", u.User))));
+        foreach (var v in u.Settings) w.WriteLine($"{indent}  {OriginText.Line(v, m)}");
     }
 
     private static string VerdictLine(UserReport u, bool withKey, Messages m)

@@ -13,6 +13,13 @@ public sealed record FindingJson(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("fix")] FixJson? Fix)
 {
+    /// <summary>The effective sshd values behind the finding, each with its origin (check only).</summary>
+    [JsonPropertyName("settings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SettingJson>? Settings { get; init; }
+
+    public static FindingJson From(Finding f, Messages messages, Core.Model.UserReport? user) =>
+        From(f, messages) with { Settings = user is null ? null : OriginText.ToJson(user.SettingsBehind(f)) };
+
     public static FindingJson From(Finding f, Messages messages) => new(
         f.Id.ToString(),
         SeverityName(f.Severity),
