@@ -72,7 +72,20 @@ public sealed class EffectiveConfig
         _single.TryGetValue(keyword, out var e) ? e : _global?.Entry(keyword);
 
     /// <summary>Every effective line: the winning one of each single-valued keyword, all lines of accumulating ones.</summary>
-    public IEnumerable<ConfigEntry> AllEntries() => _single.Values.Concat(_accumulated.Values.SelectMany(l => l));
+    public IEnumerable<ConfigEntry> AllEntries()
+    {
+        // The Match layer first, then the global lines it did not replace (the order a full copy used to have).
+        foreach (var e in _single.Values) yield return e;
+        if (_global is not null)
+            foreach (var (k, e) in _global._single)
+                if (!_single.ContainsKey(k)) yield return e;
+        foreach (var list in _accumulated.Values)
+            foreach (var e in list) yield return e;
+        if (_global is not null)
+            foreach (var (k, list) in _global._accumulated)
+                if (!_accumulated.ContainsKey(k))
+                    foreach (var e in list) yield return e;
+    }
 
     public IReadOnlyList<ConfigEntry> Entries(string keyword) =>
         _accumulated.TryGetValue(keyword, out var list) ? list : _global?.Entries(keyword) ?? Array.Empty<ConfigEntry>();
