@@ -3,8 +3,9 @@ using Microsoft.Win32.SafeHandles;
 using SshDoctor.Cli;
 using SshDoctor.Cli.Commands;
 
-// Copied into an Ansible library/ as sshdoctor_check, Ansible runs the binary as "sshdoctor_check ARGSFILE".
-if (args.Length == 1 && Path.GetFileName(Environment.ProcessPath ?? "").StartsWith(AnsibleModuleCommand.ModuleName, StringComparison.Ordinal))
+// Copied into an Ansible library/ as sshdoctor_check, Ansible runs the binary as "AnsiballZ_sshdoctor_check ARGSFILE"
+// (ansible-core names the file it copies to the host AnsiballZ_NAME).
+if (args.Length == 1 && Path.GetFileName(Environment.ProcessPath ?? "").Contains(AnsibleModuleCommand.ModuleName, StringComparison.Ordinal))
     args = ["ansible-module", args[0]];
 
 // Ansible reads the module's stdout as JSON, often through a pseudo-terminal: write to file descriptors 1 and 2

@@ -7,12 +7,13 @@ namespace SshDoctor.Core.Candidate;
 
 /// <summary>
 /// Judges every account and every key in its authorized keys files twice — with the tree as it is and with the
-/// candidate files laid over it in memory — through the same model as check. Nothing is written.
+/// candidate files laid over it in memory — through the same model as check. Nothing is written. Certificates are
+/// judged by their CA: for every CA either state trusts for the account (TrustedUserCAKeys, cert-authority lines) and
+/// every principal that could let it in (its name, its AuthorizedPrincipalsFile lines, principals= options), a
+/// certificate of that CA for that principal (<see cref="CandidateCertificate"/>).
 /// </summary>
 public static class CandidateJudge
 {
-    private const long KeyFileLimit = 16 * 1024 * 1024;
-
     /// <param name="users">The accounts to judge (null: every login account of either state).</param>
     /// <param name="extraKey">A key to judge for every account besides the ones already authorized (--key).</param>
     /// <param name="client">The client that will log in (--client); null: a current OpenSSH.</param>
@@ -34,10 +35,22 @@ public static class CandidateJudge
         var names = users ?? todayChecker.ShellAccounts().Union(proposedChecker.ShellAccounts(), StringComparer.Ordinal).ToList();
         var access = new List<KeyAccess>();
         var keyless = new List<string>();
+        var todayCas = new AccountIdentities.CaFiles(today);
+        var proposedCas = new AccountIdentities.CaFiles(proposed);
         foreach (var name in names)
         {
-            var keys = KeysOf(today, name, from).Union(KeysOf(proposed, name, from)).ToList();
+            var before = AccountIdentities.Read(today, todayCas, name, from);
+            var after = AccountIdentities.Read(proposed, proposedCas, name, from);
+            var keys = before.Keys.Union(after.Keys).ToList();
             if (extraKey is not null && !keys.Contains(extraKey)) keys.Add(extraKey);
+            var authorities = before.Authorities.Union(after.Authorities).ToList();
+            if (authorities.Count > 0)
+            {
+                var principals = before.Principals.Union(after.Principals, StringComparer.Ordinal).Prepend(name).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var ca in authorities)
+                    foreach (var principal in principals)
+                        keys.Add(CandidateCertificate.For(ca, principal));
+            }
             if (keys.Count == 0)
             {
                 keyless.Add(name);
@@ -54,22 +67,6 @@ public static class CandidateJudge
             }
         }
         return new CandidateReport(today, proposed, files, names.ToList(), keyless, access, todayServer, proposedServer, Notes(proposed, files));
-    }
-
-    /// <summary>Keys of the plain key lines of the user's AuthorizedKeysFile files (read as root, only to list them).</summary>
-    private static IEnumerable<PublicKey> KeysOf(TargetContext ctx, string name, string? from)
-    {
-        var account = ctx.Accounts.ByName(name);
-        if (account is null) yield break;
-        var cfg = ctx.EffectiveFor(account, name, from);
-        foreach (var pattern in cfg.AuthorizedKeysFiles.Value)
-        {
-            if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
-            var path = KeyFilePaths.Expand(pattern, account, ctx.Accounts, out _);
-            if (path is null || ctx.Root.ReadText(path, KeyFileLimit) is not { } text) continue;
-            foreach (var line in AuthorizedKeysParser.Parse(text, ctx.Version))
-                if (line.Key is { } key && !line.Options.CertAuthority) yield return key;
-        }
     }
 
     /// <summary>A candidate sshd never reads changes nothing: say so rather than report "no change".</summary>

@@ -9,6 +9,8 @@ internal static partial class Texts
         ["explain.check.CANDIDATE_NOT_READ"] = "A proposed file would not be read by sshd (no Include covers its place).",
         ["ui.candidate.file"] = "Candidate: {path} (from {source})",
         ["ui.candidate.judged"] = "Accounts judged: {accounts} · keys: {keys} · accounts without a key: {keyless}",
+        ["ui.candidate.certificate"] = "certificate by CA {ca} for principal {principal}",
+        ["ui.candidate.judged_certificates"] = "Certificates judged (one per CA and principal): {count}",
         ["ui.candidate.server_down"] = "With the candidate, sshd would not start (or reload): nobody could log in.",
         ["ui.candidate.heading.lost"] = "Would lose access",
         ["ui.candidate.heading.may_lose"] = "Might lose access (depends on the client address: give --from)",

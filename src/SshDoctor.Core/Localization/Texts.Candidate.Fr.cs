@@ -9,6 +9,8 @@ internal static partial class Texts
         ["explain.check.CANDIDATE_NOT_READ"] = "Un fichier proposé ne serait pas lu par sshd (aucun Include ne couvre son emplacement).",
         ["ui.candidate.file"] = "Candidat : {path} (depuis {source})",
         ["ui.candidate.judged"] = "Comptes examinés : {accounts} · clés : {keys} · comptes sans clé : {keyless}",
+        ["ui.candidate.certificate"] = "certificat de l'autorité {ca} pour le principal {principal}",
+        ["ui.candidate.judged_certificates"] = "Certificats examinés (un par autorité et principal) : {count}",
         ["ui.candidate.server_down"] = "Avec le candidat, sshd ne démarrerait pas (et ne se rechargerait pas) : personne ne pourrait se connecter.",
         ["ui.candidate.heading.lost"] = "Perdraient l'accès",
         ["ui.candidate.heading.may_lose"] = "Pourraient perdre l'accès (selon l'adresse du client : précisez --from)",

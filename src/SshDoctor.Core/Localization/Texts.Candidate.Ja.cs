@@ -9,6 +9,8 @@ internal static partial class Texts
         ["explain.check.CANDIDATE_NOT_READ"] = "提案されたファイルは sshd に読み込まれません（その場所を含む Include がありません）。",
         ["ui.candidate.file"] = "候補: {path}（元: {source}）",
         ["ui.candidate.judged"] = "判定したアカウント: {accounts} · 鍵: {keys} · 鍵のないアカウント: {keyless}",
+        ["ui.candidate.certificate"] = "証明書（CA {ca}、プリンシパル {principal}）",
+        ["ui.candidate.judged_certificates"] = "判定した証明書（CA とプリンシパルの組ごとに 1 つ）: {count}",
         ["ui.candidate.server_down"] = "この候補では sshd が起動（または再読み込み）できず、誰もログインできなくなります。",
         ["ui.candidate.heading.lost"] = "アクセスを失うもの",
         ["ui.candidate.heading.may_lose"] = "アクセスを失う可能性があるもの（クライアントのアドレス次第: --from を指定）",

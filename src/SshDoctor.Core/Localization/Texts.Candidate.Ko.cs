@@ -9,6 +9,8 @@ internal static partial class Texts
         ["explain.check.CANDIDATE_NOT_READ"] = "제안된 파일이 sshd에 읽히지 않습니다(해당 위치를 포함하는 Include가 없음).",
         ["ui.candidate.file"] = "후보: {path} (원본: {source})",
         ["ui.candidate.judged"] = "검사한 계정: {accounts} · 키: {keys} · 키가 없는 계정: {keyless}",
+        ["ui.candidate.certificate"] = "인증서(CA {ca}, principal {principal})",
+        ["ui.candidate.judged_certificates"] = "검사한 인증서(CA와 principal 조합마다 하나): {count}",
         ["ui.candidate.server_down"] = "이 후보를 적용하면 sshd가 시작(또는 다시 로드)되지 않아 아무도 로그인할 수 없습니다.",
         ["ui.candidate.heading.lost"] = "접근을 잃게 되는 항목",
         ["ui.candidate.heading.may_lose"] = "접근을 잃을 수 있는 항목 (클라이언트 주소에 따라 다름: --from 지정)",

@@ -9,6 +9,8 @@ internal static partial class Texts
         ["explain.check.CANDIDATE_NOT_READ"] = "Um arquivo proposto não seria lido pelo sshd (nenhum Include abrange o local dele).",
         ["ui.candidate.file"] = "Candidato: {path} (de {source})",
         ["ui.candidate.judged"] = "Contas avaliadas: {accounts} · chaves: {keys} · contas sem chave: {keyless}",
+        ["ui.candidate.certificate"] = "certificado da autoridade {ca} para o principal {principal}",
+        ["ui.candidate.judged_certificates"] = "Certificados avaliados (um por autoridade e principal): {count}",
         ["ui.candidate.server_down"] = "Com o candidato, o sshd não iniciaria (nem recarregaria): ninguém conseguiria entrar.",
         ["ui.candidate.heading.lost"] = "Perderiam o acesso",
         ["ui.candidate.heading.may_lose"] = "Poderiam perder o acesso (depende do endereço do cliente: informe --from)",

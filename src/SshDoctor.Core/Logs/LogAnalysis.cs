@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using SshDoctor.Core.Findings;
 
@@ -23,6 +23,8 @@ public sealed class LogAnalysis
     private readonly IReadOnlySet<string>? _accounts;
     private long _inputFirst, _inputLast;
     private readonly Utf8Interner _strings = new();
+    // Addresses apart from names: a scan brings many, and starting over on them must not drop the names.
+    private readonly Utf8Interner _addresses = new(MaxNoiseKeys);
     private readonly Dictionary<int, Conn> _open = new();
     private readonly Stack<Conn> _pool = new();
     private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
@@ -60,7 +62,7 @@ public sealed class LogAnalysis
             case SshdEventKind.ConnectionFrom:
                 if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
-                fresh.Address = Encoding.UTF8.GetString(e.Address);
+                fresh.SetAddress(_addresses.Get(e.Address));
                 return;
         }
 
@@ -74,14 +76,13 @@ public sealed class LogAnalysis
         // Strings are made only for what the connection does not know yet (most lines repeat it).
         if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
             c.User = _strings.Get(e.User);
-        // Addresses are not interned: scans bring many that appear once.
-        if (!e.Address.IsEmpty && (c.Address is null || !LooksLikeAddress(c.Address))) c.Address = Encoding.UTF8.GetString(e.Address);
+        if (!e.Address.IsEmpty && !c.HasAddress) c.SetAddress(_addresses.Get(e.Address));
         if (e.InvalidUser) c.InvalidUser = true;
 
         switch (e.Kind)
         {
             case SshdEventKind.Refusal:
-                c.AddCause(e);
+                c.AddCause(e, _strings);
                 if (e.Cause is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) c.KeyActivity |= IsKeyCause(e.Cause);
                 if (e.AlsoEnds) End(connection, c);
                 break;
@@ -149,14 +150,13 @@ public sealed class LogAnalysis
             causes = Conn.Single(FindingId.KEY_NOT_AUTHORIZED);
         if (_userFilter is not null && c.User != _userFilter) return;
 
-        var noiseLike = !c.KeyActivity &&
-                        (c.OtherFailure || (causes is not null && causes.All(x => x.Id is FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)));
+        var noiseLike = !c.KeyActivity && (c.OtherFailure || (causes is not null && OnlyScannerCauses(causes)));
         var notAnAccount = false;
         if (_accounts is not null && c.User is not null)
         {
             if (!_accounts.Contains(c.User)) notAnAccount = true;
             // sshd found no such user, yet the target's passwd has it: worth its own group, never noise.
-            else if (causes is not null && causes.Any(x => x.Id == FindingId.USER_UNKNOWN)) noiseLike = false;
+            else if (causes is not null && Has(causes, FindingId.USER_UNKNOWN)) noiseLike = false;
         }
         if ((noiseLike || notAnAccount) && _userFilter is null)
         {
@@ -185,7 +185,8 @@ public sealed class LogAnalysis
         n.Connections++;
         if (c.User is { } user)
         {
-            if (_noiseUsers.TryGetValue(user, out var count)) _noiseUsers[user] = count + 1;
+            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_noiseUsers, user);
+            if (!Unsafe.IsNullRef(ref count)) count++;
             else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
         }
         // Kept in detail only while the address still looks like one person mistyping a user name
@@ -291,6 +292,20 @@ public sealed class LogAnalysis
         s.Detail ??= detail;
     }
 
+    private static bool OnlyScannerCauses(List<Cause> causes)
+    {
+        foreach (var x in causes)
+            if (x.Id is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) return false;
+        return true;
+    }
+
+    private static bool Has(List<Cause> causes, FindingId id)
+    {
+        foreach (var x in causes)
+            if (x.Id == id) return true;
+        return false;
+    }
+
     private static bool IsKeyCause(FindingId id) => id is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES
         or FindingId.USER_LOCKED or FindingId.USER_DENIED or FindingId.USER_SHELL_INVALID or FindingId.USER_EXPIRED);
 
@@ -308,28 +323,45 @@ public sealed class LogAnalysis
 
     private sealed class Conn
     {
-        public string? User, Address;
+        public string? User;
+        public string? Address { get; private set; }
+        /// <summary>Address is set and looks like one (a line naming no address may leave a host name there).</summary>
+        public bool HasAddress { get; private set; }
+
+        public void SetAddress(string address)
+        {
+            Address = address;
+            HasAddress = LooksLikeAddress(address);
+        }
         public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
         public long First, Last;
         public List<Cause>? Causes;
         private bool _shared;
 
         /// <summary>Read-only one-cause lists for causes without path or detail (most lines): no allocation per connection.</summary>
-        private static readonly Dictionary<FindingId, List<Cause>> Singles =
-            Enum.GetValues<FindingId>().ToDictionary(id => id, id => new List<Cause> { new(id, null, null, null) });
+        private static readonly List<Cause>[] Singles = MakeSingles();
 
-        public static List<Cause> Single(FindingId id) => Singles[id];
+        private static List<Cause>[] MakeSingles()
+        {
+            var ids = Enum.GetValues<FindingId>();
+            var singles = new List<Cause>[ids.Max(id => (int)id) + 1];
+            foreach (var id in ids) singles[(int)id] = [new Cause(id, null, null, null)];
+            return singles;
+        }
+
+        public static List<Cause> Single(FindingId id) => Singles[(int)id];
 
         public void Reset()
         {
             User = Address = null;
+            HasAddress = false;
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
             First = Last = 0;
             Causes = null;
             _shared = false;
         }
 
-        public void AddCause(in SshdEvent e)
+        public void AddCause(in SshdEvent e, Utf8Interner strings)
         {
             var id = e.Cause;
             if (Causes is null)
@@ -339,7 +371,7 @@ public sealed class LogAnalysis
                     Causes = Single(id);
                     _shared = true;
                 }
-                else Causes = [new Cause(id, e.Alternative, e.PathText, e.DetailText)];
+                else Causes = [new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings))];
                 return;
             }
             // "Refused by key options" after "not from a permitted host" is the same refusal.
@@ -351,8 +383,10 @@ public sealed class LogAnalysis
                 Causes = new List<Cause>(Causes);
                 _shared = false;
             }
-            Causes.Add(new Cause(id, e.Alternative, e.PathText, e.DetailText));
+            Causes.Add(new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings)));
         }
+
+        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner strings) => utf8.IsEmpty ? null : strings.Get(utf8);
     }
 
     private sealed class Stat

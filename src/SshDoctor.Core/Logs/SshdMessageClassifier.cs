@@ -211,6 +211,9 @@ public static class SshdMessageClassifier
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SshdEvent ClassifyR(ReadOnlySpan<byte> m)
     {
+        // The client's own disconnect reason (`Received disconnect from A port P:11: TEXT`): its words are not
+        // sshd's, so nothing in them is a refusal or a server problem (and a scanner's text must not become one).
+        if (m.StartsWith("Received disconnect from "u8)) return default;
         if (m.StartsWith("ROOT LOGIN REFUSED FROM "u8))
         {
             var a = m[24..];

@@ -52,14 +52,14 @@ public sealed class TargetContext
         var target = overlay is null ? tree : tree.WithOverlay(overlay);
         var passwd = target.Stat("/etc/passwd");
         if (passwd.Kind != FileKind.Regular) throw new TargetException(TargetProblem.NotLinux, "/etc/passwd");
-        if (target.ReadText("/etc/passwd") is null) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");
+        if (target.ReadText("/etc/passwd") is not { } passwdText) throw new TargetException(TargetProblem.Unreadable, full + "/etc/passwd");
         var os = OsRelease.Load(target);
         var version = SshdVersionDetector.Detect(target, os);
         var service = ServiceOptions.Read(target, os);
         return new TargetContext
         {
             Root = target,
-            Accounts = Accounts.Load(target),
+            Accounts = Accounts.Load(target, passwdText),
             Os = os,
             Version = version,
             Config = ConfigParser.Parse(target, version, service.ConfigFile ?? ConfigParser.DefaultPath, service, SshdSysconfDir.Detect(target, version)),

@@ -11,6 +11,8 @@ public sealed class EffectiveConfig
 {
     private readonly Dictionary<string, ConfigEntry> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConfigEntry>> _accumulated = new(StringComparer.Ordinal);
+    /// <summary>The global lines, shared by every connection: looked up under the Match values, never copied per user.</summary>
+    private EffectiveConfig? _global;
 
     public OpenSshVersion Version { get; }
     /// <summary>Match blocks whose outcome depends on an address that was not given.</summary>
@@ -39,8 +41,7 @@ public sealed class EffectiveConfig
         foreach (var e in config.Entries)
             if (e.Block != -1 && applies[e.Block]) result.Apply(e);
         // Match values replace global ones; anything the Match blocks did not set stays global.
-        foreach (var (k, v) in global._single) result._single.TryAdd(k, v);
-        foreach (var (k, v) in global._accumulated) result._accumulated.TryAdd(k, v);
+        result._global = global;
         return result;
     }
 
@@ -67,13 +68,27 @@ public sealed class EffectiveConfig
         }
     }
 
-    public ConfigEntry? Entry(string keyword) => _single.GetValueOrDefault(keyword);
+    public ConfigEntry? Entry(string keyword) =>
+        _single.TryGetValue(keyword, out var e) ? e : _global?.Entry(keyword);
 
     /// <summary>Every effective line: the winning one of each single-valued keyword, all lines of accumulating ones.</summary>
-    public IEnumerable<ConfigEntry> AllEntries() => _single.Values.Concat(_accumulated.Values.SelectMany(l => l));
+    public IEnumerable<ConfigEntry> AllEntries()
+    {
+        // The Match layer first, then the global lines it did not replace (the order a full copy used to have).
+        foreach (var e in _single.Values) yield return e;
+        if (_global is not null)
+            foreach (var (k, e) in _global._single)
+                if (!_single.ContainsKey(k)) yield return e;
+        foreach (var list in _accumulated.Values)
+            foreach (var e in list) yield return e;
+        if (_global is not null)
+            foreach (var (k, list) in _global._accumulated)
+                if (!_accumulated.ContainsKey(k))
+                    foreach (var e in list) yield return e;
+    }
 
     public IReadOnlyList<ConfigEntry> Entries(string keyword) =>
-        _accumulated.TryGetValue(keyword, out var list) ? list : Array.Empty<ConfigEntry>();
+        _accumulated.TryGetValue(keyword, out var list) ? list : _global?.Entries(keyword) ?? Array.Empty<ConfigEntry>();
 
     public Setting<bool> Flag(string keyword, bool defaultValue) =>
         Entry(keyword) is { } e

@@ -47,8 +47,8 @@ public sealed class Accounts
         foreach (var s in shadow) _shadow.TryAdd(s.Name, s);
     }
 
-    public static Accounts Load(TargetRoot root) => Parse(
-        root.ReadText("/etc/passwd") ?? "",
+    public static Accounts Load(TargetRoot root, string? passwd = null) => Parse(
+        passwd ?? root.ReadText("/etc/passwd") ?? "",
         root.ReadText("/etc/group") ?? "",
         root.ReadText("/etc/shadow") ?? "");
 
@@ -129,18 +129,29 @@ public sealed class Accounts
 
     private static IEnumerable<string[]> Records(string text, int minFields)
     {
-        foreach (var raw in text.Split('\n'))
+        // Line by line, without an array of every line first: a large passwd is read once.
+        for (var start = 0; start < text.Length;)
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#' || line[0] == '+' || line[0] == '-') continue;
-            var fields = line.Split(':');
+            var nl = text.IndexOf('\n', start);
+            var end = nl < 0 ? text.Length : nl;
+            var next = end + 1;
+            while (end > start && text[end - 1] == '\r') end--;
+            var length = end - start;
+            var first = length > 0 ? text[start] : '\0';
+            if (length == 0 || first is '#' or '+' or '-')
+            {
+                start = next;
+                continue;
+            }
+            var fields = text.Substring(start, length).Split(':');
+            start = next;
             if (fields.Length < minFields)
             {
                 if (fields.Length < minFields - 1 || minFields != 8) continue;
                 Array.Resize(ref fields, minFields);
                 fields[^1] = "";
             }
-            yield return fields.Select(f => f ?? "").ToArray();
+            yield return fields;
         }
     }
 

@@ -89,6 +89,9 @@ public class ClassifierTests
     [InlineData("Server listening on 0.0.0.0 port 22.")]
     [InlineData("pam_unix(sshd:session): session opened for user alice(uid=1000) by (uid=0)")]
     [InlineData("Received disconnect from 198.51.100.3 port 4242:11: Bye Bye [preauth]")]
+    // The reason is the client's text: a scanner cannot plant a server finding or a refusal through it.
+    [InlineData("Received disconnect from 198.51.100.3 port 4242:11: write: No space left on device [preauth]")]
+    [InlineData("Received disconnect from 198.51.100.3 port 4242:11: maximum authentication attempts exceeded for root from 1.2.3.4 port 1 ssh2")]
     [InlineData("")]
     public void Other_lines_are_ignored(string line)
     {

@@ -35,6 +35,7 @@ public sealed record CandidateSummaryJson(
     [property: JsonPropertyName("accounts")] int Accounts,
     [property: JsonPropertyName("accounts_without_keys")] int AccountsWithoutKeys,
     [property: JsonPropertyName("keys")] int Keys,
+    [property: JsonPropertyName("certificates")] int Certificates,
     [property: JsonPropertyName("lost")] int Lost,
     [property: JsonPropertyName("may_lose")] int MayLose,
     [property: JsonPropertyName("gained")] int Gained,
@@ -47,7 +48,16 @@ public sealed record AccessChangeJson(
     [property: JsonPropertyName("today")] string Today,
     [property: JsonPropertyName("candidate")] string Candidate,
     [property: JsonPropertyName("because")] IReadOnlyList<string> Because,
-    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings);
+    [property: JsonPropertyName("findings")] IReadOnlyList<FindingJson> Findings)
+{
+    /// <summary>For a certificate judged by its CA: the CA and the principals (the key is the certified one).</summary>
+    [JsonPropertyName("certificate")]
+    public CertificateIdentityJson? Certificate { get; init; }
+}
+
+public sealed record CertificateIdentityJson(
+    [property: JsonPropertyName("ca")] KeyJson Ca,
+    [property: JsonPropertyName("principals")] IReadOnlyList<string> Principals);
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CandidateCheckJson))]

@@ -24,7 +24,10 @@ public static class CandidateRendering
             return new AccessChangeJson(a.User, KeyJson.From(a.Key)!, ChangeName(a.Change),
                 CheckRendering.VerdictName(a.Today.Verdict), CheckRendering.VerdictName(a.Candidate.Verdict),
                 why.Select(f => f.Id.ToString()).Distinct().ToList(),
-                why.Select(f => FindingJson.From(f, m)).ToList());
+                why.Select(f => FindingJson.From(f, m)).ToList())
+            {
+                Certificate = a.Key.Certificate is { } cert ? new CertificateIdentityJson(KeyJson.From(cert.SignatureKey)!, cert.Principals) : null,
+            };
         }).ToList();
         var findings = r.ProposedServer.Where(f => f.Severity == Severity.Blocking).Concat(r.Notes).Select(f => FindingJson.From(f, m)).ToList();
         return new CandidateCheckJson(
@@ -43,7 +46,8 @@ public static class CandidateRendering
     private static CandidateSummaryJson Summary(CandidateReport r) => new(
         r.Users.Count,
         r.UsersWithoutKeys.Count,
-        r.Access.Count,
+        r.Access.Count(a => a.Key.Certificate is null),
+        r.Access.Count(a => a.Key.Certificate is not null),
         r.Access.Count(a => a.Change == AccessChange.Lost),
         r.Access.Count(a => a.Change == AccessChange.MayLose),
         r.Access.Count(a => a.Change == AccessChange.Gained),
@@ -54,8 +58,10 @@ public static class CandidateRendering
         w.WriteLine(m.Get("ui.target", ("root", r.Today.Root.DisplayRoot), ("os", r.Today.Os.PrettyName), ("sshd", r.Today.Version.Text)));
         foreach (var f in r.Files)
             w.WriteLine(m.Get("ui.candidate.file", ("path", f.TargetPath), ("source", f.Source)));
-        w.WriteLine(m.Get("ui.candidate.judged", ("accounts", r.Users.Count.ToString()), ("keys", r.Access.Count.ToString()),
+        var certificates = r.Access.Count(a => a.Key.Certificate is not null);
+        w.WriteLine(m.Get("ui.candidate.judged", ("accounts", r.Users.Count.ToString()), ("keys", (r.Access.Count - certificates).ToString()),
             ("keyless", r.UsersWithoutKeys.Count.ToString())));
+        if (certificates > 0) w.WriteLine(m.Get("ui.candidate.judged_certificates", ("count", certificates.ToString())));
         var invalid = r.ProposedServer.Where(f => f.Severity == Severity.Blocking).ToList();
         if (invalid.Count > 0)
         {
@@ -85,12 +91,17 @@ public static class CandidateRendering
         w.WriteLine($"{mark} {m.Get(heading)} ({items.Count})");
         foreach (var a in items)
         {
-            w.WriteLine($"  {a.User}  {a.Key.Type} {a.Key.Sha256Fingerprint}  {State(a.Today.Verdict, m)} → {State(a.Candidate.Verdict, m)}");
+            w.WriteLine($"  {a.User}  {Identity(a, m)}  {State(a.Today.Verdict, m)} → {State(a.Candidate.Verdict, m)}");
             var why = change == AccessChange.Gained ? a.Cleared : a.NewBlocking;
             foreach (var f in why.DistinctBy(f => f.Id))
                 w.WriteLine($"    [{f.Id}] {m.Message(f)}");
         }
     }
+
+    /// <summary>A plain key by its fingerprint; a certificate by its CA and principals.</summary>
+    private static string Identity(KeyAccess a, Messages m) => a.Key.Certificate is { } cert
+        ? m.Get("ui.candidate.certificate", ("ca", $"{cert.SignatureKey.Type} {cert.SignatureKey.Sha256Fingerprint}"), ("principal", string.Join(",", cert.Principals)))
+        : $"{a.Key.Type} {a.Key.Sha256Fingerprint}";
 
     private static string State(Verdict v, Messages m) => m.Get(v switch
     {
