@@ -39,8 +39,8 @@ if bash scripts/release.sh "$release" | grep -E '^publish-aot:|^release:'; then
   export SSHDOCTOR_BIN="$release/sshdoctor-linux-x64"
   suite "tests/SshDoctor.Tests (AOT binary, CLI tests)" tests/SshDoctor.Tests \
     'FullyQualifiedName~SshDoctor.Tests.Cli.|FullyQualifiedName~KeyCommandTests|FullyQualifiedName~ProbeCliTests|FullyQualifiedName~UserdataCommandTests|FullyQualifiedName~VerdictTests'
-  SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo)" tests/SshDoctor.Lab \
-    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair'
+  SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo, ec2 diagnose)" tests/SshDoctor.Lab \
+    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair|FullyQualifiedName~SshDoctor.Lab.Ec2.Ec2DiagnoseTests'
   unset SSHDOCTOR_BIN
   echo "== linux-arm64 binary under qemu-user"
   SSHDOCTOR_LAB_COUNT_FILE=$(mktemp /tmp/sshdoctor-lab-count-arm64.XXXXXX) bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1
