@@ -30,7 +30,7 @@ internal static partial class Texts
         ["SSH_DIR_MISSING.message"] = "The directory {path} does not exist, so sshd finds no authorized keys file for {user}.",
         ["SSH_DIR_MISSING.fix"] = "Create {path} owned by {user} with mode 700, then put the public key in it.",
         ["AUTHKEYS_MISSING.message"] = "The authorized keys file {path} does not exist, so sshd has no key to accept for {user}.",
-        ["AUTHKEYS_MISSING.fix"] = "Create {path} with the public key in it, owned by {user} with mode 600.",
+        ["AUTHKEYS_MISSING.fix"] = "Create {path} with the public key in it, owned by {owner} with mode {mode}.",
         ["AUTHKEYS_NOT_REGULAR.message"] = "sshd ignores {path} because it is not a regular file (it is a directory or a special file).",
         ["AUTHKEYS_NOT_REGULAR.fix"] = "Replace {path} with a regular file holding the public key, owned by {user}.",
         ["AUTHKEYS_UNREADABLE.message"] = "sshd opens {path} with the rights of {user}, and {user} cannot read it: access stops at {blocker}.",

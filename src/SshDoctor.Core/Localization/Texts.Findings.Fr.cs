@@ -30,7 +30,7 @@ internal static partial class Texts
         ["SSH_DIR_MISSING.message"] = "Le répertoire {path} n'existe pas, donc sshd ne trouve aucun fichier de clés autorisées pour {user}.",
         ["SSH_DIR_MISSING.fix"] = "Créez {path} avec {user} pour propriétaire et le mode 700, puis placez-y la clé publique.",
         ["AUTHKEYS_MISSING.message"] = "Le fichier de clés autorisées {path} n'existe pas, donc sshd n'a aucune clé à accepter pour {user}.",
-        ["AUTHKEYS_MISSING.fix"] = "Créez {path} contenant la clé publique, avec {user} pour propriétaire et le mode 600.",
+        ["AUTHKEYS_MISSING.fix"] = "Créez {path} contenant la clé publique, avec {owner} pour propriétaire et le mode {mode}.",
         ["AUTHKEYS_NOT_REGULAR.message"] = "sshd ignore {path} car ce n'est pas un fichier ordinaire (c'est un répertoire ou un fichier spécial).",
         ["AUTHKEYS_NOT_REGULAR.fix"] = "Remplacez {path} par un fichier ordinaire contenant la clé publique, appartenant à {user}.",
         ["AUTHKEYS_UNREADABLE.message"] = "sshd ouvre {path} avec les droits de {user}, et {user} ne peut pas le lire : l'accès est bloqué au niveau de {blocker}.",

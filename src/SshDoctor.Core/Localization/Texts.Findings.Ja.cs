@@ -30,7 +30,7 @@ internal static partial class Texts
         ["SSH_DIR_MISSING.message"] = "ディレクトリ {path} が存在しないため、sshd は {user} の authorized keys ファイルを見つけられません。",
         ["SSH_DIR_MISSING.fix"] = "所有者 {user}、権限 700 で {path} を作成し、その中に公開鍵を置いてください。",
         ["AUTHKEYS_MISSING.message"] = "authorized keys ファイル {path} が存在しないため、sshd には {user} に対して受け付ける鍵がありません。",
-        ["AUTHKEYS_MISSING.fix"] = "公開鍵を記載した {path} を、所有者 {user}、権限 600 で作成してください。",
+        ["AUTHKEYS_MISSING.fix"] = "公開鍵を記載した {path} を、所有者 {owner}、権限 {mode} で作成してください。",
         ["AUTHKEYS_NOT_REGULAR.message"] = "{path} は通常のファイルではない (ディレクトリまたは特殊ファイルである) ため、sshd はこれを無視します。",
         ["AUTHKEYS_NOT_REGULAR.fix"] = "{path} を、公開鍵を記載した所有者 {user} の通常ファイルに置き換えてください。",
         ["AUTHKEYS_UNREADABLE.message"] = "sshd は {user} の権限で {path} を開きますが、{user} はこのファイルを読めません。{blocker} でアクセスが止まっています。",

@@ -30,7 +30,7 @@ internal static partial class Texts
         ["SSH_DIR_MISSING.message"] = "{path} 디렉터리가 없으므로 sshd가 {user} 사용자의 authorized keys 파일을 찾지 못합니다.",
         ["SSH_DIR_MISSING.fix"] = "소유자가 {user}이고 권한이 700인 {path} 디렉터리를 만든 후 그 안에 공개 키를 넣으십시오.",
         ["AUTHKEYS_MISSING.message"] = "authorized keys 파일 {path|이} 없으므로 sshd가 {user} 사용자에 대해 허용할 키가 없습니다.",
-        ["AUTHKEYS_MISSING.fix"] = "공개 키를 넣은 {path} 파일을 소유자 {user}, 권한 600으로 만드십시오.",
+        ["AUTHKEYS_MISSING.fix"] = "공개 키를 넣은 {path} 파일을 소유자 {owner}, 권한 {mode|으로} 만드십시오.",
         ["AUTHKEYS_NOT_REGULAR.message"] = "{path|은} 일반 파일이 아니므로(디렉터리 또는 특수 파일) sshd가 무시합니다.",
         ["AUTHKEYS_NOT_REGULAR.fix"] = "{path|을} 공개 키가 들어 있고 소유자가 {user}인 일반 파일로 바꾸십시오.",
         ["AUTHKEYS_UNREADABLE.message"] = "sshd는 {user} 사용자의 권한으로 {path} 파일을 여는데, {user} 사용자가 이 파일을 읽을 수 없습니다. {blocker}에서 접근이 막힙니다.",

@@ -30,7 +30,7 @@ internal static partial class Texts
         ["SSH_DIR_MISSING.message"] = "O diretório {path} não existe, então o sshd não encontra nenhum arquivo de chaves autorizadas para {user}.",
         ["SSH_DIR_MISSING.fix"] = "Crie {path} com {user} como dono e permissão 700, e depois coloque a chave pública nele.",
         ["AUTHKEYS_MISSING.message"] = "O arquivo de chaves autorizadas {path} não existe, então o sshd não tem nenhuma chave para aceitar para {user}.",
-        ["AUTHKEYS_MISSING.fix"] = "Crie {path} com a chave pública, com {user} como dono e permissão 600.",
+        ["AUTHKEYS_MISSING.fix"] = "Crie {path} com a chave pública, com {owner} como dono e permissão {mode}.",
         ["AUTHKEYS_NOT_REGULAR.message"] = "O sshd ignora {path} porque não é um arquivo comum (é um diretório ou um arquivo especial).",
         ["AUTHKEYS_NOT_REGULAR.fix"] = "Substitua {path} por um arquivo comum com a chave pública, tendo {user} como dono.",
         ["AUTHKEYS_UNREADABLE.message"] = "O sshd abre {path} com as permissões de {user}, e {user} não consegue lê-lo: o acesso é bloqueado em {blocker}.",

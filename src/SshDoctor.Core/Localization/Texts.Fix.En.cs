@@ -45,7 +45,7 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "a file with more than one hard link: changing it would change the other names too, so fix leaves it alone",
         ["fix.skip.too_large"] = "the file is too large to rewrite in full, and fix never rewrites part of a file",
         ["fix.skip.outside"] = "the path leaves the target or goes through '..' where nothing exists: fix does not create it",
-        ["fix.skip.link_out_of_home"] = "a link inside the user's home leads out of it (~/.ssh or authorized_keys points elsewhere): fix does not follow it, since it would change another account's files; replace the link with a real directory or file",
+        ["fix.skip.link_in_key_path"] = "{link} is a symbolic link to {target}: fix never changes anything through a link (it may lead to another account's files, or have a file created where it points). Move the link aside with the command below (what it points to is left as it is), then run fix again",
         ["fix.note.placed"] = "sshd reads {file} (AuthorizedKeysFile, {source})",
         ["fix.note.passed_over"] = "{file} passed over: {reason}",
         ["fix.placement.glob"] = "a wildcard pattern does not name one file to create",

@@ -45,7 +45,7 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "ハードリンクが複数あるファイルです。変更すると他の名前のファイルも変わるため、fix は手を付けません",
         ["fix.skip.too_large"] = "ファイルが大きすぎて全体を書き直せません。fix はファイルの一部だけを書き直すことはしません",
         ["fix.skip.outside"] = "パスが対象の外に出るか、何もない場所で '..' を通ります。fix はこのパスを作成しません",
-        ["fix.skip.link_out_of_home"] = "ユーザーのホーム内のリンクがホームの外を指しています（~/.ssh または authorized_keys が別の場所を指している）。別のアカウントのファイルを変更することになるため、fix はこのリンクをたどりません。リンクを実際のディレクトリまたはファイルに置き換えてください",
+        ["fix.skip.link_in_key_path"] = "{link} は {target} を指すシンボリックリンクです。fix はリンクを経由して何かを変更することはありません（別のアカウントのファイルにつながったり、リンク先にファイルが作られたりするおそれがあるため）。下のコマンドでリンクを別名に移してから（リンク先はそのまま残ります）、fix をもう一度実行してください",
         ["fix.note.placed"] = "sshd は {file} を読みます (AuthorizedKeysFile、{source})",
         ["fix.note.passed_over"] = "{file} は見送り: {reason}",
         ["fix.placement.glob"] = "ワイルドカードのパターンは作成するファイルを一つに定めません",

@@ -45,7 +45,7 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "하드 링크가 여러 개인 파일입니다. 바꾸면 다른 이름의 파일도 함께 바뀌므로 fix는 건드리지 않습니다",
         ["fix.skip.too_large"] = "파일이 너무 커서 전체를 다시 쓸 수 없으며, fix는 파일의 일부만 다시 쓰지 않습니다",
         ["fix.skip.outside"] = "경로가 대상 밖으로 나가거나 아무것도 없는 곳에서 '..'를 거칩니다. fix는 이 경로를 만들지 않습니다",
-        ["fix.skip.link_out_of_home"] = "사용자 홈 안의 링크가 홈 밖을 가리킵니다(~/.ssh 또는 authorized_keys가 다른 곳을 가리킴). 다른 계정의 파일을 바꾸게 되므로 fix는 이 링크를 따라가지 않습니다. 링크를 실제 디렉터리나 파일로 바꾸십시오",
+        ["fix.skip.link_in_key_path"] = "{link|은} {target|을} 가리키는 심볼릭 링크입니다. fix는 링크를 거쳐서는 아무것도 바꾸지 않습니다(다른 계정의 파일로 이어지거나, 링크가 가리키는 곳에 파일이 만들어질 수 있기 때문입니다). 아래 명령으로 링크를 다른 이름으로 옮긴 뒤(링크가 가리키는 대상은 그대로 둡니다) fix를 다시 실행하십시오",
         ["fix.note.placed"] = "sshd는 {file|을} 읽습니다 (AuthorizedKeysFile, {source})",
         ["fix.note.passed_over"] = "{file} 건너뜀: {reason}",
         ["fix.placement.glob"] = "와일드카드 패턴은 만들 파일 하나를 가리키지 않습니다",

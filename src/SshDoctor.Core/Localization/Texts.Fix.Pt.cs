@@ -45,7 +45,7 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "um arquivo com mais de um link físico: alterá-lo alteraria também os outros nomes, por isso o fix não mexe nele",
         ["fix.skip.too_large"] = "o arquivo é grande demais para ser reescrito por inteiro, e o fix nunca reescreve só parte de um arquivo",
         ["fix.skip.outside"] = "o caminho sai do alvo ou passa por '..' onde nada existe: o fix não o cria",
-        ["fix.skip.link_out_of_home"] = "um link dentro da pasta pessoal do usuário leva para fora dela (~/.ssh ou authorized_keys aponta para outro lugar): o fix não o segue, porque alteraria arquivos de outra conta; troque o link por um diretório ou arquivo de verdade",
+        ["fix.skip.link_in_key_path"] = "{link} é um link simbólico para {target}: o fix nunca altera nada através de um link (ele pode levar a arquivos de outra conta ou fazer criar um arquivo onde ele aponta). Tire o link do caminho com o comando abaixo (aquilo para onde ele aponta fica como está) e rode o fix de novo",
         ["fix.note.placed"] = "o sshd lê {file} (AuthorizedKeysFile, {source})",
         ["fix.note.passed_over"] = "{file} preterido: {reason}",
         ["fix.placement.glob"] = "um padrão com curingas não indica um arquivo específico a criar",

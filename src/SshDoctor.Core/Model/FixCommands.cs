@@ -24,14 +24,17 @@ public sealed class FixCommands(TargetContext ctx, Account account)
         return commands;
     }
 
+    /// <summary>sshd reads the file as the user: theirs in home; root's and world-readable in a central directory.</summary>
+    private bool UsersOwn(string file) => TargetRoot.IsWithin(account.Home.TrimEnd('/'), file) || ctx.InHome(account, file);
+
+    /// <summary>The owner (a name) and mode a new keys file at <paramref name="file"/> gets, as CreateFile makes it.</summary>
+    public (string Owner, string Mode) NewFileOwnerAndMode(string file) => UsersOwn(file) ? (account.Name, "600") : ("root", "644");
+
     public List<string> CreateFile(string file, PublicKey? key)
     {
-        // sshd reads the file as the user: theirs in home; root's and world-readable in a central directory.
         var commands = new List<string>
         {
-            TargetRoot.IsWithin(account.Home.TrimEnd('/'), file) || ctx.InHome(account, file)
-                ? Sh.CreateEmptyFile(file, account.Uid, account.Gid)
-                : Sh.CreateEmptyFile(file, 0, 0, "644"),
+            UsersOwn(file) ? Sh.CreateEmptyFile(file, account.Uid, account.Gid) : Sh.CreateEmptyFile(file, 0, 0, "644"),
         };
         if (key is not null) commands.Add(Sh.AppendKey(file, key));
         return commands;

@@ -125,6 +125,14 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     public string MoveAside(string targetPath, string to) =>
         Guarded($"[ -e {Path(to)} ] || [ -L {Path(to)} ] || mv {Path(targetPath)} {Path(to)}", targetPath, to);
 
+    /// <summary>
+    /// Renames a symbolic link itself (rename never follows it) to a free name beside it; nothing when the path is no
+    /// longer a link (a second run) or the new name is taken. Guarded on its directory, not on the link.
+    /// </summary>
+    public string MoveLinkAside(string link, string to) =>
+        Guarded($"if [ -L {Path(link)} ]; then [ -e {Path(to)} ] || [ -L {Path(to)} ] || mv -- {Path(link)} {Path(to)}; fi",
+            TargetRoot.DirName(link));
+
     public string Touch(string targetPath) => Guarded($"touch {Path(targetPath)}", targetPath);
 
     /// <summary>

@@ -326,7 +326,8 @@ public sealed class KeyLookup(TargetContext ctx, EffectiveConfig cfg, Account ac
                 ev.Add(FindingId.SSH_DIR_MISSING, Severity.Blocking, state.GatePath, _fix.CreateChain(state.GatePath!, state.Path, key), ("user", user));
                 break;
             case FileGate.FileMissing:
-                ev.Add(FindingId.AUTHKEYS_MISSING, Severity.Blocking, state.Path, _fix.CreateFile(state.Path, key), ("user", user));
+                var (owner, mode) = _fix.NewFileOwnerAndMode(state.Path);
+                ev.Add(FindingId.AUTHKEYS_MISSING, Severity.Blocking, state.Path, _fix.CreateFile(state.Path, key), ("user", user), ("owner", owner), ("mode", mode));
                 break;
             case FileGate.NotRegular:
                 ev.Add(FindingId.AUTHKEYS_NOT_REGULAR, Severity.Blocking, state.Path,

@@ -15,7 +15,11 @@ public sealed record FixResult(
     bool DryRun,
     string? Failure,
     RestoreReport? Rollback = null,
-    string? RunDirectory = null);
+    string? RunDirectory = null)
+{
+    /// <summary>A link in the user's key path that stopped the plan (fix never acts through a link), or null.</summary>
+    public KeyLink? Link { get; init; }
+}
 
 /// <summary>
 /// fix: judge, plan, apply with a journal, judge again — a few rounds, since a repair can reveal the next
@@ -33,6 +37,7 @@ public static class Fixer
         var before = report.Verdict;
         var actions = new List<RepairAction>();
         IReadOnlyList<(Finding, string)> skipped = [];
+        KeyLink? link = null;
         RepairRun? run = null;
         try
         {
@@ -46,6 +51,7 @@ public static class Fixer
                 }
                 var plan = new RepairPlanner(ctx, account, key, allow) { From = from }.Plan(report.Findings);
                 skipped = plan.Skipped;
+                link = plan.Link;
                 if (plan.Actions.Count == 0) break;
                 if (dryRun)
                 {
@@ -67,10 +73,10 @@ public static class Fixer
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var rollback = run?.Rollback();
-            return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, e.Message, rollback, run?.RunDirectory);
+            return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, e.Message, rollback, run?.RunDirectory) { Link = link };
         }
         if (!dryRun && report.Verdict == Verdict.Accepted) skipped = [];
-        return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, null);
+        return new FixResult(ctx, before, report, actions, skipped, run?.Journal.RunId, dryRun, null) { Link = link };
     }
 
     private static UserReport Judge(TargetContext ctx, string user, PublicKey? key, string? from)

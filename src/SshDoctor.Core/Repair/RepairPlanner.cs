@@ -23,12 +23,13 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     public RepairPlan Plan(IReadOnlyList<Finding> findings)
     {
         var blocking = findings.Where(f => f.Severity == Severity.Blocking).ToList();
-        // The user controls their home: a link there that leads out of it (~/.ssh -> /root/.ssh) would have fix
-        // change another account's files, or give this key to it. Nothing is planned then.
-        if (LinkOutOfHome() is { } escape)
+        // The user controls their home: a link there (~/.ssh -> /root/.ssh, authorized_keys -> a file of bob's, a
+        // dangling one) would have fix change another account's files, give this key to it, or create through the
+        // link. Nothing is planned then; the skip names the link and how to move it aside.
+        if (KeyPathLink() is { } link)
         {
-            foreach (var f in blocking) Skip(f, "fix.skip.link_out_of_home");
-            return new RepairPlan(_actions, _skipped);
+            foreach (var f in blocking) Skip(f, "fix.skip.link_in_key_path");
+            return new RepairPlan(_actions, _skipped) { Link = link };
         }
         foreach (var f in blocking)
             Plan(f);
@@ -36,19 +37,26 @@ public sealed class RepairPlanner(TargetContext ctx, Account account, PublicKey?
     }
 
     /// <summary>
-    /// The first path of the user's own key files (those the config places inside the home) that resolves outside
-    /// the home, or null. An absolute AuthorizedKeysFile is the administrator's choice and is not the user's link.
+    /// The first link (top down) below the home on the path of the user's own key files (those the config places
+    /// inside the home), with what it points to, or null. The home itself is resolved as sshd resolves it; an
+    /// absolute AuthorizedKeysFile outside the home is the administrator's choice and not the user's link.
     /// </summary>
-    private string? LinkOutOfHome()
+    private KeyLink? KeyPathLink()
     {
         var home = account.Home.TrimEnd('/');
-        if (home.Length == 0 || ctx.Root.RealPath(home) is not { } realHome) return null;
+        if (home.Length == 0 || ctx.Root.RealPath(home) is null) return null;
         foreach (var pattern in ctx.EffectiveFor(account, account.Name, null).AuthorizedKeysFiles.Value)
         {
             if (pattern.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
             if (KeyFilePaths.Expand(pattern, account, ctx.Accounts, out _) is not { } file || !TargetRoot.IsWithin(home, file)) continue;
-            for (var p = file; p.Length > home.Length; p = TargetRoot.DirName(p))
-                if (ctx.Root.RealPath(p) is { } real && !TargetRoot.IsWithin(realHome, real)) return p;
+            var p = home;
+            foreach (var part in file[(home.Length + 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                p += "/" + part;
+                var meta = ctx.Root.LStat(p);
+                if (meta.Kind == FileKind.Symlink) return new KeyLink(p, ctx.Root.ReadLink(p) ?? "?", ctx.Root.RealPath(p) is null);
+                if (!meta.Exists) break;
+            }
         }
         return null;
     }

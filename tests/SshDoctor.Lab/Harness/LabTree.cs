@@ -59,6 +59,9 @@ public sealed class LabTree : IDisposable
 
     public LabAccount User(string name) => _users.First(u => u.Name == name);
 
+    /// <summary>The test accounts added so far (the host's own accounts are not listed).</summary>
+    public IReadOnlyList<LabAccount> Users => _users;
+
     // ---- files ----------------------------------------------------------------------------------------------
 
     public LabTree Mkdir(string path, string mode = "0755", int uid = 0, int gid = 0)

@@ -21,18 +21,28 @@ public sealed class FixScenarioTests(ITestOutputHelper output)
         "STRICTMODES_OWNER", "STRICTMODES_MODE", "KEY_NOT_AUTHORIZED", "KEY_LINE_INVALID", "AUTHKEYS_ENCODING",
     ];
 
-    /// <summary>
-    /// Rows whose key path holds a link (authorized_keys a symlink, dangling or to another user's file; ~/.ssh a symlink).
-    /// fix and its printed commands refuse to act through a link ("is or goes through a link: not changed"), so these
-    /// rows are not repaired today; design.md's "act on the resolved file inside the root" is the open part (issue 9's note).
-    /// </summary>
-    private static bool ThroughALink(string name) => name.Contains("symlink", StringComparison.Ordinal);
+    /// <summary>The causes fix repairs (a row is a repair case when all its blocking IDs are here).</summary>
+    public static bool RepairableRow(Scenario s) => s.Verdict == "refused" && s.Blocking.Length > 0 && s.Blocking.All(Repairable.Contains);
 
+    /// <summary>
+    /// Every refused row whose causes fix repairs, except rows with a link in the key's path (<see cref="Scenario.KeyPathLink"/>):
+    /// fix refuses to act through a link, and LinkRefusalTests asserts that refusal for exactly those rows.
+    /// </summary>
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
         foreach (var s in ScenarioTable.All)
-            if (s.Verdict == "refused" && s.Blocking.Length > 0 && s.Blocking.All(Repairable.Contains) && !ThroughALink(s.Name))
+            if (RepairableRow(s) && s.KeyPathLink is null)
+                data.Add(s.Name);
+        return data;
+    }
+
+    /// <summary>The repair rows with a link in the key's path (what LinkRefusalTests runs).</summary>
+    public static TheoryData<string> LinkNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in ScenarioTable.All)
+            if (RepairableRow(s) && s.KeyPathLink is not null)
                 data.Add(s.Name);
         return data;
     }

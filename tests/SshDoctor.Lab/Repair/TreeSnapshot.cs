@@ -49,3 +49,28 @@ public static class TreeSnapshot
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16];
 }
+
+/// <summary>A stricter picture for "nothing changed": every path under the given ones with its inode, link count and mtime too.</summary>
+public static class ExactSnapshot
+{
+    private static readonly SshDoctor.Core.Target.TargetFs HostDoor = SshDoctor.Core.Target.TargetFs.Open("/");
+
+    public static SortedDictionary<string, string> Take(string root, params string[] under)
+    {
+        var result = TreeSnapshot.Take(root);
+        foreach (var key in result.Keys.ToList())
+        {
+            if (under.Length > 0 && !under.Any(u => key == u || key.StartsWith(u + "/", StringComparison.Ordinal)))
+            {
+                result.Remove(key);
+                continue;
+            }
+            var path = Path.Combine(root, key);
+            var meta = HostDoor.LStat(path);
+            var mtime = File.GetLastWriteTimeUtc(path).Ticks;
+            var linkTime = new FileInfo(path).LinkTarget is null ? mtime : 0;
+            result[key] += $" ino={meta.Ino} links={meta.Nlink} mtime={linkTime}";
+        }
+        return result;
+    }
+}

@@ -82,21 +82,21 @@ public static class HomeScenarios
             t => t.HomeAt("/srv/alice").AddUser("alice", Alice, Alice, "/home/alice").Symlink("/home/alice", "/srv/alice")),
         Accepted("trap: ~/.ssh is a symlink to a root-owned /srv/keys/alice (alice's, 0700)",
             t => t.Cast().Remove(Ssh).Mkdir("/srv/keys").Mkdir("/srv/keys/alice", "0700", Alice, Alice)
-                .WriteFile("/srv/keys/alice/authorized_keys", K.Line + "\n", "0600", Alice, Alice).Symlink(Ssh, "/srv/keys/alice")),
+                .WriteFile("/srv/keys/alice/authorized_keys", K.Line + "\n", "0600", Alice, Alice).Symlink(Ssh, "/srv/keys/alice")) with { KeyPathLink = Ssh },
         Strict("~/.ssh is a symlink into a world-writable /srv/keys", "STRICTMODES_MODE",
             t => t.Cast().Remove(Ssh).Mkdir("/srv/keys", "0777").Mkdir("/srv/keys/alice", "0700", Alice, Alice)
-                .WriteFile("/srv/keys/alice/authorized_keys", K.Line + "\n", "0600", Alice, Alice).Symlink(Ssh, "/srv/keys/alice")),
+                .WriteFile("/srv/keys/alice/authorized_keys", K.Line + "\n", "0600", Alice, Alice).Symlink(Ssh, "/srv/keys/alice")) with { KeyPathLink = Ssh },
         Accepted("trap: authorized_keys is a symlink to a file in the home (~/keys/main)",
             t => t.Cast().Remove(AliceKeys).Mkdir("/home/alice/keys", "0700", Alice, Alice)
-                .WriteFile("/home/alice/keys/main", K.Line + "\n", "0600", Alice, Alice).Symlink(AliceKeys, "/home/alice/keys/main")),
+                .WriteFile("/home/alice/keys/main", K.Line + "\n", "0600", Alice, Alice).Symlink(AliceKeys, "/home/alice/keys/main")) with { KeyPathLink = AliceKeys },
         Refused("AUTHKEYS_MISSING: authorized_keys is a dangling symlink", "AUTHKEYS_MISSING",
-            t => t.Cast().Remove(AliceKeys).Symlink(AliceKeys, "/home/alice/keys/gone")),
+            t => t.Cast().Remove(AliceKeys).Symlink(AliceKeys, "/home/alice/keys/gone")) with { KeyPathLink = AliceKeys },
         Strict("authorized_keys is a symlink to a bob-owned /srv/shared/keys", "STRICTMODES_OWNER",
             t => t.Cast().Remove(AliceKeys).Mkdir("/srv/shared").WriteFile("/srv/shared/keys", K.Line + "\n", "0644", Bob, Bob)
-                .Symlink(AliceKeys, "/srv/shared/keys")),
+                .Symlink(AliceKeys, "/srv/shared/keys")) with { KeyPathLink = AliceKeys },
         Strict("authorized_keys is a relative symlink into a bob-owned directory", "STRICTMODES_OWNER",
             t => t.Cast().Remove(AliceKeys).Mkdir("/home/alice/shared", "0755", Bob, Bob)
-                .WriteFile("/home/alice/shared/keys", K.Line + "\n", "0644", Alice, Alice).Symlink(AliceKeys, "../shared/keys")),
+                .WriteFile("/home/alice/shared/keys", K.Line + "\n", "0644", Alice, Alice).Symlink(AliceKeys, "../shared/keys")) with { KeyPathLink = AliceKeys },
 
         // ACLs: the group bits of the mode are the ACL mask, which StrictModes reads as group permission.
         Accepted("trap: ACL u:bob:rw on authorized_keys (mask rw: group-writable, private group: Debian patch)",

@@ -24,6 +24,14 @@ public sealed record Scenario(string Name, string Verdict, string[] Blocking, Ac
     /// </summary>
     public string? KnownGap { get; init; }
 
+    /// <summary>
+    /// The symbolic link on the key's path below the home (~/.ssh or ~/.ssh/authorized_keys), when the tree has one.
+    /// fix and the repair script never act through a link (design.md), so such a row is not repaired: the lab asserts
+    /// the refusal instead (Repair/LinkRefusalTests, Ec2Fix/Ec2FixLinkRefusalTests). Repair/LinkRefusalTests checks
+    /// every row's mark against its tree.
+    /// </summary>
+    public string? KeyPathLink { get; init; }
+
     /// <summary>Where a judge differs from the row's default (each override verified by running that judge).</summary>
     public IReadOnlyDictionary<string, Func<Scenario, Scenario>> Overrides { get; init; } = new Dictionary<string, Func<Scenario, Scenario>>();
 

@@ -29,7 +29,7 @@ public static class TrapScenarios
         Accepted("trap: ~/.ssh owned by root 0755", t => t.Cast().Chown(Ssh, 0, 0).Chmod(Ssh, "0755")),
         Accepted("trap: authorized_keys is a symlink to a root-owned file under /etc/ssh",
             t => t.Cast().Remove(AliceKeys).Mkdir("/etc/ssh/keys").WriteFile("/etc/ssh/keys/alice", LabKeys.Main.Line + "\n")
-                .Symlink(AliceKeys, "/etc/ssh/keys/alice")),
+                .Symlink(AliceKeys, "/etc/ssh/keys/alice")) with { KeyPathLink = AliceKeys },
         Accepted("trap: leading spaces, tab separator, no final newline",
             t => t.Cast().WriteFile(AliceKeys, $"   {LabKeys.Main.Type}\t{LabKeys.Main.Base64}", "0600", Alice, Alice)),
         Accepted("trap: a drop-in without .conf is not included",

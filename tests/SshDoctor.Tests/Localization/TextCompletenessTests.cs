@@ -50,7 +50,7 @@ public sealed class TextCompletenessTests
         ["KEY_FOR_OTHER_USER"] = ["user", "path"],
         ["HOME_MISSING"] = ["user", "path"],
         ["SSH_DIR_MISSING"] = ["user", "path"],
-        ["AUTHKEYS_MISSING"] = ["user", "path"],
+        ["AUTHKEYS_MISSING"] = ["user", "path", "owner", "mode"],
         ["AUTHKEYS_NOT_REGULAR"] = ["user", "path"],
         ["AUTHKEYS_UNREADABLE"] = ["user", "path", "blocker"],
         ["STRICTMODES_OWNER"] = ["user", "path", "owner"],

@@ -16,7 +16,7 @@ public static class FixRendering
             user, KeyJson.From(key), r.DryRun, r.RunId,
             CheckRendering.VerdictName(r.Before), CheckRendering.VerdictName(r.After.Verdict),
             r.Actions.Select(a => new ActionJson(a.Because.ToString(), ActionName(a), a.Path, a.CommandFor(ctx.Shell))).ToList(),
-            r.Skipped.Select(s => FindingJson.From(s.Finding, m) with { Fix = new FixJson(m.Get(s.Reason), s.Finding.FixCommands) }).ToList(),
+            r.Skipped.Select(s => FindingJson.From(s.Finding, m) with { Fix = new FixJson(SkipReason(r, s.Reason, m), SkipCommands(r, s.Finding)) }).ToList(),
             r.Failure,
             r.After.Findings.Select(f => FindingJson.From(f, m)).ToList())
         {
@@ -37,6 +37,16 @@ public static class FixRendering
     public static string UndoCommand(FixResult r) => r.Context.Shell.OnRescueHost
         ? $"sshdoctor undo --root {HostShell.Quote(r.Context.Root.DisplayRoot)} --run {HostShell.Quote(r.RunId!)}"
         : $"sshdoctor undo --run {HostShell.Quote(r.RunId!)}";
+
+    /// <summary>Why a finding was left alone; a link in the key path is named with what it points to.</summary>
+    private static string SkipReason(FixResult r, string reason, Messages m) => r.Link is { } link
+        ? m.Get(reason, ("link", link.Path), ("target", link.Target))
+        : m.Get(reason);
+
+    /// <summary>What the user can run: for a link in the key path, the command that moves the link itself aside.</summary>
+    private static IReadOnlyList<string> SkipCommands(FixResult r, Finding f) => r.Link is { } link
+        ? [r.Context.Shell.MoveLinkAside(link.Path, link.Path + ".sshdoctor-link")]
+        : f.FixCommands;
 
     public static string ActionName(RepairAction a) => a switch
     {
@@ -67,8 +77,8 @@ public static class FixRendering
             foreach (var (f, reason) in r.Skipped)
             {
                 w.WriteLine($"  [{f.Id}] {m.Message(f)}");
-                w.WriteLine($"    ({m.Get(reason)})");
-                foreach (var c in f.FixCommands) w.WriteLine($"      $ {c}");
+                w.WriteLine($"    ({SkipReason(r, reason, m)})");
+                foreach (var c in SkipCommands(r, f)) w.WriteLine($"      $ {c}");
             }
         }
         w.WriteLine();
