@@ -2,7 +2,12 @@ using SshDoctor.Core.Localization;
 
 namespace SshDoctor.Aws.Clients;
 
-/// <summary>One localized line for a setup problem or a failed call (texts aws.error.*), and its exit code.</summary>
+/// <summary>
+/// The one place that turns an AWS setup problem or a failed call into an exit code, a stable error ID and one
+/// localized line (texts aws.error.*), for `ec2`, `ec2 fix` and `ec2 undo` alike. The ID is "aws_" + <see cref="KindName"/>.
+/// design.md: 2 is bad input (the instance named does not exist, no region, an unknown profile); 3 is "could not decide":
+/// every failure on the AWS side, a denied permission among them.
+/// </summary>
 public static class AwsErrorText
 {
     public const int Usage = 2;
@@ -17,18 +22,43 @@ public static class AwsErrorText
         _ => (Undecided, "aws_no_credentials", m.Get("aws.error.no_credentials", ("detail", e.Detail ?? "-"))),
     };
 
-    public static (int Exit, string Id, string Message) Call(AwsFailure f, Messages m)
+    /// <summary>A failed call. <paramref name="instance"/> and <paramref name="region"/> name the instance the command was
+    /// given: when DescribeInstances says it does not exist, that is the user's input (exit 2, "no_instance"), as an
+    /// unknown user or a missing --root is for the other commands.</summary>
+    public static (int Exit, string Id, string Message) Call(AwsFailure f, Messages m, string instance, string region)
+    {
+        if (IsMissingInstance(f))
+            return (Usage, "no_instance", m.Get("ec2.error.no_instance", ("instance", instance), ("region", region)));
+        return (Undecided, "aws_" + KindName(f.Kind), Message(f, m));
+    }
+
+    /// <summary>The one line for a failed call (a diagnosis lists the calls that failed without ending).</summary>
+    public static string Message(AwsFailure f, Messages m)
     {
         (string, string)[] args = [("action", f.Action), ("code", f.Code ?? "-"), ("detail", f.Message)];
-        return f.Kind switch
+        return m.Get(f.Kind switch
         {
-            AwsFailureKind.PermissionDenied => (Undecided, "aws_permission", m.Get("aws.error.permission", args)),
-            AwsFailureKind.CredentialsRejected => (Undecided, "aws_credentials_rejected", m.Get("aws.error.credentials_rejected", args)),
-            AwsFailureKind.NoCredentials => (Undecided, "aws_no_credentials", m.Get("aws.error.call_no_credentials", args)),
-            AwsFailureKind.Throttled => (Undecided, "aws_throttled", m.Get("aws.error.throttled", args)),
-            AwsFailureKind.Network => (Undecided, "aws_network", m.Get("aws.error.network", args)),
-            AwsFailureKind.NotFound => (Usage, "aws_not_found", m.Get("aws.error.not_found", args)),
-            _ => (Undecided, "aws_error", m.Get("aws.error.service", args)),
-        };
+            AwsFailureKind.PermissionDenied => "aws.error.permission",
+            AwsFailureKind.CredentialsRejected => "aws.error.credentials_rejected",
+            AwsFailureKind.NoCredentials => "aws.error.call_no_credentials",
+            AwsFailureKind.Throttled => "aws.error.throttled",
+            AwsFailureKind.Network => "aws.error.network",
+            AwsFailureKind.NotFound => "aws.error.not_found",
+            _ => "aws.error.service",
+        }, args);
     }
+
+    public static bool IsMissingInstance(AwsFailure f) => f is { Kind: AwsFailureKind.NotFound, Action: "ec2:DescribeInstances" };
+
+    /// <summary>The kind as JSON says it (`errors[].kind`, and the error ID after "aws_").</summary>
+    public static string KindName(AwsFailureKind k) => k switch
+    {
+        AwsFailureKind.PermissionDenied => "permission_denied",
+        AwsFailureKind.CredentialsRejected => "credentials_rejected",
+        AwsFailureKind.NoCredentials => "no_credentials",
+        AwsFailureKind.Throttled => "throttled",
+        AwsFailureKind.Network => "network",
+        AwsFailureKind.NotFound => "not_found",
+        _ => "service",
+    };
 }

@@ -96,13 +96,5 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "finish a run that was cut short",
         ["help.ex.ec2.undo.1"] = "undo the last run",
         ["ec2fix.ui.user_default"] = "User: {user} (the image's default user).",
-        ["ec2fix.aws.permission"] = "AWS refused {action}: this identity lacks the IAM permission {action} ({code}). docs/ec2-iam-policy.json lists what each repair path needs.",
-        ["ec2fix.aws.credentials"] = "AWS rejected the credentials for {action} ({code}): {detail}",
-        ["ec2fix.aws.no_credentials"] = "No AWS credentials for {action}: {detail}",
-        ["ec2fix.aws.throttled"] = "AWS is throttling {action} ({code}) even after retries: try again in a minute; the journal keeps the run.",
-        ["ec2fix.aws.network"] = "AWS could not be reached for {action}: {detail}",
-        ["ec2fix.aws.not_found"] = "AWS does not know what {action} was asked for ({code}): {detail}",
-        ["ec2fix.aws.service"] = "{action} failed ({code}): {detail}",
-        ["ec2fix.aws.setup"] = "AWS is not set up for sshdoctor: {detail}",
     };
 }

@@ -96,13 +96,5 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "terminer une exécution interrompue",
         ["help.ex.ec2.undo.1"] = "annuler la dernière exécution",
         ["ec2fix.ui.user_default"] = "Utilisateur : {user} (l'utilisateur par défaut de l'image).",
-        ["ec2fix.aws.permission"] = "AWS a refusé {action} : cette identité n'a pas la permission IAM {action} ({code}). docs/ec2-iam-policy.json liste ce dont chaque voie de réparation a besoin.",
-        ["ec2fix.aws.credentials"] = "AWS a rejeté les identifiants pour {action} ({code}) : {detail}",
-        ["ec2fix.aws.no_credentials"] = "Aucun identifiant AWS pour {action} : {detail}",
-        ["ec2fix.aws.throttled"] = "AWS limite encore {action} ({code}) après plusieurs essais : réessayez dans une minute ; le journal garde l'exécution.",
-        ["ec2fix.aws.network"] = "AWS est injoignable pour {action} : {detail}",
-        ["ec2fix.aws.not_found"] = "AWS ne connaît pas ce que {action} demandait ({code}) : {detail}",
-        ["ec2fix.aws.service"] = "{action} a échoué ({code}) : {detail}",
-        ["ec2fix.aws.setup"] = "AWS n'est pas configuré pour sshdoctor : {detail}",
     };
 }

@@ -96,13 +96,5 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "中断した実行を完了させる",
         ["help.ex.ec2.undo.1"] = "最後の実行を取り消す",
         ["ec2fix.ui.user_default"] = "ユーザー: {user}（イメージの既定ユーザー）。",
-        ["ec2fix.aws.permission"] = "AWS が {action} を拒否しました。この ID には IAM 権限 {action} がありません（{code}）。修復の経路ごとに必要な権限は docs/ec2-iam-policy.json にあります。",
-        ["ec2fix.aws.credentials"] = "AWS が {action} の認証情報を拒否しました（{code}）: {detail}",
-        ["ec2fix.aws.no_credentials"] = "{action} に使う AWS の認証情報がありません: {detail}",
-        ["ec2fix.aws.throttled"] = "再試行しても AWS が {action} を制限しています（{code}）。1 分後にもう一度試してください。ジャーナルに実行が残っています。",
-        ["ec2fix.aws.network"] = "{action} のために AWS に接続できません: {detail}",
-        ["ec2fix.aws.not_found"] = "{action} で求めたものを AWS が見つけられません（{code}）: {detail}",
-        ["ec2fix.aws.service"] = "{action} が失敗しました（{code}）: {detail}",
-        ["ec2fix.aws.setup"] = "sshdoctor 用の AWS の設定がありません: {detail}",
     };
 }

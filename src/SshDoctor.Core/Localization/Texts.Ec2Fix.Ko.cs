@@ -96,13 +96,5 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "중단된 실행 마치기",
         ["help.ex.ec2.undo.1"] = "마지막 실행 되돌리기",
         ["ec2fix.ui.user_default"] = "사용자: {user}(이미지의 기본 사용자).",
-        ["ec2fix.aws.permission"] = "AWS가 {action} 요청을 거부했습니다. 이 자격 증명에는 IAM 권한({action})이 없습니다({code}). 복구 방법별로 필요한 권한은 docs/ec2-iam-policy.json에 있습니다.",
-        ["ec2fix.aws.credentials"] = "AWS가 {action}에 쓴 자격 증명을 거부했습니다({code}): {detail}",
-        ["ec2fix.aws.no_credentials"] = "{action}에 쓸 AWS 자격 증명이 없습니다: {detail}",
-        ["ec2fix.aws.throttled"] = "재시도 후에도 AWS가 {action} 요청을 제한하고 있습니다({code}). 1분 뒤에 다시 시도하세요. 저널에 실행이 남아 있습니다.",
-        ["ec2fix.aws.network"] = "{action} 요청을 위해 AWS에 연결할 수 없습니다: {detail}",
-        ["ec2fix.aws.not_found"] = "AWS가 {action} 요청의 대상을 알지 못합니다({code}): {detail}",
-        ["ec2fix.aws.service"] = "{action} 요청이 실패했습니다({code}): {detail}",
-        ["ec2fix.aws.setup"] = "sshdoctor를 위한 AWS 설정이 되어 있지 않습니다: {detail}",
     };
 }

@@ -96,13 +96,5 @@ internal static partial class Texts
         ["help.ex.ec2.fix.4"] = "concluir uma execução interrompida",
         ["help.ex.ec2.undo.1"] = "desfazer a última execução",
         ["ec2fix.ui.user_default"] = "Usuário: {user} (o usuário padrão da imagem).",
-        ["ec2fix.aws.permission"] = "A AWS recusou {action}: esta identidade não tem a permissão do IAM {action} ({code}). docs/ec2-iam-policy.json lista o que cada caminho de reparo precisa.",
-        ["ec2fix.aws.credentials"] = "A AWS rejeitou as credenciais para {action} ({code}): {detail}",
-        ["ec2fix.aws.no_credentials"] = "Sem credenciais da AWS para {action}: {detail}",
-        ["ec2fix.aws.throttled"] = "A AWS continua limitando {action} ({code}) depois das novas tentativas: tente de novo em um minuto; o diário guarda a execução.",
-        ["ec2fix.aws.network"] = "Não foi possível chegar à AWS para {action}: {detail}",
-        ["ec2fix.aws.not_found"] = "A AWS não conhece o que {action} pediu ({code}): {detail}",
-        ["ec2fix.aws.service"] = "{action} falhou ({code}): {detail}",
-        ["ec2fix.aws.setup"] = "A AWS não está configurada para o sshdoctor: {detail}",
     };
 }

@@ -123,8 +123,23 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
         Assert.Equal(3, exit);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("error", doc.RootElement.GetProperty("result").GetString());
+        Assert.Equal("aws_throttled", doc.RootElement.GetProperty("error").GetProperty("id").GetString()); // the ID `ec2` gives
         Assert.Contains("ssm:SendCommand", stderr, StringComparison.Ordinal);
         Assert.True(EmulatorLab.Ssh(instance.PublicIpAddress!, "alice", LabKeys.Main).Exit != 0, "nothing should have been repaired");
+    }
+
+    [LabFact]
+    public void Unknown_instance_is_bad_input_as_for_the_diagnosis()
+    {
+        using var emu = Emulator.Start();
+        var run = Ec2FixRun.For(emu);
+        var (exit, stdout, stderr) = run.Run("ec2", "fix", "i-0123456789abcdef0", "--via", "ssm", "-i", LabKeys.Main.PublicPath, "--user", "alice", "--json");
+        output.WriteLine(stdout + stderr);
+        Assert.Equal(2, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("no_instance", doc.RootElement.GetProperty("error").GetProperty("id").GetString());
+        Assert.Contains("no instance i-0123456789abcdef0 in region us-east-1", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(run.StateDir, "ec2", "i-0123456789abcdef0")), "nothing may be journalled for an instance that does not exist");
     }
 
     [LabFact]

@@ -69,10 +69,6 @@ internal static partial class Ec2Command
                     else Ec2Rendering.Write(io.Out, outcome, request, aws, m);
                     return ExitCode(outcome);
                 }
-                catch (AwsCallException e) when (e.Failure is { Kind: AwsFailureKind.NotFound, Action: "ec2:DescribeInstances" })
-                {
-                    throw new UsageException(m.Get("ec2.error.no_instance", ("instance", id), ("region", aws.Region.SystemName)), "no_instance");
-                }
                 catch (AwsCallException e) when (e.Failure.Kind == AwsFailureKind.PermissionDenied)
                 {
                     // Nothing else can be seen without the instance: the finding alone, exit 3.
@@ -82,13 +78,13 @@ internal static partial class Ec2Command
                     else
                     {
                         FindingTextRenderer.Write(io.Out, [finding], m);
-                        io.Err.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(AwsErrorText.Call(e.Failure, m).Message));
+                        io.Err.WriteLine("sshdoctor: " + Core.Text.TerminalText.Escape(AwsErrorText.Message(e.Failure, m)));
                     }
                     return ExitCodes.Undecided;
                 }
                 catch (AwsCallException e)
                 {
-                    var (exit, errorId, message) = AwsErrorText.Call(e.Failure, m);
+                    var (exit, errorId, message) = AwsErrorText.Call(e.Failure, m, id, aws.Region.SystemName);
                     if (exit == ExitCodes.Usage) throw new UsageException(message, errorId);
                     return Fail(io, json, exit, errorId, message);
                 }

@@ -17,7 +17,11 @@ public sealed record Ec2FixJson(
     [property: JsonPropertyName("plan")] Ec2PlanJson? Plan,
     [property: JsonPropertyName("report")] Ec2ReportJson? Report,
     [property: JsonPropertyName("journal")] string? Journal,
-    [property: JsonPropertyName("exit")] int Exit);
+    [property: JsonPropertyName("exit")] int Exit)
+{
+    /// <summary>design.md's error object ({"id", "message"}) when the run ended in an error; the IDs are `ec2`'s.</summary>
+    [JsonPropertyName("error")] public ErrorBodyJson? Error { get; init; }
+}
 
 public sealed record Ec2PlanJson(
     [property: JsonPropertyName("steps")] IReadOnlyList<string> Steps,

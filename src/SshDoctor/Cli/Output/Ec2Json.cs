@@ -59,7 +59,7 @@ internal static class Ec2JsonOutput
         })).ToList();
         var verdict = r.Probe?.Accepting.Any() == true ? "accepted" : r.Blocking ? "refused" : "unknown";
         var next = new Ec2NextJson(StepName(r.Next), r.NextUser, r.NextCommand, m.Get(Ec2Rendering.NextKey(r.Next), ("user", r.NextUser ?? "-")));
-        var errors = r.Failures.Select(f => new Ec2ErrorJson(f.Action, KindName(f.Kind), f.Code, AwsErrorText.Call(f, m).Message)).ToList();
+        var errors = r.Failures.Select(f => new Ec2ErrorJson(f.Action, AwsErrorText.KindName(f.Kind), f.Code, AwsErrorText.Message(f, m))).ToList();
         var doc = new Ec2Json("sshdoctor", 1, "ec2", instance, request.User ?? r.NextUser, Key(request), verdict,
             r.Findings.Select(f => FindingJson.From(f, m)).ToList(), candidates, next, errors);
         JsonOut.Write(w, doc, Ec2JsonContext.Default.Ec2Json);
@@ -89,16 +89,5 @@ internal static class Ec2JsonOutput
         Ec2NextStep.RepairSsm => "repair_ssm",
         Ec2NextStep.RepairUserdata => "repair_userdata",
         _ => "undecided",
-    };
-
-    public static string KindName(AwsFailureKind k) => k switch
-    {
-        AwsFailureKind.PermissionDenied => "permission_denied",
-        AwsFailureKind.CredentialsRejected => "credentials_rejected",
-        AwsFailureKind.NoCredentials => "no_credentials",
-        AwsFailureKind.Throttled => "throttled",
-        AwsFailureKind.Network => "network",
-        AwsFailureKind.NotFound => "not_found",
-        _ => "service",
     };
 }

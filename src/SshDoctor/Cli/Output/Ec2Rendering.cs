@@ -37,7 +37,7 @@ internal static class Ec2Rendering
         {
             w.WriteLine();
             w.WriteLine(Colour.Yellow(m.Get("ec2.failures.heading")));
-            foreach (var f in r.Failures) w.WriteLine("  " + AwsErrorText.Call(f, m).Message);
+            foreach (var f in r.Failures) w.WriteLine("  " + Core.Text.TerminalText.Escape(AwsErrorText.Message(f, m)));
         }
 
         w.WriteLine();

@@ -7,7 +7,7 @@ namespace SshDoctor.Cli.Output;
 
 /// <summary>
 /// What `ec2 fix` and `ec2 undo` print: progress on stderr while they run, then the result (text or one JSON
-/// document); AWS and run failures become one clear line and exit 3 (2 for bad input), never a stack trace.
+/// document); AWS and run failures become one clear line (AwsErrorText, as for `ec2`) and exit 3 (2 for bad input), never a stack trace.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class Ec2RunOutput(CliIo io, bool json, Messages m, string command, string instance)
@@ -27,9 +27,9 @@ public sealed class Ec2RunOutput(CliIo io, bool json, Messages m, string command
         }
         catch (AwsSetupException e)
         {
-            var message = m.Get("ec2fix.aws.setup", ("detail", TerminalText.Escape(e.Message)));
-            if (e.IsUsage) throw new UsageException(message, "aws_setup");
-            return Error(ExitCodes.Undecided, "aws_setup", message);
+            var (exit, id, message) = AwsErrorText.Setup(e, m);
+            if (exit == ExitCodes.Usage) throw new UsageException(message, id);
+            return Error(exit, id, message);
         }
         using (aws)
         {
@@ -39,8 +39,9 @@ public sealed class Ec2RunOutput(CliIo io, bool json, Messages m, string command
             }
             catch (AwsCallException e)
             {
-                var (id, message) = Describe(e.Failure);
-                return Error(ExitCodes.Undecided, id, message + " " + m.Get("ec2fix.ui.journal", ("dir", Ec2StateDir.ForInstance(instance))));
+                var (exit, id, message) = AwsErrorText.Call(e.Failure, m, instance, aws.Region.SystemName);
+                if (exit == ExitCodes.Usage) throw new UsageException(message, id);
+                return Error(exit, id, message + " " + m.Get("ec2fix.ui.journal", ("dir", Ec2StateDir.ForInstance(instance))));
             }
             catch (Ec2FixException e)
             {
@@ -55,29 +56,13 @@ public sealed class Ec2RunOutput(CliIo io, bool json, Messages m, string command
         }
     }
 
-    /// <summary>One line for a failed AWS call, naming the IAM action (exit 3: the run could not finish; the journal keeps it).</summary>
-    private (string Id, string Message) Describe(AwsFailure f)
-    {
-        (string, string)[] args = [("action", f.Action), ("code", f.Code ?? "-"), ("detail", TerminalText.Escape(f.Message))];
-        var id = f.Kind switch
-        {
-            AwsFailureKind.PermissionDenied => "permission",
-            AwsFailureKind.CredentialsRejected => "credentials",
-            AwsFailureKind.NoCredentials => "no_credentials",
-            AwsFailureKind.Throttled => "throttled",
-            AwsFailureKind.Network => "network",
-            AwsFailureKind.NotFound => "not_found",
-            _ => "service",
-        };
-        return ("aws_" + id, m.Get("ec2fix.aws." + id, args));
-    }
-
     public int Error(int exit, string id, string message, Ec2FixPlan? plan = null)
     {
         io.Err.WriteLine("sshdoctor: " + TerminalText.Escape(message));
         if (json)
             JsonOut.Write(io.Out, new Ec2FixJson("sshdoctor", 1, command, instance, Via(plan), plan?.User, false, null, "error", message,
-                plan is null ? null : Ec2FixRendering.PlanJson(plan, m), null, null, exit), Ec2FixJsonContext.Relaxed.Ec2FixJson);
+                plan is null ? null : Ec2FixRendering.PlanJson(plan, m), null, null, exit) { Error = new ErrorBodyJson(id, message) },
+                Ec2FixJsonContext.Relaxed.Ec2FixJson);
         return exit;
     }
 
