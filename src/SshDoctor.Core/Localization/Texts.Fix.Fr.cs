@@ -45,7 +45,7 @@ internal static partial class Texts
         ["fix.skip.hardlinked"] = "un fichier qui a plusieurs liens physiques : le modifier modifierait aussi les autres noms, fix n'y touche donc pas",
         ["fix.skip.too_large"] = "le fichier est trop gros pour être réécrit en entier, et fix ne réécrit jamais une partie d'un fichier",
         ["fix.skip.outside"] = "le chemin sort de la cible ou passe par « .. » là où rien n'existe : fix ne le crée pas",
-        ["fix.skip.link_in_key_path"] = "{link} est un lien symbolique vers {target} : fix ne modifie jamais rien à travers un lien (il peut mener aux fichiers d'un autre compte, ou faire créer un fichier là où il pointe). Mettez le lien de côté avec la commande ci-dessous (ce vers quoi il pointe reste tel quel), puis relancez fix",
+        ["fix.skip.link_in_key_path"] = "{link} est un lien symbolique vers {target} : fix ne modifie jamais rien à travers un lien (il peut mener aux fichiers d'un autre compte, ou faire créer un fichier là où il pointe). Mettez le lien de côté avec la commande ci-dessous (ce vers quoi il pointe reste tel quel), puis relancez fix",
         ["fix.note.placed"] = "sshd lit {file} (AuthorizedKeysFile, {source})",
         ["fix.note.passed_over"] = "{file} écarté : {reason}",
         ["fix.placement.glob"] = "un motif avec jokers ne désigne pas un fichier précis à créer",
