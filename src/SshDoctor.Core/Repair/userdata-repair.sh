@@ -157,6 +157,9 @@ backup_dir() {
         {
             printf 'sshdoctor-manifest\t1\n'
             printf 'user\t%s\nuid\t%s\ngid\t%s\nhome\t%s\n' "$SSHDOCTOR_USER" "$USER_UID" "$USER_GID" "$HOME_REAL"
+            # where the keys file is: below the home (sub, file) or a central path outside it
+            printf 'sub\t%s\nfile\t%s\n' "$SUB" "$AK"
+            [ "$KEYS_OBJ" != C ] || printf 'central\t%s\n' "$KEYS_PATH"
         } >"$BACKUP_DIR/manifest" || fail "cannot write $BACKUP_DIR/manifest"
         say "backups: $BACKUP_DIR"
         flush_report
@@ -176,11 +179,12 @@ entry_done() {
     printf 'done\t%s\t%s\t\n' "$ENTRY_N" "$1" >>"$BACKUP_DIR/manifest" || fail "cannot write $BACKUP_DIR/manifest"
 }
 
-# Changes owner or mode of object $1 (H home, S ~/.ssh, A authorized_keys), shown as $2, through handle $3 ("." or
-# /proc/self/fd/4): $4 chown|chmod, $5 its argument, $6 the intended mode:uid:gid.
+# Changes owner or mode of object $1 (H home, S ~/.ssh, A authorized_keys; outside the home: D a directory, C the
+# central keys file), shown as $2, through handle $3 ("." or /proc/self/fd/4): $4 chown|chmod, $5 its argument, $6 the
+# intended mode:uid:gid, $7 the detail, $8 (D only) the directory's path.
 change_meta() {
     before=$(meta_of "$3")
-    entry meta "$1" "$before" "$6"
+    entry meta "$1" "$before" "$6" ${8:+"$8"}
     if [ "$4" = chown ]; then
         chown "$5" "$3" || fail "cannot chown $2"
     else
@@ -291,7 +295,7 @@ replace_auth_file() {
     meta=$(meta_of "$AK_FD")
     old=$(sha_of "$AK_FD")
     new=$(sha_of /proc/self/fd/5)
-    entry content A "$meta:$old" "$meta:$new" "$TMP_NAME"
+    entry content "$KEYS_OBJ" "$meta:$old" "$meta:$new" "$TMP_NAME"
     (set -C && cat "$AK_FD" >"$BACKUP_DIR/$ENTRY_N.before") || fail "cannot back up $AUTH_FILE"
     touch -r "$AK_FD" "$BACKUP_DIR/$ENTRY_N.before" 2>/dev/null
     sync "$BACKUP_DIR/$ENTRY_N.before" 2>/dev/null || sync
@@ -299,6 +303,190 @@ replace_auth_file() {
     entry_done "$(meta_of "$AK_FD"):$(sha_of "$AK_FD")"
     CHANGED=1
     act "$1" "$AUTH_FILE" "$meta" "$(meta_of "$AK_FD")" changed "$2"
+}
+
+# ---- which file takes the key ---------------------------------------------------------------------------------
+# sshd itself says where it looks for this user (sshd -T, Match blocks applied); without a usable sshd, its default.
+SSHD_AKF=
+SSHD_STRICT=yes
+ask_sshd() {
+    case "$SSHDOCTOR_USER" in *[,=\ ]* | '') return 1 ;; esac
+    for s in /usr/sbin/sshd /usr/local/sbin/sshd /sbin/sshd "$(command -v sshd 2>/dev/null)"; do
+        [ -x "$s" ] || continue
+        cfg=$("$s" -T -C "user=$SSHDOCTOR_USER,host=localhost,addr=127.0.0.1" 2>/dev/null) || continue
+        SSHD_AKF=$(printf '%s\n' "$cfg" | awk '$1 == "authorizedkeysfile" { sub(/^[^ ]+ +/, ""); print; exit }')
+        SSHD_STRICT=$(printf '%s\n' "$cfg" | awk '$1 == "strictmodes" { print $2; exit }')
+        [ -z "$SSHD_AKF" ] || return 0
+    done
+    return 1
+}
+
+# An AuthorizedKeysFile entry expanded as sshd expands it (%% %h %u %U, a leading ~/ is root's home, a relative path
+# is below the home); status 1 for a token sshd rejects (fatal for sshd: no later entry is read).
+expand_keys_path() {
+    P=$1 H=$HOME_DIR U=$SSHDOCTOR_USER I=$USER_UID R=$ROOT_HOME awk 'BEGIN {
+        s = ENVIRON["P"]; if (substr(s, 1, 2) == "~/") s = ENVIRON["R"] substr(s, 2)
+        out = ""; n = length(s)
+        for (i = 1; i <= n; i++) {
+            c = substr(s, i, 1)
+            if (c != "%") { out = out c; continue }
+            if (i == n) exit 1
+            t = substr(s, ++i, 1)
+            if (t == "%") out = out "%"; else if (t == "h") out = out ENVIRON["H"]; else if (t == "u") out = out ENVIRON["U"]
+            else if (t == "U") out = out ENVIRON["I"]; else exit 1
+        }
+        if (substr(out, 1, 1) != "/") out = ENVIRON["H"] "/" out
+        gsub(/\/\/+/, "/", out); print out }'
+}
+
+# Which line of file $1 holds the key as sshd reads it: "LINE:FIELD" (FIELD 1: at the start; more: after options).
+key_line_in() {
+    awk -v t="$KEY_TYPE" -v b="$KEY_BLOB" '
+        function options(s,  n, parts, k, name) {
+            # quoted values may hold spaces and commas; an unterminated quote makes sshd refuse the line
+            if (s ~ /"/) return gsub(/"/, "\"", s) % 2 == 0
+            n = split(s, parts, ",")
+            for (k = 1; k <= n; k++) {
+                name = tolower(parts[k]); sub(/=.*/, "", name)
+                if (name !~ /^(agent-forwarding|cert-authority|command|environment|expiry-time|from|no-agent-forwarding|no-port-forwarding|no-pty|no-user-rc|no-x11-forwarding|no-touch-required|permitlisten|permitopen|port-forwarding|principals|pty|restrict|tunnel|user-rc|verify-required|x11-forwarding)$/) return 0
+            }
+            return 1
+        }
+        /^[ \t]*#/ { next }
+        /^[ \t]*"/ { next }
+        { for (i = 1; i < NF; i++) if ($i == t && $(i + 1) == b) {
+              pre = $0; sub(/^[ \t]+/, "", pre); pre = substr(pre, 1, index(pre, t " " b) - 1); sub(/[ \t]+$/, "", pre)
+              if (i == 1 || options(pre)) { print NR ":" i; exit }
+          } }
+    ' "$1"
+}
+
+# Can the user (not root) read (r) or search (x) the existing object $1, by its owner, group and other bits?
+user_may() {
+    [ "$USER_UID" != 0 ] || return 0
+    st=$(stat -c '%a %u %g' -- "$1" 2>/dev/null) || return 1
+    perm=0${st%% *}; st=${st#* }; ouid=${st%% *}; ogid=${st#* }
+    case "$2" in r) b=4 ;; *) b=1 ;; esac
+    if [ "$ouid" = "$USER_UID" ]; then [ $(( (perm >> 6) & b )) -ne 0 ]; return; fi
+    for g in $USER_GIDS; do
+        if [ "$g" = "$ogid" ]; then [ $(( (perm >> 3) & b )) -ne 0 ]; return; fi
+    done
+    [ $(( perm & b )) -ne 0 ]
+}
+
+# Does StrictModes refuse the existing object $1 (owned by neither root nor the user, or group/world-writable)?
+strict_refuses() {
+    o=$(uid_of "$1")
+    { [ "$o" != 0 ] && [ "$o" != "$USER_UID" ]; } || has_bits "$(mode_of "$1")" 022
+}
+
+# Why the file $1 outside the home cannot take the key; empty when it can. $2 "place": without widening anyone's
+# access (every part as sshd wants it already; missing parts are created root's, 755); "repair": the script may
+# narrow what StrictModes refuses, never the root directory or a shared (sticky) directory.
+central_refusal() {
+    case "/$1/" in */./* | */../*) echo "a . or .. in its path"; return ;; esac
+    if [ "$SSHD_STRICT" != no ] && strict_refuses /; then echo "/ is writable by group or others"; return; fi
+    cw=; rw=${1#/}
+    while :; do
+        case "$rw" in */*) cc=${rw%%/*}; rw=${rw#*/} ;; *) cc=$rw; rw= ;; esac
+        cw="$cw/$cc"
+        if [ -L "$cw" ]; then echo "$cw is a symbolic link"; return; fi
+        if [ ! -e "$cw" ]; then
+            [ -n "$rw" ] || [ "$2" = place ] || echo "it does not exist"
+            return
+        fi
+        if [ -n "$rw" ]; then
+            [ -d "$cw" ] || { echo "$cw is not a directory"; return; }
+            user_may "$cw" x || { echo "$SSHDOCTOR_USER cannot enter $cw"; return; }
+        else
+            [ -f "$cw" ] || { echo "it is not a regular file"; return; }
+            user_may "$cw" r || { echo "$SSHDOCTOR_USER cannot read it"; return; }
+        fi
+        if [ "$SSHD_STRICT" != no ] && strict_refuses "$cw"; then
+            if [ "$2" = place ]; then echo "StrictModes refuses $cw, and changing it would change what other accounts may do"; return; fi
+            if [ -d "$cw" ] && has_bits "$(mode_of "$cw")" 1000; then echo "$cw is a shared (sticky) directory that StrictModes refuses"; return; fi
+        fi
+        [ -n "$rw" ] || return 0
+    done
+}
+
+# Does the path below the home, $1 relative to it, lead through a symbolic link?
+home_link_in() {
+    cw=$HOME_DIR; rw=$1
+    while [ -n "$rw" ]; do
+        case "$rw" in */*) cc=${rw%%/*}; rw=${rw#*/} ;; *) cc=$rw; rw= ;; esac
+        cw="$cw/$cc"
+        [ ! -L "$cw" ] || return 0
+    done
+    return 1
+}
+
+# Chooses the file the key goes in, as `fix` does: the first file sshd reads that already holds the key (its parts
+# are then repaired), else the first that can take it without widening anyone's access. Below the home any file
+# works (the user's own files are repaired); outside it (a central /etc/ssh/keys/%u) see central_refusal.
+# Sets KEYS_PATH, KEYS_OBJ (A below the home, C outside), SUB (the directory below the home, or empty) and AK.
+choose_keys_file() {
+    ROOT_HOME=$(db passwd 0 2>/dev/null | head -n 1 | cut -d: -f6)
+    ROOT_HOME=${ROOT_HOME%/}
+    USER_GIDS=$(id -G -- "$SSHDOCTOR_USER" 2>/dev/null) || USER_GIDS=$USER_GID
+    if ask_sshd; then
+        say "sshd reads the keys of $SSHDOCTOR_USER from: $SSHD_AKF (StrictModes ${SSHD_STRICT:-yes})"
+    else
+        SSHD_AKF=.ssh/authorized_keys
+        say "could not ask sshd (sshd -T) where it reads keys: using .ssh/authorized_keys"
+    fi
+    KEY_TYPE=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $1 }')
+    KEY_BLOB=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $2 }')
+    candidates=
+    set -f
+    for pattern in $SSHD_AKF; do
+        case "$pattern" in [Nn][Oo][Nn][Ee]) continue ;; esac
+        p=$(expand_keys_path "$pattern") || { say "AuthorizedKeysFile $pattern: sshd cannot expand it and reads no file after it"; break; }
+        case "$p" in
+            *[[:cntrl:]]*) say "passed over $pattern: a control character"; continue ;;
+            *[*?[]*) say "passed over $p: a pattern, not one file"; continue ;;
+        esac
+        candidates="$candidates$p$NL"
+    done
+    set +f
+    KEYS_PATH=
+    for pass in holds place; do
+        [ -n "$SSHDOCTOR_KEY" ] || [ "$pass" = place ] || continue
+        while IFS= read -r p; do
+            [ -n "$p" ] || continue
+            case "$p" in
+                "$HOME_DIR"/*)
+                    rel=${p#"$HOME_DIR"/}
+                    case "/$rel/" in
+                        */./* | */../* | *//*) [ "$pass" = holds ] || say "passed over $p: a . or .. in its path"; continue ;;
+                        /*/*/*/) [ "$pass" = holds ] || say "passed over $p: more than one directory below the home (this script does not handle it)"; continue ;;
+                    esac
+                    if [ "$pass" = holds ]; then
+                        home_link_in "$rel" && continue
+                        if [ ! -f "$p" ] || [ -z "$(key_line_in "$p" 2>/dev/null)" ]; then continue; fi
+                    fi
+                    KEYS_OBJ=A
+                    case "$rel" in */*) SUB=${rel%/*}; AK=${rel#*/} ;; *) SUB=; AK=$rel ;; esac
+                    ;;
+                *)
+                    if [ "$pass" = holds ]; then
+                        if [ -n "$(central_refusal "$p" repair)" ] || [ -z "$(key_line_in "$p" 2>/dev/null)" ]; then continue; fi
+                    else
+                        why=$(central_refusal "$p" place)
+                        if [ -n "$why" ]; then say "passed over $p: $why"; continue; fi
+                    fi
+                    KEYS_OBJ=C; SUB=; AK=${p##*/}
+                    ;;
+            esac
+            KEYS_PATH=$p
+            break
+        done <<EOF
+$candidates
+EOF
+        [ -z "$KEYS_PATH" ] || break
+    done
+    [ -n "$KEYS_PATH" ] || { FAIL_PATH=; fail "no file AuthorizedKeysFile names ($SSHD_AKF) can take the key without widening anyone's access"; }
+    say "the key goes in $KEYS_PATH"
 }
 
 # ================================================================================================================
@@ -326,8 +514,6 @@ do_repair() {
         *) fail "home directory of $SSHDOCTOR_USER is not an absolute path: '$HOME_DIR'" ;;
     esac
     HOME_DIR=${HOME_DIR%/}
-    SSH_DIR="$HOME_DIR/.ssh"
-    AUTH_FILE="$SSH_DIR/authorized_keys"
     HOME_REAL=$HOME_DIR
 
     # Debian and Ubuntu patch sshd: a group-writable path is accepted when its group's only member is the user.
@@ -338,6 +524,14 @@ do_repair() {
             case "$id" in debian | ubuntu) PRIVATE_GROUP_RULE=1 ;; esac
         done
     fi
+
+    choose_keys_file
+    if [ "$KEYS_OBJ" = C ]; then
+        repair_central
+        finish_repair
+    fi
+    SSH_DIR="$HOME_DIR${SUB:+/$SUB}"
+    AUTH_FILE="$SSH_DIR/$AK"
 
     HOME_PARENT=${HOME_DIR%/*}
     [ -n "$HOME_PARENT" ] || HOME_PARENT=/
@@ -394,25 +588,27 @@ do_repair() {
     fi
 
     FAIL_PATH=$SSH_DIR
-    SSH_REAL="$HOME_REAL/.ssh"
-    if [ -L .ssh ]; then
-        fail "$SSH_DIR is a symbolic link: not repaired automatically"
+    SSH_REAL="$HOME_REAL${SUB:+/$SUB}"
+    if [ -n "$SUB" ]; then
+        if [ -L "$SUB" ]; then
+            fail "$SSH_DIR is a symbolic link: not repaired automatically"
+        fi
+        if [ ! -e "$SUB" ]; then
+            entry mkdir S "" "0700:0:0"
+            mkdir -m 0700 -- "$SUB" || fail "cannot create $SSH_DIR"
+            enter "$SUB" "$SSH_REAL"
+            [ "$(uid_of .)" = 0 ] || fail "$SSH_DIR was replaced while it was being created: not repaired"
+            entry_done "$(meta_of .)"
+            CHANGED=1
+            act mkdir "$SSH_DIR" "" "$(meta_of .)" changed "created"
+            say "created missing $SSH_DIR (mode 700)"
+        else
+            [ -d "$SUB" ] || fail "$SSH_DIR is not a directory"
+            enter "$SUB" "$SSH_REAL"
+        fi
+        fix_owner S "$SSH_DIR" .
+        fix_mode S "$SSH_DIR" . 0700 0100
     fi
-    if [ ! -e .ssh ]; then
-        entry mkdir S "" "0700:0:0"
-        mkdir -m 0700 .ssh || fail "cannot create $SSH_DIR"
-        enter .ssh "$SSH_REAL"
-        [ "$(uid_of .)" = 0 ] || fail "$SSH_DIR was replaced while it was being created: not repaired"
-        entry_done "$(meta_of .)"
-        CHANGED=1
-        act mkdir "$SSH_DIR" "" "$(meta_of .)" changed "created"
-        say "created missing $SSH_DIR (mode 700)"
-    else
-        [ -d .ssh ] || fail "$SSH_DIR is not a directory"
-        enter .ssh "$SSH_REAL"
-    fi
-    fix_owner S "$SSH_DIR" .
-    fix_mode S "$SSH_DIR" . 0700 0100
 
     # From here on the working directory is the checked ~/.ssh: every name below is relative to it.
     FAIL_PATH=$AUTH_FILE
@@ -434,9 +630,15 @@ do_repair() {
     repair_content
     exec 4<&-
     cd /
+    RESTORE_PATH=$SSH_REAL
+    [ -n "$SUB" ] || RESTORE_PATH="$HOME_REAL/$AK"
+    finish_repair
+}
 
+# The end of a repair run: SELinux labels, the summary line.
+finish_repair() {
     if command -v restorecon >/dev/null 2>&1; then
-        restorecon -R "$SSH_REAL" 2>/dev/null && say "restored SELinux labels of $SSH_DIR"
+        restorecon -R "$RESTORE_PATH" 2>/dev/null && say "restored SELinux labels of $RESTORE_PATH"
     fi
 
     FAIL_PATH=
@@ -450,6 +652,75 @@ do_repair() {
     fi
     say "done: nothing to change"
     finish nothing_to_change 0 "nothing to change"
+}
+
+# The key's file outside the home (KEYS_PATH): missing directories are created root's, 755, and the file root's, 644;
+# with StrictModes, a part owned by another user is given to root and group/world write is removed, from / down.
+# Every directory is entered by its name after checking it is no link, the file opened once (fd 4), as below the home.
+repair_central() {
+    FAIL_PATH=$KEYS_PATH
+    AUTH_FILE=$KEYS_PATH
+    SSH_DIR=${KEYS_PATH%/*}
+    [ -n "$SSH_DIR" ] || SSH_DIR=/
+    why=$(central_refusal "$KEYS_PATH" repair)
+    case "$why" in '' | "it does not exist") ;; *) fail "$KEYS_PATH: $why: not repaired" ;; esac
+    cd / || fail "cannot enter /"
+    walk=; rest_w=${SSH_DIR#/}
+    while [ -n "$rest_w" ]; do
+        case "$rest_w" in */*) part=${rest_w%%/*}; rest_w=${rest_w#*/} ;; *) part=$rest_w; rest_w= ;; esac
+        walk="$walk/$part"
+        FAIL_PATH=$walk
+        if [ ! -e "$part" ] && [ ! -L "$part" ]; then
+            entry mkdir D "" "0755:0:0" "$walk"
+            (umask 022 && mkdir -m 0755 -- "$part") || fail "cannot create $walk"
+            enter "$part" "$walk"
+            [ "$(uid_of .)" = 0 ] || fail "$walk was replaced while it was being created: not repaired"
+            entry_done "$(meta_of .)"
+            CHANGED=1
+            act mkdir "$walk" "" "$(meta_of .)" changed "created (root, 755)"
+            say "created missing $walk (root, mode 755)"
+            continue
+        fi
+        enter "$part" "$walk"
+        [ "$SSHD_STRICT" != no ] || continue
+        narrow_central D "$walk" .
+    done
+    FAIL_PATH=$KEYS_PATH
+    if [ -L "$AK" ]; then
+        fail "$AUTH_FILE is a symbolic link: not repaired automatically"
+    fi
+    if [ ! -e "$AK" ]; then
+        entry create C "" "0644:0:0:$(printf '' | sha256sum | cut -d' ' -f1)"
+        (umask 022 && set -C && : >"$AK") || fail "cannot create $AUTH_FILE"
+        open_auth_file
+        entry_done "$(meta_of "$AK_FD"):$(sha_of "$AK_FD")"
+        CHANGED=1
+        act create "$AUTH_FILE" "" "$(meta_of "$AK_FD")" changed "created empty (root, 644)"
+        say "created missing $AUTH_FILE (root, mode 644)"
+    fi
+    open_auth_file
+    [ "$SSHD_STRICT" = no ] || narrow_central C "$AUTH_FILE" "$AK_FD"
+    repair_content
+    exec 4<&-
+    cd /
+    RESTORE_PATH=$KEYS_PATH
+}
+
+# Object $1 (D or C) outside the home, shown as $2, through handle $3: what StrictModes refuses is narrowed (another
+# user's part is given to root, its group kept; group and world write removed). Never a shared (sticky) directory.
+narrow_central() {
+    was=$(uid_of "$3")
+    if [ "$was" != 0 ] && [ "$was" != "$USER_UID" ]; then
+        m=$(meta_of "$3")
+        change_meta "$1" "$2" "$3" chown "0:$(gid_of "$3")" "${m%%:*}:0:$(gid_of "$3")" "owner was uid $was" "$2"
+        say "gave $2 to root: it was owned by uid $was"
+    fi
+    m=$(mode_of "$3")
+    if has_bits "$m" 022; then
+        [ "$1" != D ] || ! has_bits "$m" 1000 || fail "$2 is a shared (sticky) directory that StrictModes refuses: not repaired"
+        change_meta "$1" "$2" "$3" chmod go-w "$(printf '%04o' $((0$m & ~022))):$(uid_of "$3"):$(gid_of "$3")" "group and world write removed" "$2"
+        say "removed group and world write from $2 (was $m)"
+    fi
 }
 
 # Object $1 (S or A) shown as $2 through handle $3: owned by the user.
@@ -526,29 +797,10 @@ repair_content() {
     fi
 
     [ -n "$SSHDOCTOR_KEY" ] || return 0
-    KEY_TYPE=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $1 }')
-    KEY_BLOB=$(printf '%s\n' "$SSHDOCTOR_KEY" | awk '{ print $2 }')
     # A valid line: the type and the blob as two consecutive fields, either first or after one field of sshd
     # options (left as the administrator wrote them; an option value may hold quoted spaces). A stray word before
     # the key is not an option: sshd refuses that line, so a clean line is appended.
-    found=$(awk -v t="$KEY_TYPE" -v b="$KEY_BLOB" '
-        function options(s,  n, parts, k, name) {
-            # quoted values may hold spaces and commas; an unterminated quote makes sshd refuse the line
-            if (s ~ /"/) return gsub(/"/, "\"", s) % 2 == 0
-            n = split(s, parts, ",")
-            for (k = 1; k <= n; k++) {
-                name = tolower(parts[k]); sub(/=.*/, "", name)
-                if (name !~ /^(agent-forwarding|cert-authority|command|environment|expiry-time|from|no-agent-forwarding|no-port-forwarding|no-pty|no-user-rc|no-x11-forwarding|no-touch-required|permitlisten|permitopen|port-forwarding|principals|pty|restrict|tunnel|user-rc|verify-required|x11-forwarding)$/) return 0
-            }
-            return 1
-        }
-        /^[ \t]*#/ { next }
-        /^[ \t]*"/ { next }
-        { for (i = 1; i < NF; i++) if ($i == t && $(i + 1) == b) {
-              pre = $0; sub(/^[ \t]+/, "", pre); pre = substr(pre, 1, index(pre, t " " b) - 1); sub(/[ \t]+$/, "", pre)
-              if (i == 1 || options(pre)) { print NR ":" i; exit }
-          } }
-    ' "$AK_FD")
+    found=$(key_line_in "$AK_FD")
     if [ -n "$found" ]; then
         line=${found%%:*}
         if [ "${found#*:}" = 1 ]; then
@@ -584,27 +836,49 @@ field() { printf '%s\n' "$1" | cut -f"$2"; }
 # The object's state now: mode:uid:gid, and for the content of authorized_keys (kind content or create, via fd 4)
 # mode:uid:gid:sha256.
 state_of() {
-    if [ "$1" = A ] && [ "$2" != meta ]; then
-        printf '%s:%s' "$(meta_of "$AK_FD")" "$(sha_of "$AK_FD")"
-    elif [ "$1" = A ]; then
-        meta_of "$AK_FD"
-    else
-        meta_of .
-    fi
+    case "$1:$2" in
+        A:meta | C:meta) meta_of "$AK_FD" ;;
+        A:* | C:*) printf '%s:%s' "$(meta_of "$AK_FD")" "$(sha_of "$AK_FD")" ;;
+        *) meta_of . ;;
+    esac
 }
 
-# Enters the object $1's directory (H: home, S: ~/.ssh; A: ~/.ssh and opens fd 4) with the repair's checks. Returns 1
-# when the object does not exist (nothing to restore).
+# Enters the object $1's directory (H: home, S: ~/.ssh; A: ~/.ssh and opens fd 4; D: the directory $2 outside the
+# home; C: the central file's directory and opens fd 4) with the repair's checks. Returns 1 when the object does not
+# exist (nothing to restore).
 reach() {
     cd / || return 1
+    case "$1" in
+        D) reach_abs "$2"; return ;;
+        C)
+            reach_abs "${CENTRAL%/*}" || return 1
+            AK=${CENTRAL##*/}
+            [ -e "$AK" ] || [ -L "$AK" ] || return 1
+            open_auth_file
+            return 0 ;;
+    esac
     [ -e "$HOME_REAL" ] || return 1
     enter_home
     [ "$1" = H ] && return 0
-    [ -e .ssh ] || [ -L .ssh ] || return 1
-    enter .ssh "$HOME_REAL/.ssh"
+    if [ -n "$SUB" ]; then
+        [ -e "$SUB" ] || [ -L "$SUB" ] || return 1
+        enter "$SUB" "$HOME_REAL/$SUB"
+    fi
     [ "$1" = S ] && return 0
+    AK=$AK_NAME
     [ -e "$AK" ] || [ -L "$AK" ] || return 1
     open_auth_file
+}
+
+# Enters the absolute directory $1 one name at a time, never through a link; 1 when a part is missing.
+reach_abs() {
+    walk=; rest_w=${1#/}
+    while [ -n "$rest_w" ]; do
+        case "$rest_w" in */*) part=${rest_w%%/*}; rest_w=${rest_w#*/} ;; *) part=$rest_w; rest_w= ;; esac
+        walk="$walk/$part"
+        [ -e "$part" ] || [ -L "$part" ] || return 1
+        enter "$part" "$walk"
+    done
 }
 
 conflict() {
@@ -618,8 +892,16 @@ undo_entry() {
     aux=$(field "$1" 6)
     done_state=$(printf '%s\n' "$DONE_LINES" | awk -F'\t' -v n="$n" '$2 == n { print $3 }' | tail -n 1)
     [ -z "$done_state" ] || after=$done_state
-    case "$obj" in H) shown=$HOME_REAL ;; S) shown="$HOME_REAL/.ssh" ;; *) shown="$HOME_REAL/.ssh/authorized_keys" ;; esac
-    AUTH_FILE="$HOME_REAL/.ssh/authorized_keys"; SSH_DIR="$HOME_REAL/.ssh"; HOME_DIR=$HOME_REAL
+    SSH_DIR="$HOME_REAL${SUB:+/$SUB}"; AUTH_FILE="$SSH_DIR/$AK_NAME"; HOME_DIR=$HOME_REAL
+    case "$obj" in
+        H) shown=$HOME_REAL ;;
+        S) shown=$SSH_DIR ;;
+        A) shown=$AUTH_FILE ;;
+        C) shown=$CENTRAL; AUTH_FILE=$CENTRAL; SSH_DIR=${CENTRAL%/*} ;;
+        D) shown=$aux; SSH_DIR=$aux ;;
+        *) fail "unknown object '$obj' in the manifest: nothing more restored" ;;
+    esac
+    case "$obj:$shown" in C:/?* | D:/?* | [HSA]:*) ;; *) fail "the manifest names no path for '$obj': nothing more restored" ;; esac
     FAIL_PATH=$shown
     case "$kind" in
         mkhome)
@@ -633,7 +915,7 @@ undo_entry() {
             say "removed $shown (created by run $RUN_ID)"
             return ;;
     esac
-    if ! reach "$obj"; then
+    if ! reach "$obj" "$aux"; then
         act restore "$shown" "$before" "" not_applied "not there"
         return
     fi
@@ -643,7 +925,7 @@ undo_entry() {
             if [ "$now" = "$before" ]; then act restore "$shown" "$before" "$now" not_applied "already as before"; return; fi
             [ "$now" = "$after" ] || { conflict "$obj" "$shown" "now $now, the run left $after" "$before" "$now"; return; }
             h=.
-            [ "$obj" != A ] || h=$AK_FD
+            case "$obj" in A | C) h=$AK_FD ;; esac
             chown "$(printf '%s' "$before" | cut -d: -f2,3)" "$h" || fail "cannot chown $shown"
             chmod "${before%%:*}" "$h" || fail "cannot chmod $shown"
             act restore "$shown" "$now" "$(meta_of "$h")" restored "owner and mode"
@@ -679,9 +961,11 @@ undo_entry() {
             say "removed $shown (created by run $RUN_ID)"
             ;;
         mkdir)
+            parent=$HOME_REAL; name=$SUB
+            if [ "$obj" = D ]; then parent=${aux%/*}; name=${aux##*/}; [ -n "$parent" ] || parent=/; fi
             cd .. || fail "cannot leave $shown"
-            [ "$(pwd -P)" = "$HOME_REAL" ] || fail "$HOME_REAL changed while it was being restored"
-            if rmdir .ssh 2>/dev/null; then
+            [ "$(pwd -P)" = "$parent" ] || fail "$parent changed while it was being restored"
+            if rmdir -- "$name" 2>/dev/null; then
                 act remove "$shown" "$now" "" restored "created directory removed"
                 say "removed $shown (created by run $RUN_ID)"
             else
@@ -714,6 +998,13 @@ do_undo() {
     SSHDOCTOR_USER=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "user" { print $2; exit }')
     USER_UID=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "uid" { print $2; exit }')
     HOME_REAL=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "home" { print $2; exit }')
+    # a manifest of an earlier version of this script has no sub/file lines: ~/.ssh/authorized_keys
+    SUB=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "sub" { print $2; f = 1; exit } END { if (!f) print ".ssh" }')
+    AK_NAME=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "file" { print $2; exit }')
+    AK_NAME=${AK_NAME:-authorized_keys}
+    CENTRAL=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "central" { print $2; exit }')
+    case "$SUB" in */* | . | ..) fail "$m names an unexpected directory ($SUB): nothing restored" ;; esac
+    case "$AK_NAME" in */* | . | ..) fail "$m names an unexpected keys file ($AK_NAME): nothing restored" ;; esac
     case "$HOME_REAL" in /?*) ;; *) fail "$m names no home: nothing restored" ;; esac
     DONE_LINES=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 == "done"')
     ENTRIES=$(printf '%s\n' "$MANIFEST" | awk -F'\t' '$1 ~ /^[0-9]+$/' | sort -t"$TAB" -k1,1nr)

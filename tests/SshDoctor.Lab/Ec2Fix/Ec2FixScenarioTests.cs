@@ -25,24 +25,22 @@ public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
         "AUTHKEYS_ENCODING", "KEY_LINE_INVALID",
     ];
 
-    /// <summary>
-    /// Rows the script does not repair today, named so the gap stays visible (issue 10's note): a central
-    /// AuthorizedKeysFile such as /etc/ssh/keys/%u (the script writes only ~/.ssh/authorized_keys; `fix` places the key
-    /// there, the script does not yet), and a link in the key's path (the script refuses to act through any link, where
-    /// `fix` acts on the resolved file inside the root).
-    /// </summary>
-    private static bool OutsideTheScript(string name) =>
-        name.Contains("/etc/ssh/keys", StringComparison.Ordinal) || name.Contains("symlink", StringComparison.Ordinal);
-
     /// <summary>A user data the instance had before: a shell script and bytes a careless copy would change (CR, NUL, no final newline).</summary>
     public static readonly byte[] OriginalUserData = [.. Encoding.UTF8.GetBytes("#!/bin/sh\r\necho original user data é\r\n"), 0, 0xff, (byte)'x'];
+
+    /// <summary>A row the repair script is for: sshd refuses alice for causes it repairs. Rows with a link in the key's
+    /// path are refused by the script (Ec2FixLinkRefusalTests), the others repaired here.</summary>
+    public static bool Covered(Scenario s) =>
+        s.Verdict == "refused" && s.SshdStarts && s.Blocking.Length > 0 && s.Blocking.All(Repairable.Contains) && s.User is "alice";
+
+    /// <summary>Every file alice's keys may be in across the rows (the usual one, a second one, a central one).</summary>
+    public static readonly string[] KeyFiles = [LabUsers.AliceKeys, KeyPlacementScenarios.AliceKeys2, KeyPlacementScenarios.AliceCentral];
 
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
         foreach (var s in ScenarioTable.All)
-            if (s.Verdict == "refused" && s.SshdStarts && s.Blocking.Length > 0 && s.Blocking.All(Repairable.Contains) && s.User is "alice"
-                && !OutsideTheScript(s.Name))
+            if (Covered(s) && s.KeyPathLink is null)
                 foreach (var via in new[] { "ssm", "userdata" })
                     data.Add(s.Name, via);
         return data;
@@ -59,8 +57,7 @@ public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
         var key = s.Key();
         var instance = emu.Launch(tree, new InstanceSpec(tree.Root) { DefaultUser = s.User, InstallKeyPairAtFirstBoot = false, UserData = OriginalUserData }).Booted();
         var address = instance.PublicIpAddress!;
-        var keys = $"/home/{s.User}/.ssh/authorized_keys";
-        var otherBefore = OtherLines(tree.HostPath(keys), key);
+        var otherBefore = KeyFiles.Select(f => OtherLines(tree.HostPath(f), key)).ToList();
 
         var before = EmulatorLab.Ssh(address, s.User, key);
         Assert.True(before.Exit != 0, $"the broken tree '{name}' should be refused:\n{before.Output}\n{instance.SshdLog}");
@@ -78,8 +75,12 @@ public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
         instance.Running();
         var after = EmulatorLab.Ssh(instance.PublicIpAddress!, s.User, key);
         Assert.True(after.Exit == 0, $"after ec2 fix --via {via} the real sshd still refuses '{name}':\n{after.Output}\n{instance.SshdLog}");
-        var otherAfter = OtherLines(tree.HostPath(keys), key);
-        Assert.True(IsSubsequence(otherBefore, otherAfter), $"a line of {keys} was lost or reordered:\n{string.Join('\n', otherBefore)}\n---\n{string.Join('\n', otherAfter)}");
+        for (var i = 0; i < KeyFiles.Length; i++)
+        {
+            var otherAfter = OtherLines(tree.HostPath(KeyFiles[i]), key);
+            Assert.True(IsSubsequence(otherBefore[i], otherAfter),
+                $"a line of {KeyFiles[i]} was lost or reordered:\n{string.Join('\n', otherBefore[i])}\n---\n{string.Join('\n', otherAfter)}");
+        }
         Assert.Equal(OriginalUserData, instance.UserData);
         LabCounter.Increment();
     }

@@ -31,13 +31,18 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
 
     /// <param name="RefusedBefore">false only where this lab shows sshd accepts the damage (CRLF endings): the script
     /// still normalizes the file, and sshd must still accept afterwards.</param>
-    public sealed record Case(string Name, Action<LabTree> Break, bool WithKey = true, string? Encoding = null, bool RefusedBefore = true, string KeyComment = Comment)
+    /// <param name="KeysFile">the file the script must put the key in (AuthorizedKeysFile as sshd -T gives it for alice).</param>
+    public sealed record Case(string Name, Action<LabTree> Break, bool WithKey = true, string? Encoding = null, bool RefusedBefore = true, string KeyComment = Comment,
+        string KeysFile = AliceKeys)
     {
         public string Line => K.Line + " " + KeyComment;
     }
 
     private static Action<LabTree> Keys(string content) => t => t.Cast().WriteFile(AliceKeys, content, "0600", Alice, Alice);
     private static Action<LabTree> Keys(byte[] content) => t => t.Cast().WriteFile(AliceKeys, content, "0600", Alice, Alice);
+
+    private const string Central = KeyPlacementScenarios.AliceCentral;
+    private const string CentralConfig = "AuthorizedKeysFile /etc/ssh/keys/%u";
 
     public static readonly Case[] Cases =
     [
@@ -66,6 +71,20 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
             RefusedBefore: false),
         new("key wrapped over two lines", Keys(Others + $"{K.Type} {K.Base64[..30]}\n{K.Base64[30..]} {Comment}\n")),
         new("space inside the key's base64", Keys(Others + $"{K.Type} {K.Base64[..24]} {K.Base64[24..]} {Comment}\n")),
+        // AuthorizedKeysFile elsewhere: the script asks sshd -T where alice's keys are read from.
+        new("central /etc/ssh/keys/%u, no such directory: created root 755, the file root 644", t => t.Cast().Config(CentralConfig),
+            KeysFile: Central),
+        new("central /etc/ssh/keys/alice holds another key", t => t.Cast().Mkdir(KeyPlacementScenarios.Central)
+            .WriteFile(Central, Others).Config(CentralConfig), KeysFile: Central),
+        new("central /etc/ssh/keys/alice owned by bob (StrictModes): given to root", t => t.Cast().Mkdir(KeyPlacementScenarios.Central)
+            .WriteFile(Central, Others + KeyLine + "\n", "0644", Bob, Bob).Config(CentralConfig), WithKey: true, KeysFile: Central),
+        new("central /etc/ssh/keys world-writable (StrictModes walks up to /)", t => t.Cast().Mkdir(KeyPlacementScenarios.Central, "0777")
+            .WriteFile(Central, Others + KeyLine + "\n").Config(CentralConfig), KeysFile: Central),
+        new("central /etc/ssh/keys root 0700 (alice cannot enter): passed over for .ssh/authorized_keys2",
+            t => t.Cast().Mkdir(KeyPlacementScenarios.Central, "0700").Config(CentralConfig + " .ssh/authorized_keys2"),
+            KeysFile: KeyPlacementScenarios.AliceKeys2),
+        new("AuthorizedKeysFile .ssh/authorized_keys2 only", t => t.Cast().Config("AuthorizedKeysFile .ssh/authorized_keys2"),
+            KeysFile: KeyPlacementScenarios.AliceKeys2),
     ];
 
     public static TheoryData<string> Names()
@@ -95,7 +114,7 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
         var expected = c.RefusedBefore ? "refused" : "accepted";
         Assert.True(before.Verdict == expected, $"the broken tree '{name}' should be {expected} by sshd:\n{before.Transcript}");
 
-        var keysPath = tree.HostPath(AliceKeys);
+        var keysPath = tree.HostPath(c.KeysFile);
         var keysBefore = File.Exists(keysPath) ? File.ReadAllBytes(keysPath) : null;
         var treeBefore = TreeOf(tree);
 
@@ -121,7 +140,7 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
         Assert.True(after.Verdict == "accepted" && after.SshExitCode == 0, $"sshd still refuses after the script:\n{first.Output}\n{after.Transcript}");
 
         AssertOtherLinesKept(keysBefore, File.ReadAllBytes(keysPath), c);
-        AssertNarrowed(tree);
+        AssertNarrowed(tree, c.KeysFile);
         Assert.False(File.Exists("/tmp/sshdoctor-pwned"), "a key comment was executed by the shell");
         if (c.Name.StartsWith("home 0777 (Debian", StringComparison.Ordinal))
             Assert.Equal("775", Convert.ToString((int)File.GetUnixFileMode(tree.HostPath("/home/alice")), 8));
@@ -212,23 +231,35 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
     }
 
     /// <summary>The result obeys StrictModes without widening: no group/world write anywhere from the file up to home.</summary>
-    private static void AssertNarrowed(LabTree tree)
+    private static void AssertNarrowed(LabTree tree, string keysFile)
     {
-        foreach (var p in new[] { "/home/alice", "/home/alice/.ssh", AliceKeys })
+        if (keysFile.StartsWith("/etc/", StringComparison.Ordinal))
+        {
+            // outside the home: root's parts, readable by alice, written by nobody else
+            foreach (var p in new[] { KeyPlacementScenarios.Central, keysFile })
+            {
+                var mode = (int)File.GetUnixFileMode(tree.HostPath(p));
+                Assert.True((mode & 0b000_010_010) == 0, $"{p} is group/world writable: {Convert.ToString(mode, 8)}");
+                Assert.True((mode & 0b000_000_100) != 0, $"{p} is not readable by alice: {Convert.ToString(mode, 8)}");
+                Assert.Equal("0", LabRun.Exec("/usr/bin/stat", "-c", "%u", tree.HostPath(p)).Trim());
+            }
+            return;
+        }
+        foreach (var p in new[] { "/home/alice", "/home/alice/.ssh", keysFile })
         {
             var mode = (int)File.GetUnixFileMode(tree.HostPath(p));
             Assert.True((mode & 0b000_010_010) == 0 || p == "/home/alice", $"{p} is group/world writable: {Convert.ToString(mode, 8)}");
             Assert.True((mode & 0b000_000_010) == 0, $"{p} is world writable: {Convert.ToString(mode, 8)}");
         }
         Assert.Equal(Convert.ToInt32("700", 8), (int)File.GetUnixFileMode(tree.HostPath("/home/alice/.ssh")));
-        Assert.Equal(Convert.ToInt32("600", 8), (int)File.GetUnixFileMode(tree.HostPath(AliceKeys)));
+        Assert.Equal(Convert.ToInt32("600", 8), (int)File.GetUnixFileMode(tree.HostPath(keysFile)));
     }
 
-    /// <summary>Names, modes, owners, sizes, mtimes and contents of everything under /home and /var/backups.</summary>
+    /// <summary>Names, modes, owners, sizes, mtimes and contents of everything under /home, /var/backups and /etc/ssh/keys.</summary>
     private static string Snapshot(LabTree tree)
     {
         var sb = new StringBuilder();
-        foreach (var dir in new[] { "/home", "/var/backups" })
+        foreach (var dir in new[] { "/home", "/var/backups", KeyPlacementScenarios.Central })
         {
             var host = tree.HostPath(dir);
             if (!Directory.Exists(host)) continue;
