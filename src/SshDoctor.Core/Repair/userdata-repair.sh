@@ -978,6 +978,11 @@ undo_entry() {
 do_undo() {
     valid_run_id "$RUN_ID" || { RUN_ID=invalid; fail "undo needs the run id of a repair run (letters, digits, '.', '_', '-')"; }
     dir="$BACKUP_BASE/$RUN_ID"
+    # no backups at all: the repair never ran here (a run killed before the instance booted with it), nothing to undo
+    if [ ! -e "$BACKUP_BASE" ] && [ ! -L "$BACKUP_BASE" ]; then
+        act restore "" "" "" not_found "no run $RUN_ID"
+        finish not_found 1 "no run $RUN_ID: $BACKUP_BASE does not exist (nothing was changed by it)"
+    fi
     private_root_dir "$BACKUP_BASE" || fail "$BACKUP_BASE is not root's private directory: nothing restored"
     [ -e "$dir" ] || { act restore "" "" "" not_found "no run $RUN_ID"; finish not_found 1 "no run $RUN_ID in $BACKUP_BASE (nothing was changed by it, or its backups are gone)"; }
     private_root_dir "$dir" || fail "$dir is not root's private directory: nothing restored"

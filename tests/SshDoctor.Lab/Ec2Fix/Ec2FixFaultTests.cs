@@ -36,6 +36,10 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
     public void Killed_at_a_random_moment_then_resume_or_undo(string via, string then)
     {
         var random = new Random(20261203 + via.Length * 7 + then.Length);
+        // Trial 0 runs to the end and times the whole run; every later trial is killed at a random point inside that
+        // time (5% to 95%), so the kills land in every phase of the run rather than after it.
+        TimeSpan? full = null;
+        var killed = 0;
         for (var trial = 0; trial < Trials; trial++)
         {
             using var emu = Emulator.Start();
@@ -44,12 +48,13 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
             var snapshot = TreeSnapshot.Take(tree.Root);
             var run = Ec2FixRun.For(emu);
             var fix = run.Start("ec2", "fix", instance.InstanceId, "--via", via, "-i", LabKeys.Main.PublicPath, "--user", "alice", "--yes");
-            // userdata runs take several seconds (two stops, two starts, a boot), ssm about one: kill somewhere inside
-            var delay = TimeSpan.FromMilliseconds(random.Next(1000, via == "ssm" ? 6000 : 15000));
+            var delay = full is { } d ? d * (0.05 + 0.9 * random.NextDouble()) : TimeSpan.FromMinutes(4);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var exited = fix.WaitForExit(delay);
-            if (!exited) fix.Kill(entireProcessTree: true);
+            if (exited) full ??= clock.Elapsed;
+            else { fix.Kill(entireProcessTree: true); killed++; }
             var (killedExit, killedOut, killedErr) = Ec2FixRun.Finish(fix, TimeSpan.FromSeconds(30));
-            output.WriteLine($"trial {trial}: {(exited ? "finished before" : "killed after")} {delay.TotalMilliseconds} ms (exit {killedExit})\n{killedOut}{killedErr}");
+            output.WriteLine($"trial {trial}: {(exited ? $"finished in {clock.ElapsedMilliseconds}" : $"killed after {(long)delay.TotalMilliseconds}")} ms (exit {killedExit})\n{killedOut}{killedErr}");
 
             var (exit, stdout, stderr) = then == "resume"
                 ? run.Run("ec2", "fix", instance.InstanceId, "--resume", "--json")
@@ -81,6 +86,8 @@ public sealed class Ec2FixFaultTests(ITestOutputHelper output)
             }
             LabCounter.Increment();
         }
+        output.WriteLine($"{killed} of {Trials} trials killed mid-run (a full run took {full?.TotalMilliseconds:F0} ms)");
+        Assert.True(Trials < 3 || killed * 2 >= Trials - 1, $"only {killed} of {Trials - 1} trials were killed mid-run: the kill points missed the run");
     }
 
     /// <summary>The instance writes its own state (cloud-init's, the repair backups, logs) in the tree: only the user's files count.</summary>

@@ -11,9 +11,11 @@ namespace SshDoctor.Lab.Ec2Fix;
 
 /// <summary>
 /// `sshdoctor ec2 fix` end to end against the EC2 EMULATOR (not AWS): for every refused lab scenario whose causes the
-/// repair script repairs, an instance whose disk is the broken tree, the real sshd refusing the key; then
-/// `ec2 fix --via ssm` and `--via userdata` (each on its own instance) must make the real sshd accept, keep every other
-/// authorized_keys line in order, and leave the instance's original user data byte for byte.
+/// repair script repairs, an instance whose disk is the broken tree, the real sshd refusing the key; `ec2` must find
+/// the refusal from outside and name the SSM repair as the next command; then `ec2 fix --via ssm` and `--via userdata`
+/// (each on its own instance) must make the real sshd accept, keep every other line of every keys file in order, and
+/// leave the instance's original user data byte for byte. The file the key goes in is the one sshd reads (a central
+/// /etc/ssh/keys/%u included); rows with a link on the key's path are refused instead (Ec2FixLinkRefusalTests).
 /// </summary>
 [Collection(SshDoctor.Lab.Ec2.EmulatorCollection.Name)]
 public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
@@ -63,6 +65,7 @@ public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
         Assert.True(before.Exit != 0, $"the broken tree '{name}' should be refused:\n{before.Output}\n{instance.SshdLog}");
 
         var run = Ec2FixRun.For(emu);
+        if (via == "ssm") Diagnosis_points_at_the_repair(run, instance.InstanceId, s.User, key);
         var (exit, stdout, stderr) = run.Run("ec2", "fix", instance.InstanceId, "--via", via, "-i", key.PublicPath, "--user", s.User, "--yes", "--json");
         output.WriteLine(stdout + stderr);
         Assert.True(exit == 0, $"ec2 fix --via {via} exited {exit}:\n{stdout}\n{stderr}\nconsole:\n{instance.ConsoleLog}");
@@ -83,6 +86,24 @@ public sealed class Ec2FixScenarioTests(ITestOutputHelper output)
         }
         Assert.Equal(OriginalUserData, instance.UserData);
         LabCounter.Increment();
+    }
+
+    /// <summary>
+    /// From outside, before any repair: `ec2` (the API, the console and a probe of the address) finds that sshd refuses
+    /// this key for alice, and its next command is the SSM repair this test then runs.
+    /// </summary>
+    private void Diagnosis_points_at_the_repair(Ec2FixRun run, string instanceId, string user, LabKey key)
+    {
+        var (exit, stdout, stderr) = run.Run("ec2", instanceId, "-i", key.PrivatePath, "--user", user, "--json", "--lang", "en");
+        output.WriteLine("ec2 (diagnose):\n" + stdout + stderr);
+        Assert.True(exit == 1, $"ec2 diagnose exited {exit}, expected 1 (a blocking finding):\n{stdout}\n{stderr}");
+        using var doc = JsonDocument.Parse(stdout);
+        var blocking = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() == "blocking").Select(f => f.GetProperty("id").GetString()).ToList();
+        Assert.True(blocking.Contains("KEY_NOT_AUTHORIZED"), $"the probe's refusal is not among the blocking findings ({string.Join(", ", blocking)}):\n{stdout}");
+        var next = doc.RootElement.GetProperty("next");
+        Assert.Equal("repair_ssm", next.GetProperty("step").GetString());
+        Assert.StartsWith($"sshdoctor ec2 fix {instanceId} --via ssm --user {user}", next.GetProperty("command").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>The lines that do not carry the key (what the repair must never touch), decoded as the script decodes them.</summary>

@@ -194,6 +194,23 @@ public sealed class UserdataRepairTests(ITestOutputHelper output)
         Assert.Equal(snapshot, Snapshot(tree));
     }
 
+    /// <summary>An undo sent for a run that never reached the instance (ec2 fix killed before the boot that would run
+    /// it): no backups at all is "not_found", not a refusal, and nothing changes.</summary>
+    [LabFact]
+    public void Undo_of_a_run_that_never_ran_finds_nothing_and_changes_nothing()
+    {
+        using var tree = LabTree.Create("userdata undo without backups");
+        tree.Cast().Chmod("/home/alice/.ssh", "0777").Mkdir("/var/backups");
+        tree.Finish(0);
+        var snapshot = Snapshot(tree);
+        var run = RealSshd.RunScript(tree, UserdataDocument.Script("alice", null, "undo", "ec2-20261204T000000Z-0badc0de"));
+        output.WriteLine(run.Output);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("not_found", RepairReport.Parse(run.Output, mode: "undo").Final?.Result);
+        Assert.False(Directory.Exists(tree.HostPath("/var/backups/sshdoctor")), "undo created the backup directory");
+        Assert.Equal(snapshot, Snapshot(tree));
+    }
+
     /// <summary>Every line that was there (decoded, BOM and CR removed) is there, in order; at most the key was added.</summary>
     private static void AssertOtherLinesKept(byte[]? before, byte[] after, Case c)
     {
