@@ -40,6 +40,8 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
     {
         "ssh dir link to /root/.ssh", "authorized_keys link to /etc/shadow", "authorized_keys hard link to /etc/shadow",
         "authorized_keys fifo", "home link to /root", "temp name planted",
+        // AuthorizedKeysFile outside the home, in a directory alice owns: the script walks it by name and never follows
+        "central file link to /etc/shadow", "central directory link to /root/.ssh",
     };
 
     [LabTheory]
@@ -59,6 +61,13 @@ public sealed class UserdataHostileTests(ITestOutputHelper output)
                 // Every name the old script could have picked is taken by a link: the new one must not use them.
                 for (var i = 0; i < 3; i++) t.Symlink($"/home/alice/.ssh/.authorized_keys.sshdoctor.{i}", "/root/.ssh/authorized_keys");
                 t.WriteFile(AliceKeys, "# no key yet\n", "0600", Alice, Alice);
+                break;
+            case "central file link to /etc/shadow":
+                t.Mkdir("/srv/keys", "0755", Alice, Alice).Symlink("/srv/keys/alice", "/etc/shadow").Config("AuthorizedKeysFile /srv/keys/%u");
+                break;
+            case "central directory link to /root/.ssh":
+                t.Mkdir("/srv/keys", "0755", Alice, Alice).Symlink("/srv/keys/alice", "/root/.ssh")
+                    .Config("AuthorizedKeysFile /srv/keys/%u/authorized_keys");
                 break;
         }
         t.Finish(0);
