@@ -31,16 +31,19 @@ suite tests/SshDoctor.Lab tests/SshDoctor.Lab
 # The shipped form: scripts/release.sh builds the Native AOT binaries (x64 here, arm64 cross-compiled), the
 # dotnet tool package and SHA256SUMS once. The x64 binary then runs every CLI-facing test in place of the
 # in-process CLI (SSHDOCTOR_BIN): the unit suite's CLI tests, and the lab's scenarios (the `check` claim sshd
-# judges), probe and fix/undo tests. The lab's differential and userdata tests, which exercise the model and the
-# generated script rather than the executable, run once, above.
+# judges), probe and fix/undo tests, and the Ansible pre-flight with the binary as the module. The lab's
+# differential and userdata tests, which exercise the model and the generated script rather than the executable,
+# run once, above.
 release=$(mktemp -d /tmp/sshdoctor-release.XXXXXX)
 echo "== scripts/release.sh"
 if bash scripts/release.sh "$release" | grep -E '^publish-aot:|^release:'; then
   export SSHDOCTOR_BIN="$release/sshdoctor-linux-x64"
   suite "tests/SshDoctor.Tests (AOT binary, CLI tests)" tests/SshDoctor.Tests \
     'FullyQualifiedName~SshDoctor.Tests.Cli.|FullyQualifiedName~KeyCommandTests|FullyQualifiedName~ProbeCliTests|FullyQualifiedName~UserdataCommandTests|FullyQualifiedName~VerdictTests'
-  SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo, ec2 diagnose)" tests/SshDoctor.Lab \
-    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair|FullyQualifiedName~SshDoctor.Lab.Ec2.Ec2DiagnoseTests'
+  # AnsibleFleetTests ships this binary as the Ansible binary module (library/sshdoctor_check) to 10 lab hosts
+  # (about 20 s for its two tests here; scripts/bench-ansible.sh times 20).
+  SSHDOCTOR_ANSIBLE_HOSTS=10 SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo, ec2 diagnose, Ansible module)" tests/SshDoctor.Lab \
+    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair|FullyQualifiedName~SshDoctor.Lab.Ec2.Ec2DiagnoseTests|FullyQualifiedName~SshDoctor.Lab.Candidate.AnsibleFleetTests'
   unset SSHDOCTOR_BIN
   echo "== linux-arm64 binary under qemu-user"
   SSHDOCTOR_LAB_COUNT_FILE=$(mktemp /tmp/sshdoctor-lab-count-arm64.XXXXXX) bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1

@@ -63,7 +63,7 @@ public static class CandidateJudge
                 // A server that cannot start (or reload) lets nobody in.
                 if (todayDown) t = t with { Verdict = Verdict.Refused };
                 if (proposedDown) p = p with { Verdict = Verdict.Refused, Findings = proposedServer.Concat(p.Findings).ToList() };
-                access.Add(new KeyAccess(name, key, t, p));
+                access.Add(KeyAccess.Kept(name, key, t, p));
             }
         }
         return new CandidateReport(today, proposed, files, names.ToList(), keyless, access, todayServer, proposedServer, Notes(proposed, files));
