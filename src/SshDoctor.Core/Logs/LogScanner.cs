@@ -12,7 +12,7 @@ namespace SshDoctor.Core.Logs;
 /// </summary>
 public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
 {
-    private const int BufferSize = 1 << 20;
+    private const int BufferSize = 1 << 16;
     private enum Format { Syslog, Json, Bare }
 
     private Format _format;
@@ -99,9 +99,8 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
             var hit = region[pos..].IndexOf("sshd"u8);
             if (hit < 0) break;
             hit += pos;
-            // The tag sits a few dozen bytes into its line: a short backward walk beats a vector search.
-            var ls = hit;
-            while (ls > pos && region[ls - 1] != (byte)'\n') ls--;
+            // pos starts a line: the hit's line starts after the last line end before it, if any.
+            var ls = pos + region[pos..hit].LastIndexOf((byte)'\n') + 1;
             var le = region[hit..].IndexOf((byte)'\n');
             le = le < 0 ? region.Length : hit + le;
             var line = region[ls..le];

@@ -13,19 +13,24 @@ namespace SshDoctor.Core.Logs;
 internal sealed class Utf8Interner
 {
     private const int MaxLength = 128;
+    /// <summary>Names up to this long (IPv4 addresses, most user names) are kept inside their slot.</summary>
+    private const int InlineLength = 16;
     private const int InitialSize = 1024;
     private readonly int _maxEntries;
     // A per-process seed: names in a log come from the internet, so their hashes must not be predictable.
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
-    // The hashes apart from the entries: a probe reads 4 bytes per slot (the table is read once per connection,
-    // and its cache lines are what it costs).
-    private uint[] _hashes = new uint[InitialSize];
+    // One slot holds the hash, the length and a short name's bytes: a lookup of a name seen before reads one slot
+    // (a log is read once through the cache, and the cache lines a lookup touches are what it costs).
     private Entry[] _entries = new Entry[InitialSize];
     private int _count;
 
     private struct Entry
     {
-        public byte[] Bytes;
+        public uint Hash;
+        public int Length;
+        public ulong K0, K1;
+        /// <summary>The bytes of a name longer than <see cref="InlineLength"/>.</summary>
+        public byte[]? Long;
         public string Text;
     }
 
@@ -35,76 +40,100 @@ internal sealed class Utf8Interner
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength) return Encoding.UTF8.GetString(utf8);
-        var hash = Hash(utf8);
-        var hashes = _hashes;
-        var mask = hashes.Length - 1;
+        Key(utf8, out var k0, out var k1);
+        var hash = Hash(utf8, k0, k1);
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        var inline = utf8.Length <= InlineLength;
         for (var i = (int)(hash & mask); ; i = (i + 1) & mask)
         {
-            var h = hashes[i];
-            if (h == 0) return Add(i, hash, utf8);
-            if (h == hash && utf8.SequenceEqual(_entries[i].Bytes)) return _entries[i].Text;
+            ref var e = ref entries[i];
+            if (e.Hash == 0) return Add(i, hash, utf8, k0, k1);
+            if (e.Hash == hash && e.Length == utf8.Length && e.K0 == k0 && e.K1 == k1 &&
+                (inline || utf8.SequenceEqual(e.Long))) return e.Text;
         }
     }
 
-    private string Add(int slot, uint hash, ReadOnlySpan<byte> utf8)
+    private string Add(int slot, uint hash, ReadOnlySpan<byte> utf8, ulong k0, ulong k1)
     {
         var text = Encoding.UTF8.GetString(utf8);
         if (_count >= _maxEntries)
         {
             // A scan with endless distinct names: start over rather than grow without bound.
-            _hashes = new uint[InitialSize];
             _entries = new Entry[InitialSize];
             _count = 0;
             slot = -1;
         }
-        else if ((_count + 1) * 2 > _hashes.Length)
+        else if ((_count + 1) * 2 > _entries.Length)
         {
             Grow();
             slot = -1;
         }
-        if (slot < 0) slot = FreeSlot(_hashes, hash);
-        _hashes[slot] = hash;
-        _entries[slot] = new Entry { Bytes = utf8.ToArray(), Text = text };
+        if (slot < 0) slot = FreeSlot(_entries, hash);
+        _entries[slot] = new Entry
+        {
+            Hash = hash, Length = utf8.Length, K0 = k0, K1 = k1,
+            Long = utf8.Length > InlineLength ? utf8.ToArray() : null, Text = text,
+        };
         _count++;
         return text;
     }
 
-    private static int FreeSlot(uint[] hashes, uint hash)
+    private static int FreeSlot(Entry[] entries, uint hash)
     {
-        var mask = hashes.Length - 1;
+        var mask = entries.Length - 1;
         var i = (int)(hash & mask);
-        while (hashes[i] != 0) i = (i + 1) & mask;
+        while (entries[i].Hash != 0) i = (i + 1) & mask;
         return i;
     }
 
     private void Grow()
     {
-        var oldHashes = _hashes;
-        var oldEntries = _entries;
-        _hashes = new uint[oldHashes.Length * 2];
-        _entries = new Entry[oldHashes.Length * 2];
-        for (var j = 0; j < oldHashes.Length; j++)
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
+        foreach (ref var e in old.AsSpan())
         {
-            if (oldHashes[j] == 0) continue;
-            var i = FreeSlot(_hashes, oldHashes[j]);
-            _hashes[i] = oldHashes[j];
-            _entries[i] = oldEntries[j];
+            if (e.Hash == 0) continue;
+            _entries[FreeSlot(_entries, e.Hash)] = e;
         }
+    }
+
+    /// <summary>The first 16 bytes as two words, zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Key(ReadOnlySpan<byte> s, out ulong k0, out ulong k1)
+    {
+        if (s.Length >= InlineLength)
+        {
+            k0 = BinaryPrimitives.ReadUInt64LittleEndian(s);
+            k1 = BinaryPrimitives.ReadUInt64LittleEndian(s[8..]);
+            return;
+        }
+        Span<byte> pad = stackalloc byte[InlineLength];
+        pad.Clear();
+        s.CopyTo(pad);
+        k0 = BinaryPrimitives.ReadUInt64LittleEndian(pad);
+        k1 = BinaryPrimitives.ReadUInt64LittleEndian(pad[8..]);
     }
 
     /// <summary>Never 0 (0 marks a free slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<byte> s)
+    private static uint Hash(ReadOnlySpan<byte> s, ulong k0, ulong k1)
     {
         var h = Seed ^ (ulong)s.Length;
-        while (s.Length >= 8)
+        h = BitOperations.RotateLeft(h ^ (k0 * 0x9E3779B97F4A7C15), 31) * 0xC2B2AE3D27D4EB4F;
+        h = BitOperations.RotateLeft(h ^ (k1 * 0x9E3779B97F4A7C15), 31) * 0xC2B2AE3D27D4EB4F;
+        if (s.Length > InlineLength)
         {
-            h = BitOperations.RotateLeft(h ^ (BinaryPrimitives.ReadUInt64LittleEndian(s) * 0x9E3779B97F4A7C15), 31) * 0xC2B2AE3D27D4EB4F;
-            s = s[8..];
+            s = s[InlineLength..];
+            while (s.Length >= 8)
+            {
+                h = BitOperations.RotateLeft(h ^ (BinaryPrimitives.ReadUInt64LittleEndian(s) * 0x9E3779B97F4A7C15), 31) * 0xC2B2AE3D27D4EB4F;
+                s = s[8..];
+            }
+            ulong tail = 0;
+            for (var i = 0; i < s.Length; i++) tail |= (ulong)s[i] << (8 * i);
+            h ^= tail * 0x9E3779B97F4A7C15;
         }
-        ulong tail = 0;
-        for (var i = 0; i < s.Length; i++) tail |= (ulong)s[i] << (8 * i);
-        h ^= tail * 0x9E3779B97F4A7C15;
         // murmur3's finalizer: every input bit reaches the low bits the table index is taken from.
         h ^= h >> 33;
         h *= 0xFF51AFD7ED558CCD;
