@@ -22,10 +22,13 @@ public sealed class LogAnalysis
     private readonly string? _userFilter;
     private readonly IReadOnlySet<string>? _accounts;
     private long _inputFirst, _inputLast;
-    private readonly Utf8Interner _strings = new();
+    private readonly Utf8Interner<string> _strings = new(s => s);
     // Addresses apart from names: a scan brings many, and starting over on them must not drop the names.
-    private readonly Utf8Interner _addresses = new(MaxNoiseKeys);
+    private readonly Utf8Interner<AddressName> _addresses = new(s => new AddressName(s), MaxNoiseKeys);
     private readonly Dictionary<int, Conn> _open = new();
+    // The connection of the last line (a connection's lines mostly follow each other): no lookup in _open for it.
+    private int _lastPid;
+    private Conn? _lastConn;
     private readonly Stack<Conn> _pool = new();
     private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
     private readonly Dictionary<FindingId, Stat> _server = new();
@@ -60,13 +63,21 @@ public sealed class LogAnalysis
                 Bump(_server, e.Cause, null, ticks, e.PathText, e.DetailText);
                 return;
             case SshdEventKind.ConnectionFrom:
+                if (_lastPid == connection) _lastConn = null;
                 if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
                 fresh.SetAddress(_addresses.Get(e.Address));
                 return;
         }
 
-        if (!_open.TryGetValue(connection, out var c))
+        Conn? c;
+        if (_lastConn is not null && _lastPid == connection) c = _lastConn;
+        else if (_open.TryGetValue(connection, out c))
+        {
+            _lastPid = connection;
+            _lastConn = c;
+        }
+        else
         {
             // A line that ends a connection we never saw start carries everything it needs.
             c = Open(connection, ticks);
@@ -123,11 +134,14 @@ public sealed class LogAnalysis
         var c = _pool.Count > 0 ? _pool.Pop() : new Conn();
         c.First = c.Last = ticks;
         _open[connection] = c;
+        _lastPid = connection;
+        _lastConn = c;
         return c;
     }
 
     private void End(int connection, Conn c)
     {
+        if (_lastPid == connection) _lastConn = null;
         _open.Remove(connection);
         Finish(c);
         Recycle(c);
@@ -176,11 +190,17 @@ public sealed class LogAnalysis
         _noiseConnections++;
         if (_noiseFirst == 0 || (c.First != 0 && c.First < _noiseFirst)) _noiseFirst = c.First;
         if (c.Last > _noiseLast) _noiseLast = c.Last;
-        var addr = c.Address ?? "?";
-        if (!_noise.TryGetValue(addr, out var n))
+        // The address' entry in _noise, found once per distinct address (its name keeps it): no string hashing per connection.
+        var n = c.AddressName?.Noise;
+        if (n is null)
         {
-            if (_noise.Count >= MaxNoiseKeys) return;
-            _noise[addr] = n = new NoiseAddr();
+            var addr = c.Address ?? "?";
+            if (!_noise.TryGetValue(addr, out n))
+            {
+                if (_noise.Count >= MaxNoiseKeys) return;
+                _noise[addr] = n = new NoiseAddr();
+            }
+            if (c.AddressName is { } name) name.Noise = n;
         }
         n.Connections++;
         if (c.User is { } user)
@@ -212,6 +232,7 @@ public sealed class LogAnalysis
     {
         foreach (var c in _open.Values) Finish(c);
         _open.Clear();
+        _lastConn = null;
 
         // An address that is not a scanner (few user names, no password guessing) is a person who
         // typed the wrong user name: list what it met instead of hiding it in the noise summary. When
@@ -317,7 +338,15 @@ public sealed class LogAnalysis
         return true;
     }
 
-    private static bool LooksLikeAddress(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s.Contains(':'));
+    /// <summary>One distinct address (or host name) as a connection names it, with what the analysis keeps for it.</summary>
+    private sealed class AddressName(string text)
+    {
+        public readonly string Text = text;
+        /// <summary>Looks like an address (a line naming no address may leave a host name there).</summary>
+        public readonly bool LooksLikeAddress = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text.Contains(':'));
+        /// <summary>Its entry in the noise summary, once it has one (entries are never replaced while reading).</summary>
+        public NoiseAddr? Noise;
+    }
 
     private sealed record Cause(FindingId Id, FindingId? Alternative, string? Path, string? Detail);
 
@@ -325,13 +354,15 @@ public sealed class LogAnalysis
     {
         public string? User;
         public string? Address { get; private set; }
+        public AddressName? AddressName { get; private set; }
         /// <summary>Address is set and looks like one (a line naming no address may leave a host name there).</summary>
         public bool HasAddress { get; private set; }
 
-        public void SetAddress(string address)
+        public void SetAddress(AddressName address)
         {
-            Address = address;
-            HasAddress = LooksLikeAddress(address);
+            Address = address.Text;
+            AddressName = address;
+            HasAddress = address.LooksLikeAddress;
         }
         public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
         public long First, Last;
@@ -354,6 +385,7 @@ public sealed class LogAnalysis
         public void Reset()
         {
             User = Address = null;
+            AddressName = null;
             HasAddress = false;
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
             First = Last = 0;
@@ -361,7 +393,7 @@ public sealed class LogAnalysis
             _shared = false;
         }
 
-        public void AddCause(in SshdEvent e, Utf8Interner strings)
+        public void AddCause(in SshdEvent e, Utf8Interner<string> strings)
         {
             var id = e.Cause;
             if (Causes is null)
@@ -386,7 +418,7 @@ public sealed class LogAnalysis
             Causes.Add(new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings)));
         }
 
-        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner strings) => utf8.IsEmpty ? null : strings.Get(utf8);
+        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner<string> strings) => utf8.IsEmpty ? null : strings.Get(utf8);
     }
 
     private sealed class Stat

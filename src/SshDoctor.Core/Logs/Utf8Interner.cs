@@ -8,17 +8,15 @@ namespace SshDoctor.Core.Logs;
 /// <summary>
 /// One string per distinct user name, address or path: a log repeats them thousands of times. Looked up by their
 /// UTF-8 bytes (an open-addressing table), so a name seen before costs no decoding and no allocation, and the
-/// strings it returns compare equal by reference in the analysis' dictionaries.
+/// strings it returns compare equal by reference in the analysis' dictionaries. <typeparamref name="T"/> is what
+/// one distinct name is kept as: its string, or an object that carries the string and what the analysis attaches to it.
 /// </summary>
-internal sealed class Utf8Interner
+internal sealed class Utf8Interner<T>(Func<string, T> make, int maxEntries = 200_000) where T : class
 {
     private const int MaxLength = 128;
     /// <summary>Names up to this long (IPv4 addresses, most user names) are kept inside their slot.</summary>
-    private const int InlineLength = 16;
+    private const int InlineLength = Utf8Key.InlineLength;
     private const int InitialSize = 1024;
-    private readonly int _maxEntries;
-    // A per-process seed: names in a log come from the internet, so their hashes must not be predictable.
-    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
     // One slot holds the hash, the length and a short name's bytes: a lookup of a name seen before reads one slot
     // (a log is read once through the cache, and the cache lines a lookup touches are what it costs).
     private Entry[] _entries = new Entry[InitialSize];
@@ -31,17 +29,15 @@ internal sealed class Utf8Interner
         public ulong K0, K1;
         /// <summary>The bytes of a name longer than <see cref="InlineLength"/>.</summary>
         public byte[]? Long;
-        public string Text;
+        public T Value;
     }
 
-    public Utf8Interner(int maxEntries = 200_000) => _maxEntries = maxEntries;
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Get(ReadOnlySpan<byte> utf8)
+    public T Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxLength) return Encoding.UTF8.GetString(utf8);
-        Key(utf8, out var k0, out var k1);
-        var hash = Hash(utf8, k0, k1);
+        if (utf8.Length > MaxLength) return make(Encoding.UTF8.GetString(utf8));
+        Utf8Key.Of(utf8, out var k0, out var k1);
+        var hash = Utf8Key.Hash(utf8, k0, k1);
         var entries = _entries;
         var mask = entries.Length - 1;
         var inline = utf8.Length <= InlineLength;
@@ -50,14 +46,14 @@ internal sealed class Utf8Interner
             ref var e = ref entries[i];
             if (e.Hash == 0) return Add(i, hash, utf8, k0, k1);
             if (e.Hash == hash && e.Length == utf8.Length && e.K0 == k0 && e.K1 == k1 &&
-                (inline || utf8.SequenceEqual(e.Long))) return e.Text;
+                (inline || utf8.SequenceEqual(e.Long))) return e.Value;
         }
     }
 
-    private string Add(int slot, uint hash, ReadOnlySpan<byte> utf8, ulong k0, ulong k1)
+    private T Add(int slot, uint hash, ReadOnlySpan<byte> utf8, ulong k0, ulong k1)
     {
-        var text = Encoding.UTF8.GetString(utf8);
-        if (_count >= _maxEntries)
+        var value = make(Encoding.UTF8.GetString(utf8));
+        if (_count >= maxEntries)
         {
             // A scan with endless distinct names: start over rather than grow without bound.
             _entries = new Entry[InitialSize];
@@ -73,10 +69,10 @@ internal sealed class Utf8Interner
         _entries[slot] = new Entry
         {
             Hash = hash, Length = utf8.Length, K0 = k0, K1 = k1,
-            Long = utf8.Length > InlineLength ? utf8.ToArray() : null, Text = text,
+            Long = utf8.Length > InlineLength ? utf8.ToArray() : null, Value = value,
         };
         _count++;
-        return text;
+        return value;
     }
 
     private static int FreeSlot(Entry[] entries, uint hash)
@@ -97,10 +93,18 @@ internal sealed class Utf8Interner
             _entries[FreeSlot(_entries, e.Hash)] = e;
         }
     }
+}
+
+/// <summary>The key of a name in <see cref="Utf8Interner{T}"/>: its first 16 bytes inline, and a seeded hash of all of them.</summary>
+internal static class Utf8Key
+{
+    public const int InlineLength = 16;
+    // A per-process seed: names in a log come from the internet, so their hashes must not be predictable.
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     /// <summary>The first 16 bytes as two words, zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Key(ReadOnlySpan<byte> s, out ulong k0, out ulong k1)
+    public static void Of(ReadOnlySpan<byte> s, out ulong k0, out ulong k1)
     {
         if (s.Length >= InlineLength)
         {
@@ -117,7 +121,7 @@ internal sealed class Utf8Interner
 
     /// <summary>Never 0 (0 marks a free slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<byte> s, ulong k0, ulong k1)
+    public static uint Hash(ReadOnlySpan<byte> s, ulong k0, ulong k1)
     {
         var h = Seed ^ (ulong)s.Length;
         h = BitOperations.RotateLeft(h ^ (k0 * 0x9E3779B97F4A7C15), 31) * 0xC2B2AE3D27D4EB4F;
