@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using SshDoctor.Core.Findings;
 
@@ -22,7 +21,7 @@ public sealed class LogAnalysis
     private readonly string? _userFilter;
     private readonly IReadOnlySet<string>? _accounts;
     private long _inputFirst, _inputLast;
-    private readonly Utf8Interner<string> _strings = new(s => s);
+    private readonly Utf8Interner<Name> _strings = new(s => new Name(s));
     // Addresses apart from names: a scan brings many, and starting over on them must not drop the names.
     private readonly Utf8Interner<AddressName> _addresses = new(s => new AddressName(s), MaxNoiseKeys);
     private readonly Dictionary<int, Conn> _open = new();
@@ -33,7 +32,7 @@ public sealed class LogAnalysis
     private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
     private readonly Dictionary<FindingId, Stat> _server = new();
     private readonly Dictionary<string, NoiseAddr> _noise = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _noiseUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Counter> _noiseUsers = new(StringComparer.Ordinal);
     private int _noiseConnections;
     private long _noiseFirst, _noiseLast;
 
@@ -86,7 +85,7 @@ public sealed class LogAnalysis
         c.Last = ticks;
         // Strings are made only for what the connection does not know yet (most lines repeat it).
         if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
-            c.User = _strings.Get(e.User);
+            c.SetUser(_strings.Get(e.User));
         if (!e.Address.IsEmpty && !c.HasAddress) c.SetAddress(_addresses.Get(e.Address));
         if (e.InvalidUser) c.InvalidUser = true;
 
@@ -205,9 +204,15 @@ public sealed class LogAnalysis
         n.Connections++;
         if (c.User is { } user)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_noiseUsers, user);
-            if (!Unsafe.IsNullRef(ref count)) count++;
-            else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
+            // Its counter in _noiseUsers, found once per distinct name (the name keeps it).
+            var counter = c.UserName?.NoiseCount;
+            if (counter is null && !_noiseUsers.TryGetValue(user, out counter) && _noiseUsers.Count < MaxNoiseKeys)
+                _noiseUsers[user] = counter = new Counter();
+            if (counter is not null)
+            {
+                counter.Value++;
+                if (c.UserName is { } name) name.NoiseCount = counter;
+            }
         }
         // Kept in detail only while the address still looks like one person mistyping a user name
         // (no password guessing, few names, few connections).
@@ -261,8 +266,8 @@ public sealed class LogAnalysis
         foreach (var (user, count) in promotedUsers)
             if (_noiseUsers.TryGetValue(user, out var total))
             {
-                if (total <= count) _noiseUsers.Remove(user);
-                else _noiseUsers[user] = total - count;
+                if (total.Value <= count) _noiseUsers.Remove(user);
+                else total.Value -= count;
             }
 
         var groups = _groups
@@ -280,7 +285,8 @@ public sealed class LogAnalysis
             _noiseConnections - promotedConnections,
             _noise.Count,
             _noiseUsers.Count,
-            _noiseUsers.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noiseUsers.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Value))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
             _noise.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Connections))
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
             _noiseFirst, _noiseLast);
@@ -339,9 +345,20 @@ public sealed class LogAnalysis
     }
 
     /// <summary>One distinct address (or host name) as a connection names it, with what the analysis keeps for it.</summary>
-    private sealed class AddressName(string text)
+    /// <summary>One distinct user name, path or detail as the log names it.</summary>
+    private sealed class Name(string text) : Utf8Name(text)
     {
-        public readonly string Text = text;
+        /// <summary>As a user name: its counter in the noise summary, once it has one (never replaced while reading).</summary>
+        public Counter? NoiseCount;
+    }
+
+    private sealed class Counter
+    {
+        public int Value;
+    }
+
+    private sealed class AddressName(string text) : Utf8Name(text)
+    {
         /// <summary>Looks like an address (a line naming no address may leave a host name there).</summary>
         public readonly bool LooksLikeAddress = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text.Contains(':'));
         /// <summary>Its entry in the noise summary, once it has one (entries are never replaced while reading).</summary>
@@ -352,7 +369,14 @@ public sealed class LogAnalysis
 
     private sealed class Conn
     {
-        public string? User;
+        public string? User { get; private set; }
+        public Name? UserName { get; private set; }
+
+        public void SetUser(Name name)
+        {
+            User = name.Text;
+            UserName = name;
+        }
         public string? Address { get; private set; }
         public AddressName? AddressName { get; private set; }
         /// <summary>Address is set and looks like one (a line naming no address may leave a host name there).</summary>
@@ -385,6 +409,7 @@ public sealed class LogAnalysis
         public void Reset()
         {
             User = Address = null;
+            UserName = null;
             AddressName = null;
             HasAddress = false;
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
@@ -393,7 +418,7 @@ public sealed class LogAnalysis
             _shared = false;
         }
 
-        public void AddCause(in SshdEvent e, Utf8Interner<string> strings)
+        public void AddCause(in SshdEvent e, Utf8Interner<Name> strings)
         {
             var id = e.Cause;
             if (Causes is null)
@@ -418,7 +443,7 @@ public sealed class LogAnalysis
             Causes.Add(new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings)));
         }
 
-        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner<string> strings) => utf8.IsEmpty ? null : strings.Get(utf8);
+        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner<Name> strings) => utf8.IsEmpty ? null : strings.Get(utf8).Text;
     }
 
     private sealed class Stat

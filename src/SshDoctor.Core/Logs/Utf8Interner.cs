@@ -5,32 +5,33 @@ using System.Text;
 
 namespace SshDoctor.Core.Logs;
 
+/// <summary>One distinct name kept by a <see cref="Utf8Interner{T}"/>: its text, and the key it is found by.</summary>
+internal class Utf8Name(string text)
+{
+    public readonly string Text = text;
+    internal uint Hash;
+    internal int Length;
+    /// <summary>The first 16 bytes, zero-padded.</summary>
+    internal ulong K0, K1;
+    /// <summary>All the bytes of a name longer than 16.</summary>
+    internal byte[]? Long;
+}
+
 /// <summary>
-/// One string per distinct user name, address or path: a log repeats them thousands of times. Looked up by their
+/// One object per distinct user name, address or path: a log repeats them thousands of times. Looked up by their
 /// UTF-8 bytes (an open-addressing table), so a name seen before costs no decoding and no allocation, and the
-/// strings it returns compare equal by reference in the analysis' dictionaries. <typeparamref name="T"/> is what
-/// one distinct name is kept as: its string, or an object that carries the string and what the analysis attaches to it.
+/// strings it returns compare equal by reference in the analysis' dictionaries. The key sits in the name's own
+/// object, next to its text and what the analysis attaches to it (<typeparamref name="T"/>): a lookup of a name seen
+/// before reads the dense hash array and that one object (a log is read once through the cache, and the cache lines a
+/// lookup touches are what it costs).
 /// </summary>
-internal sealed class Utf8Interner<T>(Func<string, T> make, int maxEntries = 200_000) where T : class
+internal sealed class Utf8Interner<T>(Func<string, T> make, int maxEntries = 200_000) where T : Utf8Name
 {
     private const int MaxLength = 128;
-    /// <summary>Names up to this long (IPv4 addresses, most user names) are kept inside their slot.</summary>
-    private const int InlineLength = Utf8Key.InlineLength;
     private const int InitialSize = 1024;
-    // One slot holds the hash, the length and a short name's bytes: a lookup of a name seen before reads one slot
-    // (a log is read once through the cache, and the cache lines a lookup touches are what it costs).
-    private Entry[] _entries = new Entry[InitialSize];
+    private uint[] _hashes = new uint[InitialSize];
+    private T?[] _names = new T?[InitialSize];
     private int _count;
-
-    private struct Entry
-    {
-        public uint Hash;
-        public int Length;
-        public ulong K0, K1;
-        /// <summary>The bytes of a name longer than <see cref="InlineLength"/>.</summary>
-        public byte[]? Long;
-        public T Value;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Get(ReadOnlySpan<byte> utf8)
@@ -38,59 +39,67 @@ internal sealed class Utf8Interner<T>(Func<string, T> make, int maxEntries = 200
         if (utf8.Length > MaxLength) return make(Encoding.UTF8.GetString(utf8));
         Utf8Key.Of(utf8, out var k0, out var k1);
         var hash = Utf8Key.Hash(utf8, k0, k1);
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        var inline = utf8.Length <= InlineLength;
+        var hashes = _hashes;
+        var mask = hashes.Length - 1;
         for (var i = (int)(hash & mask); ; i = (i + 1) & mask)
         {
-            ref var e = ref entries[i];
-            if (e.Hash == 0) return Add(i, hash, utf8, k0, k1);
-            if (e.Hash == hash && e.Length == utf8.Length && e.K0 == k0 && e.K1 == k1 &&
-                (inline || utf8.SequenceEqual(e.Long))) return e.Value;
+            var h = hashes[i];
+            if (h == 0) return Add(i, hash, utf8, k0, k1);
+            if (h != hash) continue;
+            var n = _names[i]!;
+            if (n.Length == utf8.Length && n.K0 == k0 && n.K1 == k1 &&
+                (utf8.Length <= Utf8Key.InlineLength || utf8.SequenceEqual(n.Long))) return n;
         }
     }
 
     private T Add(int slot, uint hash, ReadOnlySpan<byte> utf8, ulong k0, ulong k1)
     {
-        var value = make(Encoding.UTF8.GetString(utf8));
+        var name = make(Encoding.UTF8.GetString(utf8));
+        name.Hash = hash;
+        name.Length = utf8.Length;
+        name.K0 = k0;
+        name.K1 = k1;
+        name.Long = utf8.Length > Utf8Key.InlineLength ? utf8.ToArray() : null;
         if (_count >= maxEntries)
         {
             // A scan with endless distinct names: start over rather than grow without bound.
-            _entries = new Entry[InitialSize];
+            _hashes = new uint[InitialSize];
+            _names = new T?[InitialSize];
             _count = 0;
             slot = -1;
         }
-        else if ((_count + 1) * 2 > _entries.Length)
+        else if ((_count + 1) * 2 > _hashes.Length)
         {
             Grow();
             slot = -1;
         }
-        if (slot < 0) slot = FreeSlot(_entries, hash);
-        _entries[slot] = new Entry
-        {
-            Hash = hash, Length = utf8.Length, K0 = k0, K1 = k1,
-            Long = utf8.Length > InlineLength ? utf8.ToArray() : null, Value = value,
-        };
+        if (slot < 0) slot = FreeSlot(_hashes, hash);
+        _hashes[slot] = hash;
+        _names[slot] = name;
         _count++;
-        return value;
+        return name;
     }
 
-    private static int FreeSlot(Entry[] entries, uint hash)
+    private static int FreeSlot(uint[] hashes, uint hash)
     {
-        var mask = entries.Length - 1;
+        var mask = hashes.Length - 1;
         var i = (int)(hash & mask);
-        while (entries[i].Hash != 0) i = (i + 1) & mask;
+        while (hashes[i] != 0) i = (i + 1) & mask;
         return i;
     }
 
     private void Grow()
     {
-        var old = _entries;
-        _entries = new Entry[old.Length * 2];
-        foreach (ref var e in old.AsSpan())
+        var oldHashes = _hashes;
+        var oldNames = _names;
+        _hashes = new uint[oldHashes.Length * 2];
+        _names = new T?[oldHashes.Length * 2];
+        for (var j = 0; j < oldHashes.Length; j++)
         {
-            if (e.Hash == 0) continue;
-            _entries[FreeSlot(_entries, e.Hash)] = e;
+            if (oldHashes[j] == 0) continue;
+            var i = FreeSlot(_hashes, oldHashes[j]);
+            _hashes[i] = oldHashes[j];
+            _names[i] = oldNames[j];
         }
     }
 }
