@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SshDoctor.Core.Keys;
@@ -106,7 +105,11 @@ public sealed class PublicKey : IEquatable<PublicKey>
     {
         get
         {
-            var hash = MD5.HashData(Blob);
+            // Managed, like the SHA-256 one: no OpenSSL for a fingerprint.
+            var digest = new Org.BouncyCastle.Crypto.Digests.MD5Digest();
+            digest.BlockUpdate(Blob);
+            var hash = new byte[16];
+            digest.DoFinal(hash);
             var sb = new StringBuilder("MD5:", 4 + hash.Length * 3);
             for (var i = 0; i < hash.Length; i++)
             {
