@@ -60,7 +60,7 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
                 }
                 Bytes += n;
                 filled += n;
-                if (first && filled < 4096 && n > 0) continue; // sniff on a reasonable sample
+                if (first && filled < 4096 && filled < size) continue; // sniff on a reasonable sample
                 var span = buf.AsSpan(0, filled);
                 if (first) { Sniff(span); first = false; }
                 var lastNl = span.LastIndexOf((byte)'\n');
