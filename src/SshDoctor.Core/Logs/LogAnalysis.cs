@@ -15,6 +15,7 @@ public sealed class LogAnalysis
     private const int ScannerConnections = 20;
     private const int MaxOpenConnections = 50_000;
     private const int MaxNoiseKeys = 100_000;
+    private const int MaxSharedCauses = 10_000;
     /// <summary>More addresses than this meeting unknown user names is a distributed scan, not people mistyping.</summary>
     private const int MaxPeopleAddresses = 5;
 
@@ -25,6 +26,9 @@ public sealed class LogAnalysis
     // Addresses apart from names: a scan brings many, and starting over on them must not drop the names.
     private readonly Utf8Interner<AddressName> _addresses = new(s => new AddressName(s), MaxNoiseKeys);
     private readonly Dictionary<int, Conn> _open = new();
+    /// <summary>Read-only one-cause lists for causes with a path or detail, shared by the connections that meet the
+    /// same one (a refusal repeated all day allocates nothing per connection: memory stays flat).</summary>
+    private readonly Dictionary<(FindingId, FindingId?, string?, string?), List<Cause>> _firstCauses = new();
     // The connection of the last line (a connection's lines mostly follow each other): no lookup in _open for it.
     private int _lastPid;
     private Conn? _lastConn;
@@ -92,7 +96,7 @@ public sealed class LogAnalysis
         switch (e.Kind)
         {
             case SshdEventKind.Refusal:
-                c.AddCause(e, _strings);
+                c.AddCause(e, _strings, _firstCauses);
                 if (e.Cause is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) c.KeyActivity |= IsKeyCause(e.Cause);
                 if (e.AlsoEnds) End(connection, c);
                 break;
@@ -418,7 +422,7 @@ public sealed class LogAnalysis
             _shared = false;
         }
 
-        public void AddCause(in SshdEvent e, Utf8Interner<Name> strings)
+        public void AddCause(in SshdEvent e, Utf8Interner<Name> strings, Dictionary<(FindingId, FindingId?, string?, string?), List<Cause>> shared)
         {
             var id = e.Cause;
             if (Causes is null)
@@ -428,7 +432,17 @@ public sealed class LogAnalysis
                     Causes = Single(id);
                     _shared = true;
                 }
-                else Causes = [new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings))];
+                else
+                {
+                    var key = (id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings));
+                    if (!shared.TryGetValue(key, out var list))
+                    {
+                        list = [new Cause(key.id, key.Alternative, key.Item3, key.Item4)];
+                        if (shared.Count < MaxSharedCauses) shared[key] = list;
+                    }
+                    Causes = list;
+                    _shared = true;
+                }
                 return;
             }
             // "Refused by key options" after "not from a permitted host" is the same refusal.
