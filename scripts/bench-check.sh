@@ -17,6 +17,8 @@ run() { # label, runs, args...
   local label=$1 runs=$2; shift 2
   python3 scripts/bench-run.py "$label" "$runs" "$exe" "$@"
 }
+# What any run costs before it reads anything (process start, runtime, argument parsing): the floor under the rows below.
+run "sshdoctor --version (process start)" 21 --version
 run "check sample (ec2-user, one user)" 21 check --root samples/broken-volume --user ec2-user --key samples/keys/id_ed25519.pub --json
 run "check --user user7 --key ($users-user root)" 21 check --root "$work/tree" --user user7 --key "$work/tree/bench-key.pub" --json
 run "check --all-users --key ($users users)" 11 check --root "$work/tree" --all-users --key "$work/tree/bench-key.pub" --json

@@ -160,10 +160,16 @@ public static partial class KeyFile
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
             if (stream.CanSeek && stream.Length > MaxFileSize)
                 throw new KeyFormatException("keys.error.too_big", ("max", (MaxFileSize >> 20) + " MiB"));
-            var buffer = new byte[MaxFileSize + 1];
+            // Sized by the file (a .pub line is a few hundred bytes), grown up to the bound if it grows while read.
+            var buffer = new byte[stream.CanSeek ? (int)Math.Min(stream.Length + 1, MaxFileSize + 1) : 4096];
             var total = 0;
-            while (total < buffer.Length)
+            while (true)
             {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > MaxFileSize) break;
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxFileSize + 1));
+                }
                 var n = stream.Read(buffer, total, buffer.Length - total);
                 if (n == 0) break;
                 total += n;

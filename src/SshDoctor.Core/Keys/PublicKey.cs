@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SshDoctor.Core.Keys;
@@ -87,14 +86,30 @@ public sealed class PublicKey : IEquatable<PublicKey>
     public string OpenSshLine => Comment.Length == 0 ? $"{Type} {Base64}" : $"{Type} {Base64} {Comment}";
 
     /// <summary>As `ssh-keygen -l` prints it: SHA256:base64-without-padding.</summary>
-    public string Sha256Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(Blob)).TrimEnd('=');
+    /// <remarks>Hashed in managed code: a check prints it, and OpenSSL's start (libssl and libcrypto loaded and
+    /// initialized) would cost a one-user check more memory and time than all the rest of its reading.</remarks>
+    public string Sha256Fingerprint
+    {
+        get
+        {
+            var digest = new Org.BouncyCastle.Crypto.Digests.Sha256Digest();
+            digest.BlockUpdate(Blob);
+            Span<byte> hash = stackalloc byte[32];
+            digest.DoFinal(hash);
+            return "SHA256:" + Convert.ToBase64String(hash).TrimEnd('=');
+        }
+    }
 
     /// <summary>As `ssh-keygen -l -E md5` prints it: MD5:aa:bb:...</summary>
     public string Md5Fingerprint
     {
         get
         {
-            var hash = MD5.HashData(Blob);
+            // Managed, like the SHA-256 one: no OpenSSL for a fingerprint.
+            var digest = new Org.BouncyCastle.Crypto.Digests.MD5Digest();
+            digest.BlockUpdate(Blob);
+            var hash = new byte[16];
+            digest.DoFinal(hash);
             var sb = new StringBuilder("MD5:", 4 + hash.Length * 3);
             for (var i = 0; i < hash.Length; i++)
             {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using SshDoctor.Core.Findings;
 
@@ -16,21 +15,28 @@ public sealed class LogAnalysis
     private const int ScannerConnections = 20;
     private const int MaxOpenConnections = 50_000;
     private const int MaxNoiseKeys = 100_000;
+    private const int MaxSharedCauses = 10_000;
     /// <summary>More addresses than this meeting unknown user names is a distributed scan, not people mistyping.</summary>
     private const int MaxPeopleAddresses = 5;
 
     private readonly string? _userFilter;
     private readonly IReadOnlySet<string>? _accounts;
     private long _inputFirst, _inputLast;
-    private readonly Utf8Interner _strings = new();
+    private readonly Utf8Interner<Name> _strings = new(s => new Name(s));
     // Addresses apart from names: a scan brings many, and starting over on them must not drop the names.
-    private readonly Utf8Interner _addresses = new(MaxNoiseKeys);
+    private readonly Utf8Interner<AddressName> _addresses = new(s => new AddressName(s), MaxNoiseKeys);
     private readonly Dictionary<int, Conn> _open = new();
+    /// <summary>Read-only one-cause lists for causes with a path or detail, shared by the connections that meet the
+    /// same one (a refusal repeated all day allocates nothing per connection: memory stays flat).</summary>
+    private readonly Dictionary<(FindingId, FindingId?, string?, string?), List<Cause>> _firstCauses = new();
+    // The connection of the last line (a connection's lines mostly follow each other): no lookup in _open for it.
+    private int _lastPid;
+    private Conn? _lastConn;
     private readonly Stack<Conn> _pool = new();
     private readonly Dictionary<(string? User, string? Address), GroupAcc> _groups = new();
     private readonly Dictionary<FindingId, Stat> _server = new();
     private readonly Dictionary<string, NoiseAddr> _noise = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _noiseUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Counter> _noiseUsers = new(StringComparer.Ordinal);
     private int _noiseConnections;
     private long _noiseFirst, _noiseLast;
 
@@ -60,13 +66,21 @@ public sealed class LogAnalysis
                 Bump(_server, e.Cause, null, ticks, e.PathText, e.DetailText);
                 return;
             case SshdEventKind.ConnectionFrom:
+                if (_lastPid == connection) _lastConn = null;
                 if (_open.Remove(connection, out var previous)) { Finish(previous); Recycle(previous); }
                 var fresh = Open(connection, ticks);
                 fresh.SetAddress(_addresses.Get(e.Address));
                 return;
         }
 
-        if (!_open.TryGetValue(connection, out var c))
+        Conn? c;
+        if (_lastConn is not null && _lastPid == connection) c = _lastConn;
+        else if (_open.TryGetValue(connection, out c))
+        {
+            _lastPid = connection;
+            _lastConn = c;
+        }
+        else
         {
             // A line that ends a connection we never saw start carries everything it needs.
             c = Open(connection, ticks);
@@ -75,14 +89,14 @@ public sealed class LogAnalysis
         c.Last = ticks;
         // Strings are made only for what the connection does not know yet (most lines repeat it).
         if ((e.HasUser || !e.User.IsEmpty) && (c.User is null || (e.Kind is SshdEventKind.Accepted or SshdEventKind.FailedPublickey && !Same(c.User, e.User))))
-            c.User = _strings.Get(e.User);
+            c.SetUser(_strings.Get(e.User));
         if (!e.Address.IsEmpty && !c.HasAddress) c.SetAddress(_addresses.Get(e.Address));
         if (e.InvalidUser) c.InvalidUser = true;
 
         switch (e.Kind)
         {
             case SshdEventKind.Refusal:
-                c.AddCause(e, _strings);
+                c.AddCause(e, _strings, _firstCauses);
                 if (e.Cause is not (FindingId.USER_UNKNOWN or FindingId.TOO_MANY_AUTH_TRIES)) c.KeyActivity |= IsKeyCause(e.Cause);
                 if (e.AlsoEnds) End(connection, c);
                 break;
@@ -123,11 +137,14 @@ public sealed class LogAnalysis
         var c = _pool.Count > 0 ? _pool.Pop() : new Conn();
         c.First = c.Last = ticks;
         _open[connection] = c;
+        _lastPid = connection;
+        _lastConn = c;
         return c;
     }
 
     private void End(int connection, Conn c)
     {
+        if (_lastPid == connection) _lastConn = null;
         _open.Remove(connection);
         Finish(c);
         Recycle(c);
@@ -176,18 +193,30 @@ public sealed class LogAnalysis
         _noiseConnections++;
         if (_noiseFirst == 0 || (c.First != 0 && c.First < _noiseFirst)) _noiseFirst = c.First;
         if (c.Last > _noiseLast) _noiseLast = c.Last;
-        var addr = c.Address ?? "?";
-        if (!_noise.TryGetValue(addr, out var n))
+        // The address' entry in _noise, found once per distinct address (its name keeps it): no string hashing per connection.
+        var n = c.AddressName?.Noise;
+        if (n is null)
         {
-            if (_noise.Count >= MaxNoiseKeys) return;
-            _noise[addr] = n = new NoiseAddr();
+            var addr = c.Address ?? "?";
+            if (!_noise.TryGetValue(addr, out n))
+            {
+                if (_noise.Count >= MaxNoiseKeys) return;
+                _noise[addr] = n = new NoiseAddr();
+            }
+            if (c.AddressName is { } name) name.Noise = n;
         }
         n.Connections++;
         if (c.User is { } user)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_noiseUsers, user);
-            if (!Unsafe.IsNullRef(ref count)) count++;
-            else if (_noiseUsers.Count < MaxNoiseKeys) _noiseUsers[user] = 1;
+            // Its counter in _noiseUsers, found once per distinct name (the name keeps it).
+            var counter = c.UserName?.NoiseCount;
+            if (counter is null && !_noiseUsers.TryGetValue(user, out counter) && _noiseUsers.Count < MaxNoiseKeys)
+                _noiseUsers[user] = counter = new Counter();
+            if (counter is not null)
+            {
+                counter.Value++;
+                if (c.UserName is { } name) name.NoiseCount = counter;
+            }
         }
         // Kept in detail only while the address still looks like one person mistyping a user name
         // (no password guessing, few names, few connections).
@@ -212,6 +241,7 @@ public sealed class LogAnalysis
     {
         foreach (var c in _open.Values) Finish(c);
         _open.Clear();
+        _lastConn = null;
 
         // An address that is not a scanner (few user names, no password guessing) is a person who
         // typed the wrong user name: list what it met instead of hiding it in the noise summary. When
@@ -240,8 +270,8 @@ public sealed class LogAnalysis
         foreach (var (user, count) in promotedUsers)
             if (_noiseUsers.TryGetValue(user, out var total))
             {
-                if (total <= count) _noiseUsers.Remove(user);
-                else _noiseUsers[user] = total - count;
+                if (total.Value <= count) _noiseUsers.Remove(user);
+                else total.Value -= count;
             }
 
         var groups = _groups
@@ -259,7 +289,8 @@ public sealed class LogAnalysis
             _noiseConnections - promotedConnections,
             _noise.Count,
             _noiseUsers.Count,
-            _noiseUsers.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
+            _noiseUsers.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Value))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
             _noise.Select(kv => new KeyValuePair<string, int>(kv.Key, kv.Value.Connections))
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(5).ToList(),
             _noiseFirst, _noiseLast);
@@ -317,21 +348,49 @@ public sealed class LogAnalysis
         return true;
     }
 
-    private static bool LooksLikeAddress(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s.Contains(':'));
+    /// <summary>One distinct address (or host name) as a connection names it, with what the analysis keeps for it.</summary>
+    /// <summary>One distinct user name, path or detail as the log names it.</summary>
+    private sealed class Name(string text) : Utf8Name(text)
+    {
+        /// <summary>As a user name: its counter in the noise summary, once it has one (never replaced while reading).</summary>
+        public Counter? NoiseCount;
+    }
+
+    private sealed class Counter
+    {
+        public int Value;
+    }
+
+    private sealed class AddressName(string text) : Utf8Name(text)
+    {
+        /// <summary>Looks like an address (a line naming no address may leave a host name there).</summary>
+        public readonly bool LooksLikeAddress = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text.Contains(':'));
+        /// <summary>Its entry in the noise summary, once it has one (entries are never replaced while reading).</summary>
+        public NoiseAddr? Noise;
+    }
 
     private sealed record Cause(FindingId Id, FindingId? Alternative, string? Path, string? Detail);
 
     private sealed class Conn
     {
-        public string? User;
+        public string? User { get; private set; }
+        public Name? UserName { get; private set; }
+
+        public void SetUser(Name name)
+        {
+            User = name.Text;
+            UserName = name;
+        }
         public string? Address { get; private set; }
+        public AddressName? AddressName { get; private set; }
         /// <summary>Address is set and looks like one (a line naming no address may leave a host name there).</summary>
         public bool HasAddress { get; private set; }
 
-        public void SetAddress(string address)
+        public void SetAddress(AddressName address)
         {
-            Address = address;
-            HasAddress = LooksLikeAddress(address);
+            Address = address.Text;
+            AddressName = address;
+            HasAddress = address.LooksLikeAddress;
         }
         public bool InvalidUser, FailedPublickey, OtherFailure, KeyActivity, Accepted, ClosedAuthenticating;
         public long First, Last;
@@ -354,6 +413,8 @@ public sealed class LogAnalysis
         public void Reset()
         {
             User = Address = null;
+            UserName = null;
+            AddressName = null;
             HasAddress = false;
             InvalidUser = FailedPublickey = OtherFailure = KeyActivity = Accepted = ClosedAuthenticating = false;
             First = Last = 0;
@@ -361,7 +422,7 @@ public sealed class LogAnalysis
             _shared = false;
         }
 
-        public void AddCause(in SshdEvent e, Utf8Interner strings)
+        public void AddCause(in SshdEvent e, Utf8Interner<Name> strings, Dictionary<(FindingId, FindingId?, string?, string?), List<Cause>> shared)
         {
             var id = e.Cause;
             if (Causes is null)
@@ -371,7 +432,17 @@ public sealed class LogAnalysis
                     Causes = Single(id);
                     _shared = true;
                 }
-                else Causes = [new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings))];
+                else
+                {
+                    var key = (id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings));
+                    if (!shared.TryGetValue(key, out var list))
+                    {
+                        list = [new Cause(key.id, key.Alternative, key.Item3, key.Item4)];
+                        if (shared.Count < MaxSharedCauses) shared[key] = list;
+                    }
+                    Causes = list;
+                    _shared = true;
+                }
                 return;
             }
             // "Refused by key options" after "not from a permitted host" is the same refusal.
@@ -386,7 +457,7 @@ public sealed class LogAnalysis
             Causes.Add(new Cause(id, e.Alternative, Text(e.Path, strings), Text(e.Detail, strings)));
         }
 
-        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner strings) => utf8.IsEmpty ? null : strings.Get(utf8);
+        private static string? Text(ReadOnlySpan<byte> utf8, Utf8Interner<Name> strings) => utf8.IsEmpty ? null : strings.Get(utf8).Text;
     }
 
     private sealed class Stat

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 
@@ -12,8 +13,21 @@ namespace SshDoctor.Core.Logs;
 /// </summary>
 public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
 {
-    private const int BufferSize = 1 << 20;
+    /// <summary>Reads are this large: the buffer stays in the CPU's cache next to the tables the analysis reads.</summary>
+    private const int ReadSize = 1 << 16;
+    /// <summary>A line longer than this is read as pieces of this length (memory stays flat on any input).</summary>
+    internal const int MaxLine = 1 << 20;
     private enum Format { Syslog, Json, Bare }
+
+    private readonly int _readSize = ReadSize;
+    private readonly int _maxLine = MaxLine;
+
+    /// <summary>Smaller sizes let tests put line ends and long lines at buffer boundaries.</summary>
+    internal LogScanner(LogAnalysis analysis, long sinceTicks, int readSize, int maxLine) : this(analysis, sinceTicks)
+    {
+        _readSize = readSize;
+        _maxLine = maxLine;
+    }
 
     private Format _format;
     private readonly SyslogLine.StampCache _stamps = new();
@@ -26,14 +40,15 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
     {
         _year = modifiedUtc.Year;
         _latestPlausible = modifiedUtc.AddDays(2).Ticks;
-        var buf = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var size = _readSize;
+        var buf = ArrayPool<byte>.Shared.Rent(size);
         try
         {
             var filled = 0;
             var first = true;
             while (true)
             {
-                var n = stream.Read(buf, filled, buf.Length - filled);
+                var n = stream.Read(buf, filled, size - filled);
                 if (n == 0)
                 {
                     if (filled > 0)
@@ -45,13 +60,20 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
                 }
                 Bytes += n;
                 filled += n;
-                if (first && filled < 4096 && n > 0) continue; // sniff on a reasonable sample
+                if (first && filled < 4096 && filled < size) continue; // sniff on a reasonable sample
                 var span = buf.AsSpan(0, filled);
                 if (first) { Sniff(span); first = false; }
                 var lastNl = span.LastIndexOf((byte)'\n');
                 if (lastNl < 0)
                 {
-                    if (filled == buf.Length) { Region(span); filled = 0; }
+                    if (filled < size) continue;
+                    if (size >= _maxLine) { Region(span); filled = 0; continue; }
+                    // A line longer than the buffer: a larger one, up to MaxLine.
+                    size = Math.Min(size * 2, _maxLine);
+                    var larger = ArrayPool<byte>.Shared.Rent(size);
+                    Buffer.BlockCopy(buf, 0, larger, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buf);
+                    buf = larger;
                     continue;
                 }
                 Region(span[..(lastNl + 1)]);
@@ -93,15 +115,19 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
             }
             return;
         }
+        if (_format == Format.Syslog)
+        {
+            SyslogRegion(region);
+            return;
+        }
         var pos = 0;
         while (pos < region.Length)
         {
             var hit = region[pos..].IndexOf("sshd"u8);
             if (hit < 0) break;
             hit += pos;
-            // The tag sits a few dozen bytes into its line: a short backward walk beats a vector search.
-            var ls = hit;
-            while (ls > pos && region[ls - 1] != (byte)'\n') ls--;
+            // pos starts a line: the hit's line starts after the last line end before it, if any.
+            var ls = pos + region[pos..hit].LastIndexOf((byte)'\n') + 1;
             var le = region[hit..].IndexOf((byte)'\n');
             le = le < 0 ? region.Length : hit + le;
             var line = region[ls..le];
@@ -111,6 +137,52 @@ public sealed class LogScanner(LogAnalysis analysis, long sinceTicks = 0)
             pos = le + 1;
         }
     }
+
+    /// <summary>
+    /// The lines that contain "sshd", as <see cref="Region"/> finds them for other formats, with less searching:
+    /// consecutive lines mostly carry the tag at the same column (same stamp width, same host), so each line's end
+    /// is found and the tag's bytes checked where the last one was. A line without it there is searched whole;
+    /// after a few lines without "sshd", the search skips ahead over the region (logs where sshd is rare).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SyslogRegion(ReadOnlySpan<byte> region)
+    {
+        var pos = 0;
+        var misses = 0;
+        while (pos < region.Length)
+        {
+            if (misses >= 4)
+            {
+                var hit = region[pos..].IndexOf("sshd"u8);
+                if (hit < 0) return;
+                hit += pos;
+                // pos starts a line: the hit's line starts after the last line end before it, if any.
+                pos += region[pos..hit].LastIndexOf((byte)'\n') + 1;
+                _tagColumn = hit - pos;
+                misses = 0;
+            }
+            var rest = region[pos..];
+            var len = rest.IndexOf((byte)'\n');
+            if (len < 0) len = rest.Length;
+            var line = rest[..len];
+            var col = _tagColumn;
+            if ((uint)(col + 4) <= (uint)line.Length && BinaryPrimitives.ReadUInt32LittleEndian(line[col..]) == Sshd) { }
+            else if ((col = line.IndexOf("sshd"u8)) >= 0) _tagColumn = col;
+            else
+            {
+                misses++;
+                pos += len + 1;
+                continue;
+            }
+            misses = 0;
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+            SyslogEntry(line);
+            pos += len + 1;
+        }
+    }
+
+    private const uint Sshd = 's' | 's' << 8 | 'h' << 16 | (uint)'d' << 24;
+    private int _tagColumn;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SyslogEntry(ReadOnlySpan<byte> line)

@@ -38,6 +38,7 @@ public static class SyslogLine
         var sp = rest.IndexOf((byte)' ');
         if (sp <= 0) return false;
         rest = rest[(sp + 1)..];
+        if (TrySshdTag(rest, ref parts)) return true;
         var colon = rest.IndexOf(": "u8);
         if (colon <= 0) return false;
         var tag = rest[..colon];
@@ -55,6 +56,25 @@ public static class SyslogLine
         }
         parts.Program = tag;
         parts.Message = rest[(colon + 2)..];
+        return true;
+    }
+
+    /// <summary>
+    /// The common tag `sshd[PID]: ` read without a search; any other tag is left to the general reading, which
+    /// gives the same parts for this one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TrySshdTag(ReadOnlySpan<byte> rest, ref Parts parts)
+    {
+        if (rest.Length < 9 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(rest) != 0x64687373u /* "sshd" */ ||
+            rest[4] != (byte)'[') return false;
+        var pid = 0;
+        var i = 5;
+        while (i < rest.Length && i < 14 && IsDigit(rest[i])) pid = pid * 10 + (rest[i++] - '0');
+        if (i == 5 || i + 2 >= rest.Length || rest[i] != (byte)']' || rest[i + 1] != (byte)':' || rest[i + 2] != (byte)' ') return false;
+        parts.Pid = pid;
+        parts.Program = rest[..4];
+        parts.Message = rest[(i + 3)..];
         return true;
     }
 

@@ -54,23 +54,65 @@ public sealed class Accounts
 
     public static Accounts Parse(string passwd, string group, string shadow)
     {
+        // Fields are read as spans: a string is made only for what a record keeps, and a value most lines share
+        // (the shell, "x", "!") is made once. A large passwd is read once, with no string per line or field.
+        Span<Range> f = stackalloc Range[9];
         var accounts = new List<Account>();
-        foreach (var f in Records(passwd, 7))
+        string? shell = null, passwordField = null;
+        foreach (var r in new Records(passwd))
         {
-            if (!uint.TryParse(f[2], out var uid) || !uint.TryParse(f[3], out var gid)) continue;
-            accounts.Add(new Account(f[0], uid, gid, f[5], f[6]) { PasswordField = f[1] });
+            var line = passwd.AsSpan(r.Start, r.Length);
+            if (!Fields(line, f, 7, out var count)) continue;
+            if (!uint.TryParse(line[f[2]], out var uid) || !uint.TryParse(line[f[3]], out var gid)) continue;
+            accounts.Add(new Account(new string(line[f[0]]), uid, gid, new string(line[f[5]]), Shared(line[f[6]], ref shell))
+                { PasswordField = Shared(line[f[1]], ref passwordField) });
         }
         var groups = new List<Group>();
-        foreach (var f in Records(group, 4))
+        foreach (var r in new Records(group))
         {
-            if (!uint.TryParse(f[2], out var gid)) continue;
-            var members = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            groups.Add(new Group(f[0], gid, members));
+            var line = group.AsSpan(r.Start, r.Length);
+            if (!Fields(line, f, 4, out _)) continue;
+            if (!uint.TryParse(line[f[2]], out var gid)) continue;
+            var members = line[f[3]].IsEmpty ? [] : new string(line[f[3]]).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            groups.Add(new Group(new string(line[f[0]]), gid, members));
         }
         var entries = new List<ShadowEntry>();
-        foreach (var f in Records(shadow, 8))
-            entries.Add(new ShadowEntry(f[0], f[1], Days(f[2]), Days(f[7])) { MaxAge = Days(f[4]), Inactive = Days(f[6]) });
+        string? hash = null;
+        foreach (var r in new Records(shadow))
+        {
+            var line = shadow.AsSpan(r.Start, r.Length);
+            if (!Fields(line, f, 8, out var count)) continue;
+            // A line with seven fields reads as eight, the last one empty.
+            var expire = count > 7 ? Days(line[f[7]]) : null;
+            entries.Add(new ShadowEntry(new string(line[f[0]]), Shared(line[f[1]], ref hash), Days(line[f[2]]), expire)
+                { MaxAge = Days(line[f[4]]), Inactive = Days(line[f[6]]) });
+        }
         return new Accounts(accounts, groups, entries);
+    }
+
+    /// <summary>The first fields of a colon-separated line (at most <c>fields.Length</c>: the last one then runs to
+    /// the end, like the first ones of string.Split). False when it has fewer than <paramref name="minFields"/>
+    /// (shadow: seven are enough).</summary>
+    private static bool Fields(ReadOnlySpan<char> line, Span<Range> fields, int minFields, out int count)
+    {
+        count = 0;
+        var start = 0;
+        while (count < fields.Length - 1)
+        {
+            var colon = line[start..].IndexOf(':');
+            if (colon < 0) break;
+            fields[count++] = new Range(start, start + colon);
+            start += colon + 1;
+        }
+        var rest = line[start..].IndexOf(':');
+        fields[count++] = new Range(start, rest < 0 ? line.Length : start + rest);
+        return count >= minFields || (minFields == 8 && count == 7);
+    }
+
+    private static string Shared(ReadOnlySpan<char> value, ref string? last)
+    {
+        if (last is null || !value.SequenceEqual(last)) last = new string(value);
+        return last;
     }
 
     public Account? ByName(string name) => _byName.GetValueOrDefault(name);
@@ -127,33 +169,35 @@ public sealed class Accounts
         return map;
     }
 
-    private static IEnumerable<string[]> Records(string text, int minFields)
+    /// <summary>The record lines of an account file (not empty, not a comment or NIS +/- line), without their
+    /// line end, as ranges of the text: line by line, with no array of every line first.</summary>
+    private readonly struct Records(string text)
     {
-        // Line by line, without an array of every line first: a large passwd is read once.
-        for (var start = 0; start < text.Length;)
+        public Enumerator GetEnumerator() => new(text);
+
+        public struct Enumerator(string text)
         {
-            var nl = text.IndexOf('\n', start);
-            var end = nl < 0 ? text.Length : nl;
-            var next = end + 1;
-            while (end > start && text[end - 1] == '\r') end--;
-            var length = end - start;
-            var first = length > 0 ? text[start] : '\0';
-            if (length == 0 || first is '#' or '+' or '-')
+            private int _next;
+            public (int Start, int Length) Current { get; private set; }
+
+            public bool MoveNext()
             {
-                start = next;
-                continue;
+                while (_next < text.Length)
+                {
+                    var start = _next;
+                    var nl = text.IndexOf('\n', start);
+                    var end = nl < 0 ? text.Length : nl;
+                    _next = end + 1;
+                    while (end > start && text[end - 1] == '\r') end--;
+                    var length = end - start;
+                    if (length == 0 || text[start] is '#' or '+' or '-') continue;
+                    Current = (start, length);
+                    return true;
+                }
+                return false;
             }
-            var fields = text.Substring(start, length).Split(':');
-            start = next;
-            if (fields.Length < minFields)
-            {
-                if (fields.Length < minFields - 1 || minFields != 8) continue;
-                Array.Resize(ref fields, minFields);
-                fields[^1] = "";
-            }
-            yield return fields;
         }
     }
 
-    private static long? Days(string field) => long.TryParse(field, out var d) ? d : null;
+    private static long? Days(ReadOnlySpan<char> field) => long.TryParse(field, out var d) ? d : null;
 }

@@ -45,4 +45,28 @@ public class AccountsTests
         Assert.Equal("wheel", Db.GroupName(10));
         Assert.Equal("77", Db.GroupName(77));
     }
+
+    [Fact]
+    public void Fields_are_read_like_split_records()
+    {
+        // Extra fields after the seventh are not part of the shell; a 7-field shadow line has no expiry; the first
+        // record of a name wins; values shared by many lines (shell, "x", "!") stay each line's own value.
+        var db = Accounts.Parse(
+            "a:x:1:1::/home/a:/bin/bash:extra\na:y:2:2::/home/a2:/bin/sh\nb:x:3:3::/home/b:/bin/bash\nc:*:4:4::/home/c:/bin/zsh\n",
+            "g:x:7:a,b\nh:x:8\ne:x:9:\n",
+            "a:!:19000:0:99999:7:30\nb:!:19001::::\nc:$6$h:19002:0:90:7:5:19500:\n");
+        Assert.Equal(["a", "a", "b", "c"], db.All.Select(x => x.Name));
+        Assert.Equal(("/bin/bash", "x", 1u), (db.ByName("a")!.Shell, db.ByName("a")!.PasswordField, db.ByName("a")!.Uid));
+        Assert.Equal(["/bin/bash", "/bin/sh", "/bin/bash", "/bin/zsh"], db.All.Select(x => x.Shell));
+        Assert.Equal(["x", "y", "x", "*"], db.All.Select(x => x.PasswordField));
+        Assert.Equal(["a", "b"], db.GroupByName("g")!.Members);
+        Assert.Null(db.GroupByName("h")); // three fields: not a group
+        Assert.Empty(db.GroupByName("e")!.Members);
+        var a = db.Shadow("a")!;
+        Assert.Equal(("!", 19000L, (long?)99999, (long?)30, (long?)null), (a.Hash, a.LastChange!.Value, a.MaxAge, a.Inactive, a.Expire));
+        var b = db.Shadow("b")!;
+        Assert.Equal(("!", (long?)null, (long?)null), (b.Hash, b.MaxAge, b.Expire));
+        var c = db.Shadow("c")!;
+        Assert.Equal(("$6$h", (long?)90, (long?)5, (long?)19500), (c.Hash, c.MaxAge, c.Inactive, c.Expire));
+    }
 }

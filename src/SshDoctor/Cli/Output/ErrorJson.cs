@@ -50,6 +50,11 @@ public sealed class WatchedWriter(TextWriter inner) : TextWriter
     public bool Written { get; private set; }
     public string? LastLine { get; private set; }
     public override Encoding Encoding => inner.Encoding;
+    /// <summary>The writer passed through (JsonOut streams to the process's stdout past this one).</summary>
+    public TextWriter Inner => inner;
+
+    /// <summary>Something was written to <see cref="Inner"/> directly.</summary>
+    public void MarkWritten() => Written = true;
 
     public override void Write(char value) => Write(value.ToString());
 

@@ -26,12 +26,17 @@ public static class JsonOut
 
     public static void Write<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo)
     {
-        if (ReferenceEquals(writer, Console.Out) && !OperatingSystem.IsWindows())
+        // Commands write through a WatchedWriter (which only notes that something was written): see through it.
+        var watched = writer as WatchedWriter;
+        if (ReferenceEquals(watched?.Inner ?? writer, Console.Out) && !OperatingSystem.IsWindows() &&
+            Console.OutputEncoding.CodePage == 65001)
         {
-            // The process's own stdout: stream UTF-8 in chunks (an --all-users report is megabytes) instead of
-            // building the whole document as a string first. Same bytes.
+            watched?.MarkWritten();
+            // The process's own stdout, in UTF-8: stream it in chunks (an --all-users report is megabytes) instead of
+            // building the whole document as a string first (twice, through the watcher). Same bytes. Through a
+            // buffer: the console stream passes each of the serializer's small writes to write(2).
             writer.Flush();
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             JsonSerializer.Serialize(stdout, value, typeInfo);
             stdout.Write("\n"u8);
             return;
