@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SshDoctor.Tests.Ssm;
+
+/// <summary>docs/ssm/sshdoctor-check.json: a valid Command document whose parameters cannot inject shell.</summary>
+public sealed partial class SsmDocumentTests
+{
+    private static string RepoFile(string relative) => Path.Combine(TestFiles.Dir(), "..", "..", relative);
+
+    private static JsonElement Document() => JsonDocument.Parse(File.ReadAllText(RepoFile("docs/ssm/sshdoctor-check.json"))).RootElement;
+
+    private static string Script(JsonElement doc) =>
+        string.Join('\n', doc.GetProperty("mainSteps")[0].GetProperty("inputs").GetProperty("runCommand").EnumerateArray().Select(l => l.GetString())) + "\n";
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")]
+    private static partial Regex Placeholder();
+
+    [Fact]
+    public void Is_a_schema_2_2_command_document_with_one_run_shell_script_step()
+    {
+        var doc = Document();
+        Assert.Equal("2.2", doc.GetProperty("schemaVersion").GetString());
+        var step = Assert.Single(doc.GetProperty("mainSteps").EnumerateArray());
+        Assert.Equal("aws:runShellScript", step.GetProperty("action").GetString());
+        var script = Script(doc);
+        Assert.Contains("check --all-users --json", script);
+        Assert.Contains("ssm compliance", script);
+        Assert.Contains("ssm parameter", script);
+    }
+
+    [Fact]
+    public void Every_parameter_is_a_string_with_an_allowed_pattern_that_its_default_matches_and_every_use_is_declared()
+    {
+        var doc = Document();
+        var parameters = doc.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(["candidateParameter", "candidatePlace", "complianceType", "sshdoctorPath"], parameters.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, p) in parameters)
+        {
+            Assert.Equal("String", p.GetProperty("type").GetString());
+            var pattern = p.GetProperty("allowedPattern").GetString()!;
+            Assert.Matches(pattern, p.GetProperty("default").GetString()!);
+            // Nothing the pattern admits can end a double-quoted string or expand in it.
+            foreach (var bad in new[] { "\"", "$", "`", "\\", "\n", "'" })
+                Assert.False(Regex.IsMatch("/x" + bad + "y", pattern) || Regex.IsMatch("Custom:x" + bad + "y", pattern) || Regex.IsMatch("x" + bad, pattern), $"{name} admits {bad}");
+        }
+        var script = Script(doc);
+        var used = Placeholder().Matches(script).Select(m => m.Groups[1].Value).ToList();
+        Assert.All(used, u => Assert.Contains(u, parameters.Keys));
+        Assert.Equal(parameters.Keys.Order(StringComparer.Ordinal), used.Distinct().Order(StringComparer.Ordinal));
+        // Each substitution sits alone inside a double-quoted assignment: x="{{ name }}".
+        foreach (var line in script.Split('\n').Where(l => Placeholder().IsMatch(l)))
+            Assert.Matches(@"^[a-z_]+=""\{\{ [A-Za-z]+ \}\}""$", line);
+    }
+
+    [Fact]
+    public void The_allowed_type_pattern_is_the_one_ssm_compliance_accepts()
+    {
+        var pattern = Document().GetProperty("parameters").GetProperty("complianceType").GetProperty("allowedPattern").GetString();
+        Assert.Equal(SshDoctor.Cli.Commands.SsmComplianceCommand.ComplianceType().ToString(), pattern);
+    }
+
+    [Theory]
+    [InlineData("/bin/sh", "-n")]
+    [InlineData("/usr/bin/shellcheck", "-s", "sh")]
+    public void The_script_with_the_defaults_substituted_passes(string tool, params string[] args)
+    {
+        Assert.True(File.Exists(tool), tool + " is missing: install it (apt-get install shellcheck, or scripts/install-lab-tools.sh)");
+        var doc = Document();
+        var script = Placeholder().Replace(Script(doc), m => doc.GetProperty("parameters").GetProperty(m.Groups[1].Value).GetProperty("default").GetString()!);
+        var file = Path.Combine(Path.GetTempPath(), $"sshdoctor-ssm-doc-{Environment.ProcessId}-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(file, script);
+        try
+        {
+            var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            psi.ArgumentList.Add(file);
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEndAsync();
+            var error = p.StandardError.ReadToEndAsync();
+            Assert.True(p.WaitForExit(TimeSpan.FromSeconds(60)), tool + " did not finish");
+            Assert.True(p.ExitCode == 0, $"{tool}: {output.Result}{error.Result}");
+        }
+        finally { File.Delete(file); }
+    }
+}
