@@ -2,7 +2,7 @@ using SshDoctor.Cli;
 using SshDoctor.Cli.Commands;
 using SshDoctor.Cli.Ssm;
 using SshDoctor.Core.Localization;
-using SshDoctor.Tests.Support;
+using CliRun = SshDoctor.Tests.Support.Cli;
 
 namespace SshDoctor.Tests.Ssm;
 
@@ -113,10 +113,10 @@ public sealed class ComplianceMappingTests
         {
             var file = Path.Combine(dir.FullName, "check.json");
             File.WriteAllText(file, """{"tool":"sshdoctor","command":"probe","findings":[]}""");
-            var badType = Cli.Run("ssm", "compliance", file, "--type", "sshdoctor", "--instance-id", "i-0123456789abcdef0", "--lang", "en");
+            var badType = CliRun.Run("ssm", "compliance", file, "--type", "sshdoctor", "--instance-id", "i-0123456789abcdef0", "--lang", "en");
             Assert.Equal(2, badType.Exit);
             Assert.Contains("Custom:NAME", badType.Err);
-            var notCheck = Cli.Run("ssm", "compliance", file, "--type", "Custom:sshdoctor", "--instance-id", "i-0123456789abcdef0", "--lang", "en", "--json");
+            var notCheck = CliRun.Run("ssm", "compliance", file, "--type", "Custom:sshdoctor", "--instance-id", "i-0123456789abcdef0", "--lang", "en", "--json");
             Assert.Equal(2, notCheck.Exit);
             Assert.Contains("\"command\": \"ssm compliance\"", notCheck.Out);
             Assert.Contains("not the JSON of sshdoctor check", notCheck.Err);
