@@ -85,4 +85,73 @@ public sealed partial class SsmDocumentTests
         }
         finally { File.Delete(file); }
     }
+    /// <summary>The script run with a stub sshdoctor that logs its arguments: the calls, in order, and the step's exit.</summary>
+    private static async Task<(int Exit, List<string> Calls, string Err)> RunWithStub(string candidateParameter, int checkExit)
+    {
+        var dir = Directory.CreateTempSubdirectory("sshdoctor-ssm-doc-");
+        try
+        {
+            var stub = Path.Combine(dir.FullName, "sshdoctor");
+            var log = Path.Combine(dir.FullName, "calls.log");
+            File.WriteAllText(stub, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$STUB_LOG\"\ncase \"$1\" in check) echo '{}'; exit \"$STUB_CHECK_EXIT\";; esac\nexit 0\n");
+            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var doc = Document();
+            var values = new Dictionary<string, string>
+            {
+                ["sshdoctorPath"] = stub, ["candidateParameter"] = candidateParameter, ["candidatePlace"] = "/etc/ssh/sshd_config", ["complianceType"] = "Custom:my type",
+            };
+            foreach (var (name, value) in values)
+                Assert.Matches(doc.GetProperty("parameters").GetProperty(name).GetProperty("allowedPattern").GetString()!, value);
+            var script = Path.Combine(dir.FullName, "run.sh");
+            File.WriteAllText(script, Placeholder().Replace(Script(doc), m => values[m.Groups[1].Value]));
+            var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.ArgumentList.Add(script);
+            psi.Environment["STUB_LOG"] = log;
+            psi.Environment["STUB_CHECK_EXIT"] = checkExit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEndAsync();
+            var error = p.StandardError.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            await output;
+            var calls = File.Exists(log) ? File.ReadAllLines(log).ToList() : [];
+            // The work directory (mktemp -d /tmp/sshdoctor-ssm.*) is gone after the step.
+            foreach (var c in calls)
+                foreach (var word in c.Split(' ').Where(w => w.StartsWith("/tmp/sshdoctor-ssm.", StringComparison.Ordinal)))
+                    Assert.False(Directory.Exists(Path.GetDirectoryName(word.Split('=')[0])), "work directory left behind: " + word);
+            return (p.ExitCode, calls, await error);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    private static string Normalized(string call) => Regex.Replace(call, @"/tmp/sshdoctor-ssm\.[A-Za-z0-9]+", "WORK");
+
+    [Fact]
+    public async Task Without_a_candidate_the_step_checks_and_reports_findings_with_exit_0()
+    {
+        var (exit, calls, err) = await RunWithStub("", 1);
+        Assert.True(exit == 0, err);
+        Assert.Equal(["check --all-users --json", "ssm compliance WORK/check.json --type Custom:my type"], calls.Select(Normalized));
+    }
+
+    [Fact]
+    public async Task With_a_candidate_the_step_fetches_it_and_judges_it_in_its_place()
+    {
+        var (exit, calls, err) = await RunWithStub("/sshdoctor/candidate", 0);
+        Assert.True(exit == 0, err);
+        Assert.Equal([
+            "ssm parameter /sshdoctor/candidate -o WORK/candidate",
+            "check --all-users --json --candidate WORK/candidate=/etc/ssh/sshd_config",
+            "ssm compliance WORK/check.json --type Custom:my type"], calls.Select(Normalized));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task When_check_cannot_judge_nothing_is_reported_and_the_step_fails_with_its_exit(int checkExit)
+    {
+        var (exit, calls, err) = await RunWithStub("", checkExit);
+        Assert.Equal(checkExit, exit);
+        Assert.Equal(["check --all-users --json"], calls.Select(Normalized));
+        Assert.Contains("nothing reported", err);
+    }
 }
