@@ -13,11 +13,11 @@ internal static partial class Texts
         // Built on first use: static fields of the other partial files are initialized by then.
         return Tables[(int)lang] ??= lang switch
         {
-            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, HelpFr, CandidateFr, CertsFr, TraceFr, Ec2Fr, Ec2FixFr),
-            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, HelpPt, CandidatePt, CertsPt, TracePt, Ec2Pt, Ec2FixPt),
-            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, HelpKo, CandidateKo, CertsKo, TraceKo, Ec2Ko, Ec2FixKo),
-            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, HelpJa, CandidateJa, CertsJa, TraceJa, Ec2Ja, Ec2FixJa),
-            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, HelpEn, CandidateEn, CertsEn, TraceEn, Ec2En, Ec2FixEn),
+            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, HelpFr, CandidateFr, CertsFr, TraceFr, Ec2Fr, Ec2FixFr, SsmFr),
+            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, HelpPt, CandidatePt, CertsPt, TracePt, Ec2Pt, Ec2FixPt, SsmPt),
+            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, HelpKo, CandidateKo, CertsKo, TraceKo, Ec2Ko, Ec2FixKo, SsmKo),
+            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, HelpJa, CandidateJa, CertsJa, TraceJa, Ec2Ja, Ec2FixJa, SsmJa),
+            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, HelpEn, CandidateEn, CertsEn, TraceEn, Ec2En, Ec2FixEn, SsmEn),
         };
     }
 

@@ -30,7 +30,7 @@ public static class CliApp
     {
         var words = args.TakeWhile(a => !a.StartsWith('-')).Take(2).ToList();
         if (words.Count == 0) return "";
-        return words[0] == "key" && words.Count > 1 ? "key " + words[1] : words[0];
+        return words[0] is "key" or "ssm" && words.Count > 1 ? words[0] + " " + words[1] : words[0];
     }
 
     /// <summary>The value of --lang when the command line did not parse (an invalid value counts as none).</summary>

@@ -19,6 +19,7 @@ internal static class CommandRegistry
         yield return Commands.KnownHostsCommand.Create(io);
         yield return Commands.UserdataCommand.Create(io);
         yield return Commands.Ec2Command.Create(io);
+        if (!OperatingSystem.IsWindows()) yield return Commands.SsmCommand.Create(io);
         yield return ExplainCommand.Create(io);
         yield return LogsCommand.Create(io);
         yield return Commands.KeyCommand.Create(io);

@@ -9,7 +9,8 @@ namespace SshDoctor.Ec2Emulator.Ssm;
 
 /// <summary>
 /// The SSM JSON 1.1 front end (X-Amz-Target: AmazonSSM.ACTION): DescribeInstanceInformation, SendCommand
-/// (AWS-RunShellScript), GetCommandInvocation, ListCommandInvocations. Errors are {"__type": CODE, "message": …}
+/// (AWS-RunShellScript), GetCommandInvocation, ListCommandInvocations; PutComplianceItems, ListComplianceItems
+/// (<see cref="ComplianceStore"/>); PutParameter, GetParameter (<see cref="ParameterStore"/>). Errors are {"__type": CODE, "message": …}
 /// with HTTP 400, as SSM sends them. Output is cut to SSM's limits: 24,000 characters in GetCommandInvocation,
 /// 2,500 in ListCommandInvocations' plugin Output.
 /// </summary>
@@ -19,6 +20,8 @@ internal sealed class SsmApi(EmulatorState state)
     public const int PluginOutputLimit = 2500;
     private readonly ConcurrentDictionary<(string, string), CommandInvocation> _invocations = new();
     private readonly ConcurrentQueue<CommandInvocation> _order = new();
+    private readonly ComplianceStore _compliance = new(state);
+    private readonly ParameterStore _parameters = new(state);
 
     public HttpResponseData Handle(HttpRequestData request)
     {
@@ -29,7 +32,8 @@ internal sealed class SsmApi(EmulatorState state)
             var body = string.IsNullOrWhiteSpace(request.Body) ? new JsonObject() : JsonNode.Parse(request.Body) as JsonObject
                 ?? throw new ApiError(400, "SerializationException", "the request body is not a JSON object");
             var iamAction = "ssm:" + action;
-            if (action is not ("DescribeInstanceInformation" or "SendCommand" or "GetCommandInvocation" or "ListCommandInvocations"))
+            if (action is not ("DescribeInstanceInformation" or "SendCommand" or "GetCommandInvocation" or "ListCommandInvocations"
+                or "PutComplianceItems" or "ListComplianceItems" or "PutParameter" or "GetParameter"))
                 throw new ApiError(400, "UnknownOperationException", "");
             if (state.Faults.IsDenied(iamAction))
                 throw new ApiError(400, "AccessDeniedException",
@@ -41,6 +45,10 @@ internal sealed class SsmApi(EmulatorState state)
                 "DescribeInstanceInformation" => DescribeInstanceInformation(body),
                 "SendCommand" => SendCommand(body),
                 "GetCommandInvocation" => GetCommandInvocation(body),
+                "PutComplianceItems" => _compliance.Put(body),
+                "ListComplianceItems" => _compliance.List(body),
+                "PutParameter" => _parameters.Put(body),
+                "GetParameter" => _parameters.Get(body),
                 _ => ListCommandInvocations(body),
             };
             return new HttpResponseData(200, "application/x-amz-json-1.1", result.ToJsonString(), requestId);
@@ -56,10 +64,12 @@ internal sealed class SsmApi(EmulatorState state)
         }
     }
 
-    /// <summary>The resource SSM names in an AccessDeniedException: the (first) instance a request targets, else the account's SSM.</summary>
+    /// <summary>The resource SSM names in an AccessDeniedException: the parameter, or the (first) instance a request targets, else the account's SSM.</summary>
     private string Resource(JsonObject body)
     {
-        var id = (string?)body["InstanceId"] ?? Strings(body["InstanceIds"]).FirstOrDefault();
+        if ((string?)body["Name"] is { } name)
+            return $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:parameter/{name.TrimStart('/')}";
+        var id = (string?)body["InstanceId"] ?? (string?)body["ResourceId"] ?? Strings(body["InstanceIds"]).FirstOrDefault();
         return id is null ? $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:*"
             : $"arn:aws:ec2:{state.Options.Region}:{state.Options.AccountId}:instance/{id}";
     }
