@@ -74,7 +74,8 @@ public sealed class Ec2EmulatorSsmTests(ITestOutputHelper output)
         using var tree = EmulatorLab.InstanceTree("ssm run");
         var instance = emu.Launch(tree).Running();
         using var ssm = EmulatorLab.Ssm(emu);
-        var sent = await Send(ssm, instance.InstanceId, "id -u", "getent passwd admin | cut -d: -f6", "ip -4 -o addr show | grep -c " + instance.PrivateIpAddress,
+        // the sleep keeps the command InProgress long enough for a poll to see it on a loaded machine
+        var sent = await Send(ssm, instance.InstanceId, "sleep 0.5", "id -u", "getent passwd admin | cut -d: -f6", "ip -4 -o addr show | grep -c " + instance.PrivateIpAddress,
             "echo from-ssm > /root/ssm-proof", "echo to-stderr >&2");
         Assert.Equal(CommandStatus.Pending, sent.Command.Status);
         var seen = new List<string>();
