@@ -380,22 +380,28 @@ strict_refuses() {
     { [ "$o" != 0 ] && [ "$o" != "$USER_UID" ]; } || has_bits "$(mode_of "$1")" 022
 }
 
+# Takes the first name off PATH_LEFT (a relative path) into PART. The walks below share these two globals; none of
+# them runs inside another.
+next_part() {
+    case "$PATH_LEFT" in */*) PART=${PATH_LEFT%%/*}; PATH_LEFT=${PATH_LEFT#*/} ;; *) PART=$PATH_LEFT; PATH_LEFT= ;; esac
+}
+
 # Why the file $1 outside the home cannot take the key; empty when it can. $2 "place": without widening anyone's
 # access (every part as sshd wants it already; missing parts are created root's, 755); "repair": the script may
 # narrow what StrictModes refuses, never the root directory or a shared (sticky) directory.
 central_refusal() {
     case "/$1/" in */./* | */../*) echo "a . or .. in its path"; return ;; esac
     if [ "$SSHD_STRICT" != no ] && strict_refuses /; then echo "/ is writable by group or others"; return; fi
-    cw=; rw=${1#/}
+    cw=; PATH_LEFT=${1#/}
     while :; do
-        case "$rw" in */*) cc=${rw%%/*}; rw=${rw#*/} ;; *) cc=$rw; rw= ;; esac
-        cw="$cw/$cc"
+        next_part
+        cw="$cw/$PART"
         if [ -L "$cw" ]; then echo "$cw is a symbolic link"; return; fi
         if [ ! -e "$cw" ]; then
-            [ -n "$rw" ] || [ "$2" = place ] || echo "it does not exist"
+            [ -n "$PATH_LEFT" ] || [ "$2" = place ] || echo "it does not exist"
             return
         fi
-        if [ -n "$rw" ]; then
+        if [ -n "$PATH_LEFT" ]; then
             [ -d "$cw" ] || { echo "$cw is not a directory"; return; }
             user_may "$cw" x || { echo "$SSHDOCTOR_USER cannot enter $cw"; return; }
         else
@@ -406,16 +412,16 @@ central_refusal() {
             if [ "$2" = place ]; then echo "StrictModes refuses $cw, and changing it would change what other accounts may do"; return; fi
             if [ -d "$cw" ] && has_bits "$(mode_of "$cw")" 1000; then echo "$cw is a shared (sticky) directory that StrictModes refuses"; return; fi
         fi
-        [ -n "$rw" ] || return 0
+        [ -n "$PATH_LEFT" ] || return 0
     done
 }
 
 # Does the path below the home, $1 relative to it, lead through a symbolic link?
 home_link_in() {
-    cw=$HOME_DIR; rw=$1
-    while [ -n "$rw" ]; do
-        case "$rw" in */*) cc=${rw%%/*}; rw=${rw#*/} ;; *) cc=$rw; rw= ;; esac
-        cw="$cw/$cc"
+    cw=$HOME_DIR; PATH_LEFT=$1
+    while [ -n "$PATH_LEFT" ]; do
+        next_part
+        cw="$cw/$PART"
         [ ! -L "$cw" ] || return 0
     done
     return 1
@@ -594,14 +600,7 @@ do_repair() {
             fail "$SSH_DIR is a symbolic link: not repaired automatically"
         fi
         if [ ! -e "$SUB" ]; then
-            entry mkdir S "" "0700:0:0"
-            mkdir -m 0700 -- "$SUB" || fail "cannot create $SSH_DIR"
-            enter "$SUB" "$SSH_REAL"
-            [ "$(uid_of .)" = 0 ] || fail "$SSH_DIR was replaced while it was being created: not repaired"
-            entry_done "$(meta_of .)"
-            CHANGED=1
-            act mkdir "$SSH_DIR" "" "$(meta_of .)" changed "created"
-            say "created missing $SSH_DIR (mode 700)"
+            make_dir S "$SUB" "$SSH_DIR" "$SSH_REAL" 0700 "created" "mode 700"
         else
             [ -d "$SUB" ] || fail "$SSH_DIR is not a directory"
             enter "$SUB" "$SSH_REAL"
@@ -665,23 +664,16 @@ repair_central() {
     why=$(central_refusal "$KEYS_PATH" repair)
     case "$why" in '' | "it does not exist") ;; *) fail "$KEYS_PATH: $why: not repaired" ;; esac
     cd / || fail "cannot enter /"
-    walk=; rest_w=${SSH_DIR#/}
-    while [ -n "$rest_w" ]; do
-        case "$rest_w" in */*) part=${rest_w%%/*}; rest_w=${rest_w#*/} ;; *) part=$rest_w; rest_w= ;; esac
-        walk="$walk/$part"
+    walk=; PATH_LEFT=${SSH_DIR#/}
+    while [ -n "$PATH_LEFT" ]; do
+        next_part
+        walk="$walk/$PART"
         FAIL_PATH=$walk
-        if [ ! -e "$part" ] && [ ! -L "$part" ]; then
-            entry mkdir D "" "0755:0:0" "$walk"
-            (umask 022 && mkdir -m 0755 -- "$part") || fail "cannot create $walk"
-            enter "$part" "$walk"
-            [ "$(uid_of .)" = 0 ] || fail "$walk was replaced while it was being created: not repaired"
-            entry_done "$(meta_of .)"
-            CHANGED=1
-            act mkdir "$walk" "" "$(meta_of .)" changed "created (root, 755)"
-            say "created missing $walk (root, mode 755)"
+        if [ ! -e "$PART" ] && [ ! -L "$PART" ]; then
+            make_dir D "$PART" "$walk" "$walk" 0755 "created (root, 755)" "root, mode 755"
             continue
         fi
-        enter "$part" "$walk"
+        enter "$PART" "$walk"
         [ "$SSHD_STRICT" != no ] || continue
         narrow_central D "$walk" .
     done
@@ -721,6 +713,21 @@ narrow_central() {
         change_meta "$1" "$2" "$3" chmod go-w "$(printf '%04o' $((0$m & ~022))):$(uid_of "$3"):$(gid_of "$3")" "group and world write removed" "$2"
         say "removed group and world write from $2 (was $m)"
     fi
+}
+
+# Creates the missing directory $2 (a name in the working directory) as root's with mode $5, recorded first as object
+# $1 (S below the home, D outside it, whose manifest entry carries its path), and enters it: its real path must be $4
+# and it must still be root's (not swapped in between). $3 is how it is shown, $6 the report's detail, $7 the words
+# after "created missing ...".
+make_dir() {
+    if [ "$1" = D ]; then entry mkdir D "" "$5:0:0" "$4"; else entry mkdir "$1" "" "$5:0:0"; fi
+    (umask 022 && mkdir -m "$5" -- "$2") || fail "cannot create $3"
+    enter "$2" "$4"
+    [ "$(uid_of .)" = 0 ] || fail "$3 was replaced while it was being created: not repaired"
+    entry_done "$(meta_of .)"
+    CHANGED=1
+    act mkdir "$3" "" "$(meta_of .)" changed "$6"
+    say "created missing $3 ($7)"
 }
 
 # Object $1 (S or A) shown as $2 through handle $3: owned by the user.
@@ -872,12 +879,12 @@ reach() {
 
 # Enters the absolute directory $1 one name at a time, never through a link; 1 when a part is missing.
 reach_abs() {
-    walk=; rest_w=${1#/}
-    while [ -n "$rest_w" ]; do
-        case "$rest_w" in */*) part=${rest_w%%/*}; rest_w=${rest_w#*/} ;; *) part=$rest_w; rest_w= ;; esac
-        walk="$walk/$part"
-        [ -e "$part" ] || [ -L "$part" ] || return 1
-        enter "$part" "$walk"
+    walk=; PATH_LEFT=${1#/}
+    while [ -n "$PATH_LEFT" ]; do
+        next_part
+        walk="$walk/$PART"
+        [ -e "$PART" ] || [ -L "$PART" ] || return 1
+        enter "$PART" "$walk"
     done
 }
 
