@@ -38,6 +38,7 @@ internal static partial class Texts
         ["help.undo.exit"] = "0 restored, 2 no such run (or already undone), 3 the restore failed.",
         ["help.undo.opt.root"] = "The system the fix ran on: / (default) or the mounted root volume.",
         ["help.undo.opt.run"] = "The run id fix printed (default: the last run not yet undone).",
+        ["help.undo.opt.trust_journal"] = "Undo a run this machine did not record (its journal comes from the target, which could have forged it); every entry is still checked, and only what passes is restored.",
         ["help.probe"] = "Find which account accepts a key, from the client, without logging in.",
         ["help.probe.exit"] = "0 an account accepts the key, 1 none does (or a blocking finding: the key opens another account than the one named, a changed host key), 2 bad input, 3 unreachable.",
         ["help.probe.arg.target"] = "[USER@]HOST[:PORT] (IPv6: [USER@][ADDR]:PORT).",

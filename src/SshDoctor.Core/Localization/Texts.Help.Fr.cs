@@ -38,6 +38,7 @@ internal static partial class Texts
         ["help.undo.exit"] = "0 restauré, 2 exécution inconnue (ou déjà annulée), 3 la restauration a échoué.",
         ["help.undo.opt.root"] = "Le système sur lequel fix a été lancé : / (par défaut) ou le volume racine monté.",
         ["help.undo.opt.run"] = "L'identifiant d'exécution affiché par fix (par défaut : la dernière exécution pas encore annulée).",
+        ["help.undo.opt.trust_journal"] = "Annuler une exécution que cette machine n'a pas enregistrée (son journal vient de la cible, qui a pu le falsifier) ; chaque entrée reste vérifiée, et seul ce qui passe les vérifications est restauré.",
         ["help.probe"] = "Trouve, depuis le client et sans se connecter, quel compte accepte une clé.",
         ["help.probe.exit"] = "0 un compte accepte la clé, 1 aucun (ou un problème bloquant : la clé ouvre un autre compte que celui demandé, la clé d'hôte a changé), 2 entrée invalide, 3 serveur injoignable.",
         ["help.probe.arg.target"] = "[UTILISATEUR@]HÔTE[:PORT] (IPv6 : [UTILISATEUR@][ADRESSE]:PORT).",

@@ -38,6 +38,7 @@ internal static partial class Texts
         ["help.undo.exit"] = "0 restaurado, 2 execução inexistente (ou já desfeita), 3 a restauração falhou.",
         ["help.undo.opt.root"] = "O sistema em que o fix rodou: / (padrão) ou o volume raiz montado.",
         ["help.undo.opt.run"] = "O id de execução que o fix mostrou (padrão: a última execução ainda não desfeita).",
+        ["help.undo.opt.trust_journal"] = "Desfazer uma execução que esta máquina não registrou (o diário vem do alvo, que pode tê-lo forjado); cada entrada continua sendo verificada, e só é restaurado o que passa nas verificações.",
         ["help.probe"] = "Descobre, a partir do cliente e sem fazer login, qual conta aceita uma chave.",
         ["help.probe.exit"] = "0 uma conta aceita a chave, 1 nenhuma aceita (ou um problema bloqueante: a chave abre outra conta que não a pedida, a chave do host mudou), 2 entrada inválida, 3 servidor inacessível.",
         ["help.probe.arg.target"] = "[USUÁRIO@]HOST[:PORTA] (IPv6: [USUÁRIO@][ENDEREÇO]:PORTA).",

@@ -14,10 +14,7 @@ internal static partial class SsmCommand
 {
     public static Command Create(CliIo io)
     {
-        var command = new Command("ssm",
-            "Report sshdoctor check through AWS Systems Manager: compliance items for the instance, candidates from Parameter Store.\n\n" +
-            "Example (what docs/ssm/sshdoctor-check.json runs on each instance):\n" +
-            "  sshdoctor check --all-users --json > /tmp/check.json; sshdoctor ssm compliance /tmp/check.json --type Custom:sshdoctor");
+        var command = new Command("ssm", "Report sshdoctor check through AWS Systems Manager: compliance items, candidates from Parameter Store.");
         command.Subcommands.Add(SsmComplianceCommand.Create(io));
         command.Subcommands.Add(SsmParameterCommand.Create(io));
         return command;

@@ -32,12 +32,7 @@ internal static partial class SsmComplianceCommand
         var instance = new Option<string?>("--instance-id") { Description = "The managed instance (default: AWS_SSM_INSTANCE_ID, which the SSM agent sets)." };
         var profile = new Option<string?>("--profile") { Description = "AWS profile." };
         var region = new Option<string?>("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's, the instance's)." };
-        var command = new Command("compliance",
-            "Send the result of sshdoctor check as SSM compliance items of the instance: one per finding and account " +
-            "(CRITICAL: the account loses all access with the candidate; HIGH: blocking; MEDIUM: warning; INFORMATIONAL: info, compliant), " +
-            "or one compliant item when there is nothing to report. The upload replaces the type's earlier items.\n\n" +
-            "Example:\n  sshdoctor check --all-users --json | sshdoctor ssm compliance - --type Custom:sshdoctor --instance-id i-0123456789abcdef0\n\n" +
-            "Needs ssm:PutComplianceItems. Exit codes: 0 sent, 2 bad input (no instance ID, not a check document), 3 AWS refused or failed.");
+        var command = new Command("compliance", "Send the result of sshdoctor check as SSM compliance items of the instance (needs ssm:PutComplianceItems).");
         command.Arguments.Add(file);
         foreach (var o in new Option[] { type, instance, profile, region }) command.Options.Add(o);
         common.AddTo(command);

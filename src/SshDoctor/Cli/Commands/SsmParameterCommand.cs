@@ -30,10 +30,7 @@ internal static partial class SsmParameterCommand
         var output = new Option<string>("--output", "-o") { Description = "The file to write: it must not exist; created with mode 0600.", Required = true };
         var profile = new Option<string?>("--profile") { Description = "AWS profile." };
         var region = new Option<string?>("--region") { Description = "AWS region." };
-        var command = new Command("parameter",
-            "Fetch a candidate sshd configuration from SSM Parameter Store (String or SecureString, decrypted) into a new file, to judge it with check --candidate.\n\n" +
-            "Example:\n  sshdoctor ssm parameter /sshdoctor/candidate -o /tmp/candidate.conf && sshdoctor check --all-users --candidate /tmp/candidate.conf\n\n" +
-            "Needs ssm:GetParameter (and kms:Decrypt for a SecureString). Exit codes: 0 written, 2 bad input (no such parameter, the file exists), 3 AWS refused or failed.");
+        var command = new Command("parameter", "Fetch a candidate sshd configuration from SSM Parameter Store into a new file, to judge it with check --candidate.");
         command.Arguments.Add(name);
         foreach (var o in new Option[] { output, profile, region }) command.Options.Add(o);
         common.AddTo(command);

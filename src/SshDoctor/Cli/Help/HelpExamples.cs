@@ -22,6 +22,8 @@ public static class HelpExamples
         ["completion"] = ["source <(sshdoctor completion bash)"],
         ["man"] = ["sshdoctor man | man -l -"],
         ["report"] = ["sshdoctor report results/*.json", "cat fleet.jsonl | sshdoctor report - --json"],
+        ["ssm.compliance"] = ["sshdoctor check --all-users --json | sshdoctor ssm compliance - --type Custom:sshdoctor", "sshdoctor ssm compliance check.json --type Custom:sshdoctor --instance-id i-0123456789abcdef0"],
+        ["ssm.parameter"] = ["sshdoctor ssm parameter /sshdoctor/candidate -o candidate.conf && sshdoctor check --all-users --candidate candidate.conf"],
         ["ansible-module"] = ["sshdoctor ansible-module /tmp/ansible-tmp/args"],
     };
 }
