@@ -25,17 +25,22 @@ public static class AwsErrorText
     /// <summary>A failed call. <paramref name="instance"/> and <paramref name="region"/> name the instance the command was
     /// given: when DescribeInstances says it does not exist, that is the user's input (exit 2, "no_instance"), as an
     /// unknown user or a missing --root is for the other commands.</summary>
-    public static (int Exit, string Id, string Message) Call(AwsFailure f, Messages m, string instance, string region)
+    public static (int Exit, string Id, string Message) Call(AwsFailure f, Messages m, string instance, string region, string policy = Ec2Policy)
     {
         if (IsMissingInstance(f))
             return (Usage, "no_instance", m.Get("ec2.error.no_instance", ("instance", instance), ("region", region)));
-        return (Undecided, "aws_" + KindName(f.Kind), Message(f, m));
+        return (Undecided, "aws_" + KindName(f.Kind), Message(f, m, policy));
     }
 
+    /// <summary>The IAM policy that lists what the failing command needs: `ec2` and its repairs, or the `ssm` commands
+    /// that run on an instance under its role (a denied permission names it).</summary>
+    public const string Ec2Policy = "docs/ec2-iam-policy.json";
+    public const string SsmPolicy = "docs/ssm-iam-policy.json";
+
     /// <summary>The one line for a failed call (a diagnosis lists the calls that failed without ending).</summary>
-    public static string Message(AwsFailure f, Messages m)
+    public static string Message(AwsFailure f, Messages m, string policy = Ec2Policy)
     {
-        (string, string)[] args = [("action", f.Action), ("code", f.Code ?? "-"), ("detail", f.Message)];
+        (string, string)[] args = [("action", f.Action), ("code", f.Code ?? "-"), ("detail", f.Message), ("policy", policy)];
         return m.Get(f.Kind switch
         {
             AwsFailureKind.PermissionDenied => "aws.error.permission",

@@ -103,7 +103,7 @@ internal static partial class Texts
         ["aws.error.no_credentials"] = "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run aws configure or aws sso login, or give --profile ({detail})",
         ["aws.error.profile_unknown"] = "no profile '{profile}' in ~/.aws/config or ~/.aws/credentials",
         ["aws.error.profile_unusable"] = "profile '{profile}' cannot give credentials: {detail}",
-        ["aws.error.permission"] = "permission denied: the caller may not call {action} ({code}); docs/ec2-iam-policy.json lists what sshdoctor needs",
+        ["aws.error.permission"] = "permission denied: the caller may not call {action} ({code}); {policy} lists what sshdoctor needs",
         ["aws.error.credentials_rejected"] = "AWS refused the credentials for {action} ({code}): {detail}",
         ["aws.error.call_no_credentials"] = "no credentials could be obtained for {action}: {detail}",
         ["aws.error.throttled"] = "AWS kept throttling {action} after the SDK's retries ({code}): wait a minute and run again",

@@ -95,7 +95,7 @@ internal static partial class Texts
         ["aws.error.no_credentials"] = "aucun identifiant AWS : définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, lancez aws configure ou aws sso login, ou donnez --profile ({detail})",
         ["aws.error.profile_unknown"] = "pas de profil « {profile} » dans ~/.aws/config ni dans ~/.aws/credentials",
         ["aws.error.profile_unusable"] = "le profil « {profile} » ne peut pas fournir d'identifiants : {detail}",
-        ["aws.error.permission"] = "permission refusée : l'appelant n'a pas le droit d'appeler {action} ({code}) ; docs/ec2-iam-policy.json liste ce dont sshdoctor a besoin",
+        ["aws.error.permission"] = "permission refusée : l'appelant n'a pas le droit d'appeler {action} ({code}) ; {policy} liste ce dont sshdoctor a besoin",
         ["aws.error.credentials_rejected"] = "AWS a refusé les identifiants pour {action} ({code}) : {detail}",
         ["aws.error.call_no_credentials"] = "impossible d'obtenir des identifiants pour {action} : {detail}",
         ["aws.error.throttled"] = "AWS a continué de limiter {action} (throttling) après les nouvelles tentatives du SDK ({code}) : attendez une minute et relancez",

@@ -95,7 +95,7 @@ internal static partial class Texts
         ["aws.error.no_credentials"] = "AWS の認証情報がありません。AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定するか、aws configure か aws sso login を実行するか、--profile を指定してください ({detail})",
         ["aws.error.profile_unknown"] = "~/.aws/config にも ~/.aws/credentials にもプロファイル '{profile}' がありません",
         ["aws.error.profile_unusable"] = "プロファイル '{profile}' からは認証情報を得られません: {detail}",
-        ["aws.error.permission"] = "権限がありません: 呼び出し元は {action} を呼べません ({code})。sshdoctor に必要な権限は docs/ec2-iam-policy.json にあります",
+        ["aws.error.permission"] = "権限がありません: 呼び出し元は {action} を呼べません ({code})。sshdoctor に必要な権限は {policy} にあります",
         ["aws.error.credentials_rejected"] = "AWS が {action} の認証情報を拒否しました ({code}): {detail}",
         ["aws.error.call_no_credentials"] = "{action} の認証情報を得られませんでした: {detail}",
         ["aws.error.throttled"] = "SDK が再試行したあとも AWS が {action} を制限し続けました (throttling、{code})。1 分待ってから再実行してください",

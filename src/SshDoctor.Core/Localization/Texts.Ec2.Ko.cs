@@ -95,7 +95,7 @@ internal static partial class Texts
         ["aws.error.no_credentials"] = "AWS 자격 증명이 없습니다. AWS_ACCESS_KEY_ID와 AWS_SECRET_ACCESS_KEY를 설정하거나, aws configure 또는 aws sso login을 실행하거나, --profile을 주세요({detail})",
         ["aws.error.profile_unknown"] = "~/.aws/config와 ~/.aws/credentials에 '{profile}' 프로필이 없습니다",
         ["aws.error.profile_unusable"] = "'{profile}' 프로필로는 자격 증명을 얻을 수 없습니다: {detail}",
-        ["aws.error.permission"] = "권한 거부: 호출자는 {action|을} 호출할 수 없습니다({code}). sshdoctor에 필요한 권한은 docs/ec2-iam-policy.json에 있습니다",
+        ["aws.error.permission"] = "권한 거부: 호출자는 {action|을} 호출할 수 없습니다({code}). sshdoctor에 필요한 권한은 {policy}에 있습니다",
         ["aws.error.credentials_rejected"] = "AWS가 {action}에 대한 자격 증명을 거부했습니다({code}): {detail}",
         ["aws.error.call_no_credentials"] = "{action}에 쓸 자격 증명을 얻지 못했습니다: {detail}",
         ["aws.error.throttled"] = "SDK가 다시 시도한 뒤에도 AWS가 {action|을} 계속 제한했습니다(throttling, {code}). 1분 기다렸다가 다시 실행하세요",

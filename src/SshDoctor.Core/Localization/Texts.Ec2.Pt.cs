@@ -95,7 +95,7 @@ internal static partial class Texts
         ["aws.error.no_credentials"] = "nenhuma credencial AWS: defina AWS_ACCESS_KEY_ID e AWS_SECRET_ACCESS_KEY, rode aws configure ou aws sso login, ou informe --profile ({detail})",
         ["aws.error.profile_unknown"] = "não há perfil '{profile}' em ~/.aws/config nem em ~/.aws/credentials",
         ["aws.error.profile_unusable"] = "o perfil '{profile}' não consegue dar credenciais: {detail}",
-        ["aws.error.permission"] = "permissão negada: quem chama não pode chamar {action} ({code}); docs/ec2-iam-policy.json lista o que o sshdoctor precisa",
+        ["aws.error.permission"] = "permissão negada: quem chama não pode chamar {action} ({code}); {policy} lista o que o sshdoctor precisa",
         ["aws.error.credentials_rejected"] = "a AWS recusou as credenciais para {action} ({code}): {detail}",
         ["aws.error.call_no_credentials"] = "não foi possível obter credenciais para {action}: {detail}",
         ["aws.error.throttled"] = "a AWS continuou limitando {action} (throttling) depois das novas tentativas do SDK ({code}): espere um minuto e rode de novo",

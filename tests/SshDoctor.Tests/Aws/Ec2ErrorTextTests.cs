@@ -39,6 +39,23 @@ public sealed class Ec2ErrorTextTests
         Assert.DoesNotContain("{", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Lang.En)]
+    [InlineData(Lang.Fr)]
+    [InlineData(Lang.Pt)]
+    [InlineData(Lang.Ko)]
+    [InlineData(Lang.Ja)]
+    public void A_denied_permission_names_the_policy_of_the_command_that_met_it(Lang lang)
+    {
+        var m = Messages.For(lang);
+        var denied = new AwsFailure(AwsFailureKind.PermissionDenied, "ssm:PutComplianceItems", "AccessDeniedException", "not authorized");
+        var ssm = AwsErrorText.Call(denied, m, "i-0123456789abcdef0", "eu-west-3", AwsErrorText.SsmPolicy).Message;
+        Assert.Contains("docs/ssm-iam-policy.json", ssm, StringComparison.Ordinal);
+        Assert.DoesNotContain("ec2-iam-policy", ssm, StringComparison.Ordinal);
+        var ec2 = AwsErrorText.Call(denied with { Action = "ec2:DescribeInstances" }, m, "i-0123456789abcdef0", "eu-west-3").Message;
+        Assert.Contains("docs/ec2-iam-policy.json", ec2, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_instance_that_does_not_exist_is_bad_input_for_every_command()
     {

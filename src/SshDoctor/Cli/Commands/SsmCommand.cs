@@ -46,7 +46,7 @@ internal static partial class SsmCommand
             }
             catch (AwsCallException e)
             {
-                var (exit, id, message) = special?.Invoke(e.Failure) ?? AwsErrorText.Call(e.Failure, m, resource, aws.Region.SystemName);
+                var (exit, id, message) = special?.Invoke(e.Failure) ?? AwsErrorText.Call(e.Failure, m, resource, aws.Region.SystemName, AwsErrorText.SsmPolicy);
                 return Fail(io, exit, id, message);
             }
         }
