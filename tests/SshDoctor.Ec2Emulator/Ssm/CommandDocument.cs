@@ -212,7 +212,7 @@ internal sealed partial class CommandDocument
         foreach (var line in RunCommand)
         {
             var whole = Reference().Match(line);
-            if (whole.Success && whole.Length == line.Trim().Length && line.Trim() == whole.Value
+            if (whole.Success && line.Trim() == whole.Value
                 && Parameters.FirstOrDefault(p => p.Name == whole.Groups[1].Value) is { Type: "StringList" } list)
             {
                 lines.AddRange(values[list.Name]);

@@ -96,7 +96,7 @@ internal sealed partial class DocumentStore(EmulatorState state)
 
     private JsonObject Description(StoredDocument doc, string status)
     {
-        var bytes = Encoding.UTF8.GetBytes(doc.Content);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doc.Content)));
         var parameters = new JsonArray();
         foreach (var p in doc.Parsed.Parameters)
         {
@@ -106,8 +106,8 @@ internal sealed partial class DocumentStore(EmulatorState state)
         }
         return new JsonObject
         {
-            ["Sha1"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            ["Hash"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ["Sha1"] = hash, // the deprecated field: the emulator puts the SHA-256 in it too (not verified against SSM)
+            ["Hash"] = hash,
             ["HashType"] = "Sha256",
             ["Name"] = doc.Name,
             ["VersionName"] = doc.VersionName,
