@@ -40,7 +40,7 @@ public static class InstanceSshdoctor
         if (bin is not { Length: > 0 } || !File.Exists(bin)) return null;
         Span<byte> magic = stackalloc byte[4];
         using var f = File.OpenRead(bin);
-        return f.Read(magic) == 4 && magic.SequenceEqual("\x7fELF"u8) ? Path.GetFullPath(bin) : null;
+        return f.Read(magic) == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0x7f, (byte)'E', (byte)'L', (byte)'F']) ? Path.GetFullPath(bin) : null;
     }
 
     /// <summary>Copies the build into TREE (root-owned, 0644; the launcher 0755) and returns the launcher's path inside the instance.</summary>

@@ -33,8 +33,13 @@ public sealed class SsmDocumentEndToEndTests(ITestOutputHelper output)
         ["AWS_SECRET_ACCESS_KEY"] = EmulatorLab.Credentials.GetCredentials().SecretKey,
     };
 
-    private static EmulatedInstance LaunchWithSshdoctor(Emulator emu, LabTree tree) =>
-        emu.Launch(tree, new InstanceSpec(tree.Root) { EndpointInCommandEnvironment = true, CommandEnvironment = Credentials }).Running();
+    private EmulatedInstance LaunchWithSshdoctor(Emulator emu, LabTree tree)
+    {
+        output.WriteLine(InstanceSshdoctor.NativeBinary() is { } native
+            ? $"sshdoctor in the instance: the native executable {native} (SSHDOCTOR_BIN), copied to {InstanceSshdoctor.Launcher}"
+            : $"sshdoctor in the instance: this JIT build, {InstanceSshdoctor.Files().Count} files copied to {InstanceSshdoctor.Dir}");
+        return emu.Launch(tree, new InstanceSpec(tree.Root) { EndpointInCommandEnvironment = true, CommandEnvironment = Credentials }).Running();
+    }
 
     private static async Task CreateDocument(AmazonSimpleSystemsManagementClient ssm)
     {
