@@ -41,9 +41,10 @@ if bash scripts/release.sh "$release" | grep -E '^publish-aot:|^release:'; then
   suite "tests/SshDoctor.Tests (AOT binary, CLI tests)" tests/SshDoctor.Tests \
     'FullyQualifiedName~SshDoctor.Tests.Cli.|FullyQualifiedName~KeyCommandTests|FullyQualifiedName~ProbeCliTests|FullyQualifiedName~UserdataCommandTests|FullyQualifiedName~VerdictTests'
   # AnsibleFleetTests ships this binary as the Ansible binary module (library/sshdoctor_check) to 10 lab hosts
-  # (about 20 s for its two tests here; scripts/bench-ansible.sh times 20).
-  SSHDOCTOR_ANSIBLE_HOSTS=10 SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo, ec2 diagnose, Ansible module)" tests/SshDoctor.Lab \
-    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair|FullyQualifiedName~SshDoctor.Lab.Ec2.Ec2DiagnoseTests|FullyQualifiedName~SshDoctor.Lab.Candidate.AnsibleFleetTests'
+  # (about 20 s for its two tests here; scripts/bench-ansible.sh times 20). SsmDocumentEndToEndTests installs it in
+  # the emulated instance the SSM document runs on (about 15 s).
+  SSHDOCTOR_ANSIBLE_HOSTS=10 SSHDOCTOR_LAB_COUNT_FILE=$aot_count suite "tests/SshDoctor.Lab (AOT binary: scenarios, probe, fix/undo, ec2 diagnose, Ansible module, SSM document)" tests/SshDoctor.Lab \
+    'FullyQualifiedName~ScenarioTestsOnBookworm|FullyQualifiedName~SshDoctor.Lab.Probe|FullyQualifiedName~SshDoctor.Lab.Repair|FullyQualifiedName~SshDoctor.Lab.Ec2.Ec2DiagnoseTests|FullyQualifiedName~SshDoctor.Lab.Candidate.AnsibleFleetTests|FullyQualifiedName~SshDoctor.Lab.Ssm.SsmDocumentEndToEndTests'
   unset SSHDOCTOR_BIN
   echo "== linux-arm64 binary under qemu-user"
   SSHDOCTOR_LAB_COUNT_FILE=$(mktemp /tmp/sshdoctor-lab-count-arm64.XXXXXX) bash scripts/test-arm64.sh "$release/sshdoctor-linux-arm64" || status=1

@@ -131,6 +131,7 @@ public sealed class Ec2Emulator : IDisposable
             throw new ArgumentException($"instance {instance.InstanceId} exists already");
         }
         lock (_state.InstanceOrder) _state.InstanceOrder.Add(instance.InstanceId);
+        instance.EmulatorUrl = _server.AddAddress(instance.HostAddress);
         instance.ApplyPacketFilter(PacketFilter.Build(instance, _state.Network, subnet, _state.GroupsOf(instance).ToList()));
         instance.Launch(subnet);
         return instance;

@@ -9,6 +9,7 @@
 # programs. /dev is private; /dev/console and /dev/ttyS0 are a FIFO whose reader appends to RUN/console.log.
 # RUN/io is the instance's /run/emulator (user data, boot script, SSM command scripts and their output).
 # Protocol: stdout lines  BOOTED <rc> | SSHD <0|1> | DONE <id> <rc> ; stdin lines  CMD <id> <timeout-s> <workdir> | STOP
+# (CMD runs RUN/io/cmd-<id>.sh with the NAME=VALUE entries of RUN/io/cmd-<id>.env added to the environment).
 set -u
 TREE=$1 RUN=$2 IID=$3 USERNAME=$4
 NR=$RUN/root
@@ -76,7 +77,9 @@ while read -r verb id timeout workdir; do
     CMD)
       # As the SSM agent does: the commands as _script.sh in the command's orchestration directory, run from there.
       mkdir -p "$NR$workdir" && cp "$RUN/io/cmd-$id.sh" "$NR$workdir/_script.sh"
-      ( timeout -k 2 "$timeout" chroot "$NR" /bin/sh -c 'cd "$1" && exec /bin/sh _script.sh' sh "$workdir" </dev/null \
+      # The agent's additions to the environment (AWS_SSM_INSTANCE_ID, AWS_SSM_REGION_NAME, ...): NUL-separated NAME=VALUE.
+      envs=(); [[ -f "$RUN/io/cmd-$id.env" ]] && mapfile -d '' envs <"$RUN/io/cmd-$id.env"
+      ( timeout -k 2 "$timeout" chroot "$NR" /usr/bin/env "${envs[@]}" /bin/sh -c 'cd "$1" && exec /bin/sh _script.sh' sh "$workdir" </dev/null \
           >"$RUN/io/cmd-$id.out" 2>"$RUN/io/cmd-$id.err"; say "DONE $id $?" ) &
       running[$id]=$! ;;
     STOP) break ;;

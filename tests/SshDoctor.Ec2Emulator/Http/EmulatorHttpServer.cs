@@ -5,7 +5,7 @@ using System.Text;
 namespace SshDoctor.Ec2Emulator.Http;
 
 /// <summary>
-/// The emulator's one HTTP endpoint on 127.0.0.1 (a free port): SSM requests carry "X-Amz-Target: AmazonSSM.*"
+/// The emulator's one HTTP endpoint on 127.0.0.1 (a free port; the same port on each instance's veth host address): SSM requests carry "X-Amz-Target: AmazonSSM.*"
 /// (JSON 1.1), everything else is an EC2 Query request (form POST). Requests are signed by the SDK with SigV4; the
 /// emulator reads the access key from the Authorization header but does not verify signatures.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class EmulatorHttpServer : IDisposable
     private readonly Task _loop;
 
     public string Url { get; }
+    private readonly int _port;
 
     public EmulatorHttpServer(Func<HttpRequestData, HttpResponseData> handler)
     {
@@ -25,12 +26,24 @@ internal sealed class EmulatorHttpServer : IDisposable
         {
             var port = FreePort();
             Url = $"http://127.0.0.1:{port}/";
+            _port = port;
             _listener.Prefixes.Clear();
             _listener.Prefixes.Add(Url);
             try { _listener.Start(); break; }
             catch (HttpListenerException) when (attempt < 20) { }
         }
         _loop = Task.Run(Loop);
+    }
+
+    /// <summary>
+    /// Serves the same port on one more host address (an instance's end of its veth pair, so the instance reaches the
+    /// emulator); never on every address. Returns that URL.
+    /// </summary>
+    public string AddAddress(string address)
+    {
+        var url = $"http://{address}:{_port}/";
+        lock (_listener) _listener.Prefixes.Add(url);
+        return url;
     }
 
     private static int FreePort()

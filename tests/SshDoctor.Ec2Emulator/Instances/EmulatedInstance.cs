@@ -191,8 +191,36 @@ public sealed class EmulatedInstance : IDisposable
     /// <summary>The SSM agent is online: installed, not faulted offline, and the instance runs.</summary>
     internal bool SsmOnline => Spec.SsmAgent && !_faults.IsAgentOffline(InstanceId) && State == InstanceState.Running && _agent is { Alive: true };
 
-    /// <summary>Runs a script as root in the instance (the SSM agent's job); stdout and stderr come back whole.</summary>
-    internal async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(string script, int timeoutSeconds, string commandId)
+    /// <summary>
+    /// The emulator's endpoint as the instance reaches it: its port on the host's end of the instance's veth pair
+    /// (http://10.215.x.1:PORT/), served only on that address and 127.0.0.1.
+    /// </summary>
+    public string EmulatorUrl { get; internal set; } = "";
+
+    internal string HostAddress => _network.HostAddress;
+
+    /// <summary>
+    /// What the SSM agent puts in a command's environment besides its service's PATH and LANG: AWS_SSM_INSTANCE_ID and
+    /// AWS_SSM_REGION_NAME as the real agent does; then, only when the spec asks, AWS_ENDPOINT_URL (the emulator, the one
+    /// emulator artifact) and <see cref="InstanceSpec.CommandEnvironment"/> (e.g. credentials: the emulator has no IMDS).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> CommandEnvironment
+    {
+        get
+        {
+            var env = new List<KeyValuePair<string, string>>
+            {
+                new("AWS_SSM_INSTANCE_ID", InstanceId),
+                new("AWS_SSM_REGION_NAME", _options.Region),
+            };
+            if (Spec.EndpointInCommandEnvironment) env.Add(new("AWS_ENDPOINT_URL", EmulatorUrl));
+            env.AddRange(Spec.CommandEnvironment);
+            return env;
+        }
+    }
+
+    /// <summary>Runs a script as root in the instance from WORKDIR (the SSM agent's job); stdout and stderr come back whole.</summary>
+    internal async Task<(int ExitCode, string Stdout, string Stderr)> RunScript(string script, int timeoutSeconds, string workDir)
     {
         InstanceAgent? agent;
         int id;
@@ -201,7 +229,8 @@ public sealed class EmulatedInstance : IDisposable
         var io = Path.Combine(RunDir, "io");
         var path = Path.Combine(io, $"cmd-{id}.sh");
         File.WriteAllText(path, script);
-        var workDir = $"/var/lib/amazon/ssm/{InstanceId}/document/orchestration/{commandId}/awsrunShellScript/0.awsrunShellScript";
+        // NAME=VALUE entries, NUL-separated: the agent passes them to env(1), no shell ever parses them.
+        File.WriteAllText(Path.Combine(io, $"cmd-{id}.env"), string.Concat(CommandEnvironment.Select(e => e.Key + "=" + e.Value + "\0")));
         var rc = await agent.RunCommand(id, timeoutSeconds, workDir);
         string Read(string ext) => File.Exists(Path.Combine(io, $"cmd-{id}.{ext}")) ? File.ReadAllText(Path.Combine(io, $"cmd-{id}.{ext}")) : "";
         return (rc, Read("out"), Read("err"));

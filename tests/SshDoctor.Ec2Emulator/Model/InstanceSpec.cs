@@ -28,6 +28,13 @@ public sealed record InstanceSpec(string Root)
     public bool? AssociatePublicIp { get; init; }
     /// <summary>The SSM agent is installed and registers when the instance runs (Amazon Linux, Ubuntu: yes; Debian: no).</summary>
     public bool SsmAgent { get; init; } = true;
+    /// <summary>
+    /// SSM commands get AWS_ENDPOINT_URL = the emulator as the instance reaches it (<see cref="Instances.EmulatedInstance.EmulatorUrl"/>),
+    /// so the AWS SDK and CLI inside the instance call the emulator: the one emulator artifact in a command's environment.
+    /// </summary>
+    public bool EndpointInCommandEnvironment { get; init; }
+    /// <summary>More NAME=VALUE for SSM commands' environment, as a drop-in for the agent's service would set (credentials: the emulator has no IMDS).</summary>
+    public IReadOnlyDictionary<string, string> CommandEnvironment { get; init; } = new Dictionary<string, string>();
     public byte[] UserData { get; init; } = [];
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     /// <summary>Adds the tag aws:autoscaling:groupName (the instance is in that Auto Scaling group).</summary>

@@ -1,7 +1,8 @@
 namespace SshDoctor.Ec2Emulator.Ssm;
 
 /// <summary>One command on one instance, as GetCommandInvocation shows it. Status moves Pending → InProgress → Success|Failed|TimedOut.</summary>
-internal sealed class CommandInvocation(string commandId, string instanceId, string documentName, string comment, IReadOnlyList<string> commands, int timeoutSeconds)
+internal sealed class CommandInvocation(string commandId, string instanceId, string documentName, string comment, IReadOnlyList<string> commands, int timeoutSeconds,
+    string pluginName)
 {
     private readonly Lock _gate = new();
     public string CommandId { get; } = commandId;
@@ -10,6 +11,8 @@ internal sealed class CommandInvocation(string commandId, string instanceId, str
     public string Comment { get; } = comment;
     public IReadOnlyList<string> Commands { get; } = commands;
     public int TimeoutSeconds { get; } = timeoutSeconds;
+    /// <summary>aws:runShellScript for AWS-RunShellScript; a document's step name otherwise.</summary>
+    public string PluginName { get; } = pluginName;
     public DateTime Requested { get; } = DateTime.UtcNow;
     public DateTime? Started { get; private set; }
     public DateTime? Ended { get; private set; }

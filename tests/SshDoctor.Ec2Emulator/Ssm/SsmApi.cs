@@ -9,8 +9,9 @@ namespace SshDoctor.Ec2Emulator.Ssm;
 
 /// <summary>
 /// The SSM JSON 1.1 front end (X-Amz-Target: AmazonSSM.ACTION): DescribeInstanceInformation, SendCommand
-/// (AWS-RunShellScript), GetCommandInvocation, ListCommandInvocations; PutComplianceItems, ListComplianceItems
-/// (<see cref="ComplianceStore"/>); PutParameter, GetParameter (<see cref="ParameterStore"/>). Errors are {"__type": CODE, "message": …}
+/// (AWS-RunShellScript or a Command document of the account), GetCommandInvocation, ListCommandInvocations; PutComplianceItems, ListComplianceItems
+/// (<see cref="ComplianceStore"/>); PutParameter, GetParameter (<see cref="ParameterStore"/>); CreateDocument, GetDocument,
+/// DescribeDocument, DeleteDocument (<see cref="DocumentStore"/>), whose Command documents SendCommand also runs. Errors are {"__type": CODE, "message": …}
 /// with HTTP 400, as SSM sends them. Output is cut to SSM's limits: 24,000 characters in GetCommandInvocation,
 /// 2,500 in ListCommandInvocations' plugin Output.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class SsmApi(EmulatorState state)
     private readonly ConcurrentQueue<CommandInvocation> _order = new();
     private readonly ComplianceStore _compliance = new(state);
     private readonly ParameterStore _parameters = new(state);
+    private readonly DocumentStore _documents = new(state);
 
     public HttpResponseData Handle(HttpRequestData request)
     {
@@ -33,11 +35,12 @@ internal sealed class SsmApi(EmulatorState state)
                 ?? throw new ApiError(400, "SerializationException", "the request body is not a JSON object");
             var iamAction = "ssm:" + action;
             if (action is not ("DescribeInstanceInformation" or "SendCommand" or "GetCommandInvocation" or "ListCommandInvocations"
-                or "PutComplianceItems" or "ListComplianceItems" or "PutParameter" or "GetParameter"))
+                or "PutComplianceItems" or "ListComplianceItems" or "PutParameter" or "GetParameter"
+                or "CreateDocument" or "GetDocument" or "DescribeDocument" or "DeleteDocument"))
                 throw new ApiError(400, "UnknownOperationException", "");
             if (state.Faults.IsDenied(iamAction))
                 throw new ApiError(400, "AccessDeniedException",
-                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: {Resource(body)} " +
+                    $"User: {state.Faults.CallerArn} is not authorized to perform: {iamAction} on resource: {Resource(action, body)} " +
                     $"because no identity-based policy allows the {iamAction} action");
             if (state.Faults.TakeThrottle(iamAction)) throw new ApiError(400, "ThrottlingException", "Rate exceeded");
             JsonObject result = action switch
@@ -49,6 +52,10 @@ internal sealed class SsmApi(EmulatorState state)
                 "ListComplianceItems" => _compliance.List(body),
                 "PutParameter" => _parameters.Put(body),
                 "GetParameter" => _parameters.Get(body),
+                "CreateDocument" => _documents.Create(body),
+                "GetDocument" => _documents.Get(body),
+                "DescribeDocument" => _documents.Describe(body),
+                "DeleteDocument" => _documents.Delete(body),
                 _ => ListCommandInvocations(body),
             };
             return new HttpResponseData(200, "application/x-amz-json-1.1", result.ToJsonString(), requestId);
@@ -64,9 +71,11 @@ internal sealed class SsmApi(EmulatorState state)
         }
     }
 
-    /// <summary>The resource SSM names in an AccessDeniedException: the parameter, or the (first) instance a request targets, else the account's SSM.</summary>
-    private string Resource(JsonObject body)
+    /// <summary>The resource SSM names in an AccessDeniedException: the parameter or document, or the (first) instance a request targets, else the account's SSM.</summary>
+    private string Resource(string action, JsonObject body)
     {
+        if (action.EndsWith("Document", StringComparison.Ordinal) && (string?)body["Name"] is { } document)
+            return $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:document/{document}";
         if ((string?)body["Name"] is { } name)
             return $"arn:aws:ssm:{state.Options.Region}:{state.Options.AccountId}:parameter/{name.TrimStart('/')}";
         var id = (string?)body["InstanceId"] ?? (string?)body["ResourceId"] ?? Strings(body["InstanceIds"]).FirstOrDefault();
@@ -118,18 +127,41 @@ internal sealed class SsmApi(EmulatorState state)
         return null;
     }
 
-    private JsonObject SendCommand(JsonObject body)
+    /// <summary>What one SendCommand runs: the script lines, the step (plugin) name, its directory under orchestration/, the timeout, the parameters as answered.</summary>
+    private sealed record CommandPlan(IReadOnlyList<string> Lines, string PluginName, string PluginDir, int TimeoutSeconds, JsonObject Parameters);
+
+    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+
+    /// <summary>AWS-RunShellScript: Parameters.commands (one line each), executionTimeout (default 3600 s).</summary>
+    private static CommandPlan RunShellScript(JsonObject? parameters)
     {
-        var document = (string?)body["DocumentName"] ?? throw new ApiError(400, "ValidationException", "1 validation error detected: Value null at 'documentName' failed to satisfy constraint: Member must not be null");
-        if (document != "AWS-RunShellScript") throw new ApiError(400, "InvalidDocument", $"Document {document} does not exist in your account (this emulator runs AWS-RunShellScript only).");
-        var ids = Strings(body["InstanceIds"]);
-        if (ids.Count == 0) throw new ApiError(400, "ValidationException", "InstanceIds or Targets must be given (this emulator takes InstanceIds).");
-        var parameters = body["Parameters"] as JsonObject;
         var commands = Strings(parameters?["commands"]);
         if (commands.Count == 0) throw new ApiError(400, "InvalidParameters", "Parameter \"commands\" is required.");
         var timeoutText = Strings(parameters?["executionTimeout"]).FirstOrDefault() ?? "3600";
         if (!int.TryParse(timeoutText, out var timeout) || timeout < 1 || timeout > 172800)
             throw new ApiError(400, "InvalidParameters", "Parameter \"executionTimeout\" must be an integer between 1 and 172800.");
+        return new CommandPlan(commands, "aws:runShellScript", "awsrunShellScript/0.awsrunShellScript", timeout,
+            new JsonObject { ["commands"] = Array(commands), ["executionTimeout"] = new JsonArray(JsonValue.Create(timeoutText)) });
+    }
+
+    /// <summary>A document of the account: its parameters checked and substituted into its one aws:runShellScript step.</summary>
+    private static CommandPlan FromDocument(CommandDocument document, JsonObject? parameters)
+    {
+        var values = document.Resolve(parameters);
+        var answered = new JsonObject();
+        foreach (var (name, v) in values) answered[name] = Array(v);
+        return new CommandPlan(document.Script(values), document.StepName, document.StepName, document.TimeoutSeconds, answered);
+    }
+
+    private JsonObject SendCommand(JsonObject body)
+    {
+        var document = (string?)body["DocumentName"] ?? throw new ApiError(400, "ValidationException", "1 validation error detected: Value null at 'documentName' failed to satisfy constraint: Member must not be null");
+        var parameters = body["Parameters"] as JsonObject;
+        var plan = document == "AWS-RunShellScript" ? RunShellScript(parameters)
+            : _documents.Find(document) is { } stored ? FromDocument(stored.Parsed, parameters)
+            : throw new ApiError(400, "InvalidDocument", $"Document {document} does not exist in your account (this emulator runs AWS-RunShellScript and the account's own documents).");
+        var ids = Strings(body["InstanceIds"]);
+        if (ids.Count == 0) throw new ApiError(400, "ValidationException", "InstanceIds or Targets must be given (this emulator takes InstanceIds).");
         foreach (var id in ids)
             if (!state.Instances.TryGetValue(id, out var inst) || !inst.SsmOnline)
                 throw new ApiError(400, "InvalidInstanceId", "Instances [[" + id + "]] not in a valid state for account " + state.Options.AccountId);
@@ -137,10 +169,10 @@ internal sealed class SsmApi(EmulatorState state)
         var comment = (string?)body["Comment"] ?? "";
         foreach (var id in ids)
         {
-            var inv = new CommandInvocation(commandId, id, document, comment, commands, timeout);
+            var inv = new CommandInvocation(commandId, id, document, comment, plan.Lines, plan.TimeoutSeconds, plan.PluginName);
             _invocations[(commandId, id)] = inv;
             _order.Enqueue(inv);
-            _ = Task.Run(() => Run(state.Instances[id], inv));
+            _ = Task.Run(() => Run(state.Instances[id], inv, plan.PluginDir));
         }
         var requested = DateTime.UtcNow;
         return new JsonObject
@@ -151,13 +183,9 @@ internal sealed class SsmApi(EmulatorState state)
                 ["DocumentName"] = document,
                 ["DocumentVersion"] = "$DEFAULT",
                 ["Comment"] = comment,
-                ["ExpiresAfter"] = Epoch(requested.AddSeconds(timeout + 3600)),
-                ["Parameters"] = new JsonObject
-                {
-                    ["commands"] = new JsonArray([.. commands.Select(c => (JsonNode?)JsonValue.Create(c))]),
-                    ["executionTimeout"] = new JsonArray(JsonValue.Create(timeoutText)),
-                },
-                ["InstanceIds"] = new JsonArray([.. ids.Select(i => (JsonNode?)JsonValue.Create(i))]),
+                ["ExpiresAfter"] = Epoch(requested.AddSeconds(plan.TimeoutSeconds + 3600)),
+                ["Parameters"] = plan.Parameters,
+                ["InstanceIds"] = Array(ids),
                 ["Targets"] = new JsonArray(),
                 ["RequestedDateTime"] = Epoch(requested),
                 ["Status"] = "Pending",
@@ -174,11 +202,12 @@ internal sealed class SsmApi(EmulatorState state)
     }
 
     /// <summary>The agent's job: write the commands as one script (one command a line), run it as root with the timeout.</summary>
-    private async Task Run(EmulatedInstance instance, CommandInvocation inv)
+    private async Task Run(EmulatedInstance instance, CommandInvocation inv, string pluginDir)
     {
         await Task.Delay(state.Options.CommandDeliveryDelay);
         inv.MarkInProgress();
-        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds, inv.CommandId);
+        var workDir = $"/var/lib/amazon/ssm/{instance.InstanceId}/document/orchestration/{inv.CommandId}/{pluginDir}";
+        var (rc, stdout, stderr) = await instance.RunScript(string.Join('\n', inv.Commands) + "\n", inv.TimeoutSeconds, workDir);
         // timeout(1) exits 124 when it had to stop the command (137 after its SIGKILL).
         var timedOut = rc is 124 or 137 && (DateTime.UtcNow - inv.Started!.Value).TotalSeconds >= inv.TimeoutSeconds - 0.5;
         inv.Complete(timedOut ? -1 : rc, stdout, stderr, timedOut, lost: rc == -1);
@@ -206,7 +235,7 @@ internal sealed class SsmApi(EmulatorState state)
             ["Comment"] = inv.Comment,
             ["DocumentName"] = inv.DocumentName,
             ["DocumentVersion"] = "1",
-            ["PluginName"] = "aws:runShellScript",
+            ["PluginName"] = inv.PluginName,
             ["ResponseCode"] = inv.ResponseCode,
             ["ExecutionStartDateTime"] = Iso(inv.Started),
             ["ExecutionElapsedTime"] = "PT" + elapsed.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "S",
@@ -248,7 +277,7 @@ internal sealed class SsmApi(EmulatorState state)
             if (details)
                 item["CommandPlugins"] = new JsonArray(new JsonObject
                 {
-                    ["Name"] = "aws:runShellScript",
+                    ["Name"] = inv.PluginName,
                     ["Status"] = inv.Status,
                     ["StatusDetails"] = inv.StatusDetails,
                     ["ResponseCode"] = inv.ResponseCode,
