@@ -99,7 +99,9 @@ internal sealed class EmulatorHttpServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        try { _listener.Stop(); _listener.Close(); } catch (ObjectDisposedException) { }
+        // Close alone: it stops the listener too. Stop then Close removes the prefixes twice, and the managed listener
+        // binds the port again to remove them the second time: "Address already in use" once another emulator has it.
+        try { _listener.Close(); } catch (Exception e) when (e is ObjectDisposedException or HttpListenerException) { }
         try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
     }
 }
