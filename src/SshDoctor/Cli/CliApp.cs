@@ -41,34 +41,48 @@ public static class CliApp
     }
 
     /// <summary>The command tree: what runs, and the source of --help, the completion scripts and the man page.</summary>
-    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr)
+    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr) => BuildTree(stdout, stderr, null);
+
+    /// <summary>The tree with only the top-level command named <paramref name="only"/> ("" for none; null for all).</summary>
+    private static RootCommand BuildTree(TextWriter stdout, TextWriter stderr, string? only)
     {
         RootCommand? root = null;
         root = new RootCommand(
             "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
             "\"Permission denied (publickey)\") and repairs it.");
-        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root))
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root!, only))
             root.Subcommands.Add(command);
         return root;
     }
 
     private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
 
+    /// <summary>
+    /// The one top-level command a run needs built: args[0] when it names one, "" when args[0] is an option
+    /// (--version), null (the whole tree) for the commands that print the tree (completion, man).
+    /// </summary>
+    private static string? OnlyCommand(string[] args) =>
+        args[0].StartsWith('-') ? "" : args[0] is "completion" or "man" || !CommandRegistry.Has(args[0]) ? null : args[0];
+
     private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildTree(stdout, stderr);
-        // Help is rendered here, in the user's language, from the same tree.
+        // Help is rendered here, in the user's language, from the whole tree.
         if (args.Any(a => HelpTokens.Contains(a)) || args.Length == 0)
         {
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
-            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(root, args), m);
+            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(BuildTree(stdout, stderr), args), m);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
         // Users paste OpenSSH warnings that start with '@' ("@@@@ WARNING: UNPROTECTED ..."):
         // never treat an argument as a response file.
         var parseConfig = new ParserConfiguration { ResponseFileTokenReplacer = null };
-        var result = root.Parse(args, parseConfig);
+        // Building every command costs start-up time and memory, so a run builds only the command it names. A command
+        // line that does not parse is parsed again with the whole tree, so that errors and suggestions are as before.
+        var only = OnlyCommand(args);
+        var result = BuildTree(stdout, stderr, only).Parse(args, parseConfig);
+        if (result.Errors.Count > 0 && only is not null)
+            result = BuildTree(stdout, stderr).Parse(args, parseConfig);
         if (result.Errors.Count > 0)
         {
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
