@@ -58,11 +58,11 @@ public static class CliApp
     private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
 
     /// <summary>
-    /// The one top-level command a run needs built: args[0] when it names one, "" when args[0] is an option
-    /// (--version), null (the whole tree) for the commands that print the tree (completion, man).
+    /// The one top-level command a run needs built: args[0] when it names one, "" (none) for a lone --version,
+    /// null (the whole tree) otherwise and for the commands that print the tree (completion, man).
     /// </summary>
     private static string? OnlyCommand(string[] args) =>
-        args[0].StartsWith('-') ? "" : args[0] is "completion" or "man" || !CommandRegistry.Has(args[0]) ? null : args[0];
+        args is ["--version"] ? "" : args[0] is "completion" or "man" || !CommandRegistry.Has(args[0]) ? null : args[0];
 
     private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
