@@ -30,11 +30,11 @@ internal static partial class Texts
         _ => "En",
     };
 
-    private static Dictionary<string, string> Load(Lang lang)
+    private static TextTableFile Load(Lang lang)
     {
-        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        var table = new TextTableFile();
         foreach (var area in Areas)
-            TextTableFile.ReadInto(all, "Texts." + area + "." + FileSuffix(lang) + ".cs");
-        return all;
+            table.Read("Texts." + area + "." + FileSuffix(lang) + ".cs");
+        return table;
     }
 }

@@ -25,8 +25,8 @@ public sealed class TextTableFileTests
         var property = typeof(Texts).GetProperty(area + Texts.FileSuffix(lang), BindingFlags.Public | BindingFlags.Static);
         Assert.NotNull(property);
         var compiled = (IReadOnlyDictionary<string, string>)property.GetValue(null)!;
-        var read = new Dictionary<string, string>(StringComparer.Ordinal);
-        TextTableFile.ReadInto(read, $"Texts.{area}.{Texts.FileSuffix(lang)}.cs");
+        var read = new TextTableFile();
+        read.Read($"Texts.{area}.{Texts.FileSuffix(lang)}.cs");
         Assert.Equal(compiled.OrderBy(e => e.Key, StringComparer.Ordinal), read.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
 
