@@ -55,6 +55,19 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>
+    /// The tree of a run that names one command: that command under a plain Command. A RootCommand's help and version
+    /// options read System.CommandLine's resources through reflection, which costs memory and start-up time, and
+    /// neither is visible under a command (sshdoctor renders help itself, see RunCommand).
+    /// </summary>
+    private static Command CommandTree(TextWriter stdout, TextWriter stderr, string only)
+    {
+        var root = new Command("sshdoctor");
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => throw new InvalidOperationException("no whole tree in a run"), only))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
     private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
 
     /// <summary>
@@ -80,7 +93,7 @@ public static class CliApp
         // Building every command costs start-up time and memory, so a run builds only the command it names. A command
         // line that does not parse is parsed again with the whole tree, so that errors and suggestions are as before.
         var only = OnlyCommand(args);
-        var result = BuildTree(stdout, stderr, only).Parse(args, parseConfig);
+        var result = (only is null or "" ? BuildTree(stdout, stderr, only) : CommandTree(stdout, stderr, only)).Parse(args, parseConfig);
         if (result.Errors.Count > 0 && only is not null)
             result = BuildTree(stdout, stderr).Parse(args, parseConfig);
         if (result.Errors.Count > 0)
