@@ -4,7 +4,7 @@ namespace SshDoctor.Core.Explain;
 /// A message template (`Load key "%s": invalid format`) matched on skeletons: its literal fragments must
 /// appear in order, close together, whatever fills the placeholders.
 /// </summary>
-public sealed class PhrasePattern
+public sealed partial class PhrasePattern
 {
     public ClientMessage Kind { get; }
     public string Text { get; }
@@ -18,10 +18,13 @@ public sealed class PhrasePattern
         Kind = kind;
         Text = text;
         Source = source;
-        var parts = System.Text.RegularExpressions.Regex.Split(text.Replace("&", ""), "%[A-Z]+%|%[-0-9.]*[sdu]");
+        var parts = Placeholder().Split(text.Replace("&", ""));
         _fragments = parts.Select(p => TextSkeleton.Of(p)).Where(p => p.Length >= 2).ToArray();
         _length = _fragments.Sum(f => f.Length);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("%[A-Z]+%|%[-0-9.]*[sdu]")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Too short to mean anything on its own (e.g. a one-word translation).</summary>
     public bool Usable => _length >= 4 && _fragments.Length > 0;

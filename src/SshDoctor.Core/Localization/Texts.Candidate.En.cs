@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CandidateEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CandidateEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CANDIDATE_NOT_READ.message"] = "sshd would not read the candidate {path}: no Include of {source} covers it, so it changes nothing.",
         ["CANDIDATE_NOT_READ.fix"] = "Name the place sshd reads with --candidate FILE=/etc/ssh/sshd_config.d/NAME.conf, or check the Include lines of {source}.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CandidateFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CandidateFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CANDIDATE_NOT_READ.message"] = "sshd ne lirait pas le fichier candidat {path} : aucune directive Include de {source} ne le couvre, il ne change donc rien.",
         ["CANDIDATE_NOT_READ.fix"] = "Indiquez l'emplacement que sshd lit avec --candidate FILE=/etc/ssh/sshd_config.d/NAME.conf, ou vérifiez les lignes Include de {source}.",

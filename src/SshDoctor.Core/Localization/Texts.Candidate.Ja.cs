@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CandidateJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CandidateJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CANDIDATE_NOT_READ.message"] = "候補ファイル {path} は sshd に読み込まれません。{source} のどの Include 指定にも含まれないため、何も変わりません。",
         ["CANDIDATE_NOT_READ.fix"] = "--candidate FILE=/etc/ssh/sshd_config.d/NAME.conf の形で sshd が読む場所を指定するか、{source} の Include 行を確認してください。",

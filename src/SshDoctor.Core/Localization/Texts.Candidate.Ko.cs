@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CandidateKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CandidateKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CANDIDATE_NOT_READ.message"] = "후보 파일 {path}: {source}의 어떤 Include 지시문에도 포함되지 않아 sshd가 읽지 않으므로 아무것도 바뀌지 않습니다.",
         ["CANDIDATE_NOT_READ.fix"] = "--candidate FILE=/etc/ssh/sshd_config.d/NAME.conf 형식으로 sshd가 읽는 위치를 지정하거나 {source}의 Include 줄을 확인하십시오.",

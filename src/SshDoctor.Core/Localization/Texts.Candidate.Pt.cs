@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CandidatePt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CandidatePt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CANDIDATE_NOT_READ.message"] = "O sshd não leria o arquivo candidato {path}: nenhuma diretiva Include de {source} o abrange, então ele não muda nada.",
         ["CANDIDATE_NOT_READ.fix"] = "Indique o local que o sshd lê com --candidate FILE=/etc/ssh/sshd_config.d/NAME.conf, ou confira as linhas Include de {source}.",

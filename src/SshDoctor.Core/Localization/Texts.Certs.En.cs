@@ -3,7 +3,7 @@ namespace SshDoctor.Core.Localization;
 internal static partial class Texts
 {
     /// <summary>User certificates, the PAM account stage and the client's signature (issue 9).</summary>
-    public static readonly IReadOnlyDictionary<string, string> CertsEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CertsEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CERT_CA_UNTRUSTED.message"] = "The certificate (key ID {key_id}) is signed by the CA {ca}, which sshd trusts for {user} neither in TrustedUserCAKeys nor on a cert-authority line, so the certificate is refused.",
         ["CERT_CA_UNTRUSTED.fix"] = "Sign the key with a CA this server trusts, or, if the CA {ca} should be trusted, list it in TrustedUserCAKeys or on a cert-authority line in {user}'s authorized_keys.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CertsFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CertsFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CERT_CA_UNTRUSTED.message"] = "Le certificat (identifiant {key_id}) est signé par l'autorité {ca}, à laquelle sshd ne fait confiance pour {user} ni dans TrustedUserCAKeys ni sur une ligne cert-authority\u202F: le certificat est refusé.",
         ["CERT_CA_UNTRUSTED.fix"] = "Faites signer la clé par une autorité reconnue par ce serveur ou, si l'autorité {ca} doit être reconnue, ajoutez-la à TrustedUserCAKeys ou sur une ligne cert-authority du fichier authorized_keys de {user}.",

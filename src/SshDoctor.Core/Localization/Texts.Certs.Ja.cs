@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CertsJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CertsJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CERT_CA_UNTRUSTED.message"] = "この証明書（キー ID {key_id}）は CA {ca} が署名していますが、sshd は {user} についてこの CA を TrustedUserCAKeys でも cert-authority 行でも信頼していないため、証明書を拒否します。",
         ["CERT_CA_UNTRUSTED.fix"] = "このサーバーが信頼する CA で鍵に署名してください。CA {ca} を信頼すべき場合は、TrustedUserCAKeys か {user} の authorized_keys の cert-authority 行に追加してください。",

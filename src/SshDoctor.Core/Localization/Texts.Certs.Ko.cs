@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CertsKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CertsKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CERT_CA_UNTRUSTED.message"] = "인증서(키 ID {key_id})는 {ca} CA가 서명했지만, sshd는 {user}에 대해 이 CA를 TrustedUserCAKeys에서도 cert-authority 줄에서도 신뢰하지 않으므로 인증서를 거부합니다.",
         ["CERT_CA_UNTRUSTED.fix"] = "이 서버가 신뢰하는 CA로 키에 서명하십시오. {ca} CA를 신뢰해야 한다면 TrustedUserCAKeys 또는 {user}의 authorized_keys에 있는 cert-authority 줄에 추가하십시오.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> CertsPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> CertsPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CERT_CA_UNTRUSTED.message"] = "O certificado (ID {key_id}) foi assinado pela CA {ca}, em que o sshd não confia para {user} nem em TrustedUserCAKeys nem numa linha cert-authority; por isso o certificado é recusado.",
         ["CERT_CA_UNTRUSTED.fix"] = "Assine a chave com uma CA em que este servidor confia ou, se a CA {ca} deve ser aceita, coloque-a em TrustedUserCAKeys ou numa linha cert-authority do authorized_keys de {user}.",

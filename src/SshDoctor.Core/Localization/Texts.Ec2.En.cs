@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2En = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2En => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Findings (E. EC2)
         ["EC2_NOT_RUNNING.message"] = "Instance {instance} is {state} (status checks: system {system}, instance {instance_check}): nothing can log in until it runs and passes them.",

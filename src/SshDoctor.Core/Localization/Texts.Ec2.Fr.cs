@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2Fr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2Fr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["EC2_NOT_RUNNING.message"] = "L'instance {instance} est {state} (contrôles d'état : système {system}, instance {instance_check}) : personne ne peut se connecter avant qu'elle tourne et les réussisse.",
         ["EC2_NOT_RUNNING.fix"] = "Démarrez l'instance (ou redémarrez-la si un contrôle est en défaut), attendez que les deux contrôles réussissent, puis relancez sshdoctor ec2.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2Ja = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2Ja => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["EC2_NOT_RUNNING.message"] = "インスタンス {instance} は {state} です (ステータスチェック: システム {system}、インスタンス {instance_check})。実行中になり両方のチェックに合格するまで、だれもログインできません。",
         ["EC2_NOT_RUNNING.fix"] = "インスタンスを起動し (チェックが impaired なら再起動し)、両方のチェックが合格するのを待ってから sshdoctor ec2 をもう一度実行してください。",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2Ko = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2Ko => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["EC2_NOT_RUNNING.message"] = "인스턴스 {instance}의 상태가 {state}입니다(상태 검사: 시스템 {system}, 인스턴스 {instance_check}). 실행되어 두 검사를 통과하기 전에는 아무도 로그인할 수 없습니다.",
         ["EC2_NOT_RUNNING.fix"] = "인스턴스를 시작하고(검사가 impaired이면 재부팅하고), 두 검사가 통과할 때까지 기다린 뒤 sshdoctor ec2를 다시 실행하세요.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2Pt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2Pt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["EC2_NOT_RUNNING.message"] = "A instância {instance} está {state} (verificações de status: sistema {system}, instância {instance_check}): ninguém consegue entrar até que ela esteja em execução e passe nas duas.",
         ["EC2_NOT_RUNNING.fix"] = "Inicie a instância (ou reinicie-a quando uma verificação estiver comprometida), espere as duas verificações passarem e rode sshdoctor ec2 de novo.",

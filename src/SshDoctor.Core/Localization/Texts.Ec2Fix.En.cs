@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2FixEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2FixEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ec2fix.refuse.ssm_not_running"] = "{instance} is {state}: SSM can only run the repair on a running instance (start it, or use --via userdata).",
         ["ec2fix.refuse.instance_store_root"] = "{instance} boots from an instance-store root volume: it cannot be stopped, so user data cannot repair it (use --via ssm).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2FixFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2FixFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ec2fix.refuse.ssm_not_running"] = "{instance} est à l'état {state} : SSM ne peut lancer la réparation que sur une instance en marche (démarrez-la, ou utilisez --via userdata).",
         ["ec2fix.refuse.instance_store_root"] = "{instance} démarre sur un volume racine de stockage d'instance : elle ne peut pas être arrêtée, les données utilisateur ne peuvent donc pas la réparer (utilisez --via ssm).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2FixJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2FixJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ec2fix.refuse.ssm_not_running"] = "{instance} の状態は {state} です。SSM は実行中のインスタンスでしか修復を実行できません（インスタンスを起動するか、--via userdata を使ってください）。",
         ["ec2fix.refuse.instance_store_root"] = "{instance} はインスタンスストアのルートボリュームから起動します。停止できないため、ユーザーデータでは修復できません（--via ssm を使ってください）。",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2FixKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2FixKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ec2fix.refuse.ssm_not_running"] = "{instance} 상태가 {state}입니다. SSM은 실행 중인 인스턴스에서만 복구를 실행할 수 있습니다(인스턴스를 시작하거나 --via userdata를 사용하세요).",
         ["ec2fix.refuse.instance_store_root"] = "{instance|는} 인스턴스 스토어 루트 볼륨으로 부팅합니다. 중지할 수 없으므로 사용자 데이터로 복구할 수 없습니다(--via ssm을 사용하세요).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> Ec2FixPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Ec2FixPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ec2fix.refuse.ssm_not_running"] = "{instance} está no estado {state}: o SSM só executa o reparo numa instância em execução (inicie-a ou use --via userdata).",
         ["ec2fix.refuse.instance_store_root"] = "{instance} inicia a partir de um volume raiz de armazenamento de instância: não pode ser parada, então os dados do usuário não podem repará-la (use --via ssm).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ExplainEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ExplainEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // explain: headings and lines
         ["explain.heading.recognized"] = "Recognized",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ExplainFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ExplainFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["explain.heading.recognized"] = "Reconnu",
         ["explain.heading.trace"] = "Ce que montre la sortie de ssh -v",

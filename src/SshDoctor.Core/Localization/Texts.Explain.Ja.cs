@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ExplainJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ExplainJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["explain.heading.recognized"] = "認識した内容",
         ["explain.heading.trace"] = "ssh -v の出力からわかること",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ExplainKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ExplainKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["explain.heading.recognized"] = "인식한 내용",
         ["explain.heading.trace"] = "ssh -v 출력에서 확인한 내용",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ExplainPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ExplainPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["explain.heading.recognized"] = "Reconhecido",
         ["explain.heading.trace"] = "O que a saída do ssh -v mostra",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FindingsEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FindingsEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // A. Account gate
         ["USER_UNKNOWN.message"] = "sshd treats {user} as an invalid user: there is no account {user} in /etc/passwd, so no key is ever accepted for that name.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FindingsFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FindingsFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // A. Account gate
         ["USER_UNKNOWN.message"] = "sshd considère {user} comme un utilisateur invalide : aucun compte {user} n'existe dans /etc/passwd, donc aucune clé n'est jamais acceptée pour ce nom.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FindingsJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FindingsJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // A. Account gate
         ["USER_UNKNOWN.message"] = "/etc/passwd にアカウント {user} が存在しないため、sshd は {user} を無効なユーザー (invalid user) として扱い、この名前ではどの鍵も受け付けません。",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FindingsKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FindingsKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // A. Account gate
         ["USER_UNKNOWN.message"] = "/etc/passwd에 {user} 계정이 없으므로 sshd는 이 사용자를 잘못된 사용자(invalid user)로 처리하며, 이 이름으로는 어떤 키도 허용하지 않습니다.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FindingsPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FindingsPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // A. Account gate
         ["USER_UNKNOWN.message"] = "O sshd trata {user} como usuário inválido: não existe a conta {user} em /etc/passwd, então nenhuma chave é aceita para esse nome.",

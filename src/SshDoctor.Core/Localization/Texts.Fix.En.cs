@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FixEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FixEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["fix.plan"] = "Plan:",
         ["fix.dry_run"] = "Dry run: nothing was changed. Run the same command without --dry-run to apply it.",

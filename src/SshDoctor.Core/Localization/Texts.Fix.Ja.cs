@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FixJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FixJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["fix.plan"] = "計画:",
         ["fix.dry_run"] = "ドライランです。何も変更していません。適用するには --dry-run を付けずに同じコマンドを実行してください。",

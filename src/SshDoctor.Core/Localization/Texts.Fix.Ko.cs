@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FixKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FixKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["fix.plan"] = "계획:",
         ["fix.dry_run"] = "모의 실행: 아무것도 변경하지 않았습니다. 적용하려면 --dry-run 없이 같은 명령을 실행하십시오.",

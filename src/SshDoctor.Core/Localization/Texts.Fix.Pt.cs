@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> FixPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> FixPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["fix.plan"] = "Plano:",
         ["fix.dry_run"] = "Simulação: nada foi alterado. Execute o mesmo comando sem --dry-run para aplicar as mudanças.",

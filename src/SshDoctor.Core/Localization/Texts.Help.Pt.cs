@@ -3,7 +3,7 @@ namespace SshDoctor.Core.Localization;
 internal static partial class Texts
 {
     /// <summary>--help, completion and man page texts: help.COMMAND, help.COMMAND.opt.OPTION, help.COMMAND.arg.NAME, help.ex.COMMAND.N.</summary>
-    public static readonly IReadOnlyDictionary<string, string> HelpPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> HelpPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["help.label.usage"] = "Uso",
         ["help.label.commands"] = "Comandos",

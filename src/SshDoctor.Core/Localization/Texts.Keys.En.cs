@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> KeysEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> KeysEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Why a file cannot be read as a key (one line on stderr, exit 2).
         ["keys.error.too_big"] = "The file is larger than {max}: it is not a key file.",

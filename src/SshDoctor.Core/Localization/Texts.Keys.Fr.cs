@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> KeysFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> KeysFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["keys.error.too_big"] = "Le fichier dépasse {max} : ce n’est pas un fichier de clé.",
         ["keys.error.damaged"] = "Le fichier ressemble à une clé, mais il est endommagé ({detail}).",

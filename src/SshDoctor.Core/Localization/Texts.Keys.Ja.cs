@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> KeysJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> KeysJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["keys.error.too_big"] = "ファイルが {max} を超えています。鍵ファイルではありません。",
         ["keys.error.damaged"] = "鍵ファイルのようですが、壊れています ({detail})。",

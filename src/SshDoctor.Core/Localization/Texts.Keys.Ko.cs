@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> KeysKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> KeysKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["keys.error.too_big"] = "파일이 {max}보다 큽니다. 키 파일이 아닙니다.",
         ["keys.error.damaged"] = "키처럼 보이지만 손상된 파일입니다 ({detail}).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> KeysPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> KeysPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["keys.error.too_big"] = "O arquivo tem mais de {max}: não é um arquivo de chave.",
         ["keys.error.damaged"] = "O arquivo parece uma chave, mas está danificado ({detail}).",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ProbeEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ProbeEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["probe.target.reachable"] = "{host}: reachable, SSH server \"{banner}\"",
         ["probe.target.openssh"] = "OpenSSH version {version}",

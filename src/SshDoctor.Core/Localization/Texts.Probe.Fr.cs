@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ProbeFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ProbeFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["probe.target.reachable"] = "{host} : joignable, serveur SSH « {banner} »",
         ["probe.target.openssh"] = "Version d'OpenSSH : {version}",

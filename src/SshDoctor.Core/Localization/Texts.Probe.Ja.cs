@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ProbeJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ProbeJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["probe.target.reachable"] = "{host}: 接続可能、SSH サーバー「{banner}」",
         ["probe.target.openssh"] = "OpenSSH のバージョン: {version}",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ProbeKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ProbeKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["probe.target.reachable"] = "{host}: 연결 가능, SSH 서버 \"{banner}\"",
         ["probe.target.openssh"] = "OpenSSH 버전: {version}",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> ProbePt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ProbePt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["probe.target.reachable"] = "{host}: acessível, servidor SSH \"{banner}\"",
         ["probe.target.openssh"] = "Versão do OpenSSH: {version}",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> RepairEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> RepairEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["userdata.err.user_invalid"] = "'{user}' is not a valid user name (letters, digits, '.', '_' and '-', at most 32 characters, not starting with '-' or a digit).",
         ["userdata.intro"] = "The user data is on stdout. At the next boot it repairs SSH key login for '{user}' on the instance (owners, modes, missing ~/.ssh or authorized_keys, damaged key lines) and writes a report to the serial console.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> RepairFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> RepairFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["userdata.err.user_invalid"] = "« {user} » n'est pas un nom d'utilisateur valide (lettres, chiffres, « . », « _ » et « - », 32 caractères au plus, sans commencer par « - » ni par un chiffre).",
         ["userdata.intro"] = "Les données utilisateur sont sur la sortie standard. Au prochain démarrage, elles réparent la connexion SSH par clé de « {user} » sur l'instance (propriétaires, droits, ~/.ssh ou authorized_keys manquants, lignes de clé abîmées) et écrivent un compte rendu sur la console série.",

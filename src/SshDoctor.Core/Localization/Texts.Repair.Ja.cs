@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> RepairJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> RepairJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["userdata.err.user_invalid"] = "「{user}」は有効なユーザー名ではありません（英字、数字、「.」「_」「-」のみ、32 文字以内、「-」や数字で始めることはできません）。",
         ["userdata.intro"] = "ユーザーデータは標準出力に出力しました。次回の起動時にインスタンス上で「{user}」の SSH 鍵ログインを修復し（所有者、パーミッション、存在しない ~/.ssh や authorized_keys、壊れた鍵の行）、結果をシリアルコンソールに書き出します。",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> RepairKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> RepairKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["userdata.err.user_invalid"] = "'{user}' 값은 올바른 사용자 이름이 아닙니다(영문자, 숫자, '.', '_', '-'만 사용, 최대 32자, '-'나 숫자로 시작할 수 없음).",
         ["userdata.intro"] = "사용자 데이터는 표준 출력에 있습니다. 다음 부팅 때 인스턴스에서 '{user}'의 SSH 키 로그인을 복구하고(소유자, 권한, 없는 ~/.ssh 또는 authorized_keys, 손상된 키 줄) 직렬 콘솔에 보고서를 기록합니다.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> RepairPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> RepairPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["userdata.err.user_invalid"] = "\"{user}\" não é um nome de usuário válido (letras, dígitos, \".\", \"_\" e \"-\", no máximo 32 caracteres, sem começar com \"-\" nem com dígito).",
         ["userdata.intro"] = "Os dados do usuário estão na saída padrão. Na próxima inicialização, eles corrigem o login SSH por chave de \"{user}\" na instância (proprietários, permissões, ~/.ssh ou authorized_keys ausentes, linhas de chave danificadas) e gravam um relatório no console serial.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> SsmEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> SsmEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssm.item.nothing"] = "sshdoctor check found nothing to report.",
         ["ssm.item.loses_all"] = "{user} loses all SSH access with the candidate configuration.",

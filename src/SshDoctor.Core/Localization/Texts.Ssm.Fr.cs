@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> SsmFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> SsmFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssm.item.nothing"] = "sshdoctor check n'a rien trouvé à signaler.",
         ["ssm.item.loses_all"] = "{user} perd tout accès SSH avec la configuration candidate.",

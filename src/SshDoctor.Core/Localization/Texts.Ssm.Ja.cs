@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> SsmJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> SsmJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssm.item.nothing"] = "sshdoctor check で報告すべき問題は見つかりませんでした。",
         ["ssm.item.loses_all"] = "候補の設定では {user} はすべての SSH アクセスを失います。",

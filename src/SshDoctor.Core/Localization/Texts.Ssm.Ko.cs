@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> SsmKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> SsmKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssm.item.nothing"] = "sshdoctor check에서 보고할 내용이 없습니다.",
         ["ssm.item.loses_all"] = "후보 설정에서는 {user} 계정이 모든 SSH 접근을 잃습니다.",

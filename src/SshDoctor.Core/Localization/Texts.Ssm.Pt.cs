@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> SsmPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> SsmPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ssm.item.nothing"] = "sshdoctor check não encontrou nada a relatar.",
         ["ssm.item.loses_all"] = "{user} perde todo o acesso SSH com a configuração candidata.",

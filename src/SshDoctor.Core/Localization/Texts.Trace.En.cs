@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> TraceEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> TraceEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["trace.heading"] = "The connection to {target}, step by step:",
         ["trace.layer.config"] = "ssh configuration",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> TraceFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> TraceFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["trace.heading"] = "La connexion à {target}, étape par étape :",
         ["trace.layer.config"] = "Configuration ssh",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> TraceJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> TraceJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["trace.heading"] = "{target} への接続を段階ごとに確認します:",
         ["trace.layer.config"] = "ssh の設定",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> TraceKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> TraceKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["trace.heading"] = "{target} 연결을 단계별로 살펴봅니다:",
         ["trace.layer.config"] = "ssh 설정",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> TracePt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> TracePt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["trace.heading"] = "A conexão com {target}, passo a passo:",
         ["trace.layer.config"] = "Configuração do ssh",

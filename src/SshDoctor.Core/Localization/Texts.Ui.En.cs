@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> UiEn = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> UiEn => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd accepts this key for {user}.",
         ["ui.verdict.accepted_nokey"] = "Nothing else blocks public-key login for {user}, but no key was given: add --key FILE to check a particular key.",

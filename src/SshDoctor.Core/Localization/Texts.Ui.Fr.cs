@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> UiFr = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> UiFr => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd accepte cette clé pour {user}.",
         ["ui.verdict.accepted_nokey"] = "Rien d’autre n’empêche la connexion par clé publique pour {user}, mais aucune clé n’a été indiquée : ajoutez --key FICHIER pour vérifier une clé précise.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> UiJa = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> UiJa => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd は {user} に対してこの鍵を受け付けます。",
         ["ui.verdict.accepted_nokey"] = "{user} の公開鍵ログインを妨げるものはほかにありませんが、鍵が指定されていません。特定の鍵を確認するには --key FILE を付けてください。",

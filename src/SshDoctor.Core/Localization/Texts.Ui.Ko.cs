@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> UiKo = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> UiKo => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "sshd가 {user} 사용자에 대해 이 키를 허용합니다.",
         ["ui.verdict.accepted_nokey"] = "{user} 사용자의 공개 키 로그인을 막는 다른 문제는 없지만, 확인할 키가 주어지지 않았습니다. 특정 키를 확인하려면 --key FILE을 추가하세요.",

@@ -2,7 +2,7 @@ namespace SshDoctor.Core.Localization;
 
 internal static partial class Texts
 {
-    public static readonly IReadOnlyDictionary<string, string> UiPt = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> UiPt => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ui.verdict.accepted"] = "O sshd aceita esta chave para {user}.",
         ["ui.verdict.accepted_nokey"] = "Nada mais impede o login por chave pública para {user}, mas nenhuma chave foi informada: adicione --key ARQUIVO para verificar uma chave específica.",

@@ -2,32 +2,39 @@ namespace SshDoctor.Core.Localization;
 
 /// <summary>
 /// The message tables. Each area has one file per language (Texts.Findings.Fr.cs, Texts.Keys.Ja.cs, ...)
-/// declaring one dictionary field named {Area}{Lang}; a language's table is the union of its areas.
+/// declaring one dictionary property named {Area}{Lang}; a language's table is the union of its areas.
 /// </summary>
+/// <remarks>
+/// The running program reads a language's tables from those same files, embedded as UTF-8 resources
+/// (<see cref="TextTableFile"/>), not from the compiled properties: a string literal in a Native AOT binary is
+/// copied into memory at start-up whether it is used or not, and the five languages' texts are most of the
+/// program's literals. The properties stay for the tests, which check that both forms agree.
+/// </remarks>
 internal static partial class Texts
 {
+    /// <summary>The areas, in the order their tables are merged.</summary>
+    public static readonly string[] Areas =
+        ["Findings", "Ui", "Keys", "Explain", "Probe", "Repair", "Fix", "Help", "Candidate", "Certs", "Trace", "Ec2", "Ec2Fix", "Ssm"];
+
     private static readonly IReadOnlyDictionary<string, string>?[] Tables = new IReadOnlyDictionary<string, string>?[5];
 
-    public static IReadOnlyDictionary<string, string> Table(Lang lang)
-    {
-        // Built on first use: static fields of the other partial files are initialized by then.
-        return Tables[(int)lang] ??= lang switch
-        {
-            Lang.Fr => Merge(FindingsFr, UiFr, KeysFr, ExplainFr, ProbeFr, RepairFr, FixFr, HelpFr, CandidateFr, CertsFr, TraceFr, Ec2Fr, Ec2FixFr, SsmFr),
-            Lang.Pt => Merge(FindingsPt, UiPt, KeysPt, ExplainPt, ProbePt, RepairPt, FixPt, HelpPt, CandidatePt, CertsPt, TracePt, Ec2Pt, Ec2FixPt, SsmPt),
-            Lang.Ko => Merge(FindingsKo, UiKo, KeysKo, ExplainKo, ProbeKo, RepairKo, FixKo, HelpKo, CandidateKo, CertsKo, TraceKo, Ec2Ko, Ec2FixKo, SsmKo),
-            Lang.Ja => Merge(FindingsJa, UiJa, KeysJa, ExplainJa, ProbeJa, RepairJa, FixJa, HelpJa, CandidateJa, CertsJa, TraceJa, Ec2Ja, Ec2FixJa, SsmJa),
-            _ => Merge(FindingsEn, UiEn, KeysEn, ExplainEn, ProbeEn, RepairEn, FixEn, HelpEn, CandidateEn, CertsEn, TraceEn, Ec2En, Ec2FixEn, SsmEn),
-        };
-    }
+    public static IReadOnlyDictionary<string, string> Table(Lang lang) => Tables[(int)lang] ??= Load(lang);
 
-    private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] parts)
+    /// <summary>The file-name suffix of a language's tables: Texts.{Area}.{suffix}.cs.</summary>
+    public static string FileSuffix(Lang lang) => lang switch
     {
-        var all = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in parts)
-            foreach (var (k, v) in part)
-                if (!all.TryAdd(k, v))
-                    throw new InvalidOperationException($"text key '{k}' is defined twice");
-        return all;
+        Lang.Fr => "Fr",
+        Lang.Pt => "Pt",
+        Lang.Ko => "Ko",
+        Lang.Ja => "Ja",
+        _ => "En",
+    };
+
+    private static TextTableFile Load(Lang lang)
+    {
+        var table = new TextTableFile();
+        foreach (var area in Areas)
+            table.Read("Texts." + area + "." + FileSuffix(lang) + ".cs");
+        return table;
     }
 }

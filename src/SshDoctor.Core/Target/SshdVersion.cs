@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SshDoctor.Core.Target;
 
 /// <summary>An OpenSSH portable version such as 9.2p1, comparable by major.minor.</summary>
-public sealed record OpenSshVersion(int Major, int Minor, string Text, string Source) : IComparable<OpenSshVersion>
+public sealed partial record OpenSshVersion(int Major, int Minor, string Text, string Source) : IComparable<OpenSshVersion>
 {
     public bool AtLeast(int major, int minor) => Major > major || (Major == major && Minor >= minor);
     public int CompareTo(OpenSshVersion? other) =>
@@ -12,9 +12,12 @@ public sealed record OpenSshVersion(int Major, int Minor, string Text, string So
 
     public static OpenSshVersion? TryParse(string text, string source)
     {
-        var m = Regex.Match(text, @"(\d+)\.(\d+)(p\d+)?");
+        var m = VersionNumber().Match(text);
         return m.Success ? new OpenSshVersion(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), m.Value, source) : null;
     }
+
+    [GeneratedRegex(@"(\d+)\.(\d+)(p\d+)?")]
+    private static partial Regex VersionNumber();
 }
 
 /// <summary>Finds the target's sshd version: package database, else the binary, else the distribution's default.</summary>

@@ -41,34 +41,61 @@ public static class CliApp
     }
 
     /// <summary>The command tree: what runs, and the source of --help, the completion scripts and the man page.</summary>
-    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr)
+    public static RootCommand BuildTree(TextWriter stdout, TextWriter stderr) => BuildTree(stdout, stderr, null);
+
+    /// <summary>The tree with only the top-level command named <paramref name="only"/> ("" for none; null for all).</summary>
+    private static RootCommand BuildTree(TextWriter stdout, TextWriter stderr, string? only)
     {
         RootCommand? root = null;
         root = new RootCommand(
             "sshdoctor finds out why an SSH server refuses a public key (\"Server refused our key\", " +
             "\"Permission denied (publickey)\") and repairs it.");
-        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root))
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => root!, only))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    /// <summary>
+    /// The tree of a run that names one command: that command under a plain Command. A RootCommand's help and version
+    /// options read System.CommandLine's resources through reflection, which costs memory and start-up time, and
+    /// neither is visible under a command (sshdoctor renders help itself, see RunCommand).
+    /// </summary>
+    private static Command CommandTree(TextWriter stdout, TextWriter stderr, string only)
+    {
+        var root = new Command("sshdoctor");
+        foreach (var command in CommandRegistry.Create(stdout, stderr, () => throw new InvalidOperationException("no whole tree in a run"), only))
             root.Subcommands.Add(command);
         return root;
     }
 
     private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
 
+    /// <summary>
+    /// The one top-level command a run needs built: args[0] when it names one, "" (none) for a lone --version,
+    /// null (the whole tree) otherwise and for the commands that print the tree (completion, man).
+    /// </summary>
+    private static string? OnlyCommand(string[] args) =>
+        args is ["--version"] ? "" : args[0] is "completion" or "man" || !CommandRegistry.Has(args[0]) ? null : args[0];
+
     private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildTree(stdout, stderr);
-        // Help is rendered here, in the user's language, from the same tree.
+        // Help is rendered here, in the user's language, from the whole tree.
         if (args.Any(a => HelpTokens.Contains(a)) || args.Length == 0)
         {
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));
-            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(root, args), m);
+            Help.HelpRenderer.Write(stdout, Help.HelpRenderer.Resolve(BuildTree(stdout, stderr), args), m);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
         // Users paste OpenSSH warnings that start with '@' ("@@@@ WARNING: UNPROTECTED ..."):
         // never treat an argument as a response file.
         var parseConfig = new ParserConfiguration { ResponseFileTokenReplacer = null };
-        var result = root.Parse(args, parseConfig);
+        // Building every command costs start-up time and memory, so a run builds only the command it names. A command
+        // line that does not parse is parsed again with the whole tree, so that errors and suggestions are as before.
+        var only = OnlyCommand(args);
+        var result = (only is null or "" ? BuildTree(stdout, stderr, only) : CommandTree(stdout, stderr, only)).Parse(args, parseConfig);
+        if (result.Errors.Count > 0 && only is not null)
+            result = BuildTree(stdout, stderr).Parse(args, parseConfig);
         if (result.Errors.Count > 0)
         {
             var m = Core.Localization.Messages.For(Core.Localization.LangResolver.Resolve(LangArgument(args)));

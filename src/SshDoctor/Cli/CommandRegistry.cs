@@ -6,28 +6,40 @@ namespace SshDoctor.Cli;
 /// <summary>Every top-level command; one file per command under Cli/Commands.</summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr, Func<RootCommand> tree)
+    /// <summary>The top-level commands in the order help lists them, each with its name so that a run builds only its own.</summary>
+    public static IEnumerable<(string Name, Func<CliIo, Command> Create)> Factories(Func<RootCommand> tree)
     {
-        var io = new CliIo(stdout, stderr);
-        yield return Commands.CheckCommand.Create(io);
+        yield return ("check", Commands.CheckCommand.Create);
         if (!OperatingSystem.IsWindows())
         {
-            yield return Commands.FixCommand.Create(io);
-            yield return Commands.UndoCommand.Create(io);
+            yield return ("fix", Commands.FixCommand.Create);
+            yield return ("undo", Commands.UndoCommand.Create);
         }
-        yield return Commands.ProbeCommand.Create(io);
-        yield return Commands.KnownHostsCommand.Create(io);
-        yield return Commands.UserdataCommand.Create(io);
-        yield return Commands.Ec2Command.Create(io);
-        if (!OperatingSystem.IsWindows()) yield return Commands.SsmCommand.Create(io);
-        yield return ExplainCommand.Create(io);
-        yield return LogsCommand.Create(io);
-        yield return Commands.KeyCommand.Create(io);
-        yield return Commands.ReportCommand.Create(io);
-        yield return Commands.AnsibleModuleCommand.Create(io);
-        yield return CompletionCommand.Create(io, tree);
-        yield return CompletionCommand.CreateMan(io, tree);
+        yield return ("probe", Commands.ProbeCommand.Create);
+        yield return ("knownhosts", Commands.KnownHostsCommand.Create);
+        yield return ("userdata", Commands.UserdataCommand.Create);
+        yield return ("ec2", Commands.Ec2Command.Create);
+        if (!OperatingSystem.IsWindows()) yield return ("ssm", Commands.SsmCommand.Create);
+        yield return ("explain", ExplainCommand.Create);
+        yield return ("logs", LogsCommand.Create);
+        yield return ("key", Commands.KeyCommand.Create);
+        yield return ("report", Commands.ReportCommand.Create);
+        yield return ("ansible-module", Commands.AnsibleModuleCommand.Create);
+        yield return ("completion", io => CompletionCommand.Create(io, tree));
+        yield return ("man", io => CompletionCommand.CreateMan(io, tree));
     }
+
+    /// <summary>The commands named <paramref name="only"/> (every command when null).</summary>
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr, Func<RootCommand> tree, string? only = null)
+    {
+        var io = new CliIo(stdout, stderr);
+        foreach (var (name, create) in Factories(tree))
+            if (only is null || only == name)
+                yield return create(io);
+    }
+
+    /// <summary>Whether a top-level command has this name.</summary>
+    public static bool Has(string name) => Factories(() => null!).Any(f => f.Name == name);
 }
 
 public sealed record CliIo(TextWriter Out, TextWriter Err);
