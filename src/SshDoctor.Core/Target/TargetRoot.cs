@@ -41,6 +41,7 @@ public sealed partial class TargetRoot : IDisposable
     {
         _lstat.Clear();
         _realpath.Clear();
+        lock (_acl) _acl.Clear();
     }
 
     public FileMeta LStat(string targetPath)
