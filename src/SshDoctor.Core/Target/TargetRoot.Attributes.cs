@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SshDoctor.Core.Target;
 
 /// <summary>
@@ -10,15 +12,14 @@ public sealed partial class TargetRoot
     private const string AccessAclName = "system.posix_acl_access";
 
     // Keyed by the path as asked (links followed by the door, as for a fresh read): the same question, the same answer.
-    private Dictionary<string, PosixAcl?> _acl = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, PosixAcl?> _acl = new(StringComparer.Ordinal);
 
     /// <summary>The POSIX access ACL of the object a path names (links followed inside the target), or null.</summary>
     public PosixAcl? AccessAcl(string targetPath)
     {
-        lock (_acl)
-            if (_acl.TryGetValue(targetPath, out var known)) return known;
+        if (_acl.TryGetValue(targetPath, out var known)) return known;
         var acl = PosixAcl.Parse(Door.XattrBytes(targetPath, AccessAclName));
-        lock (_acl) _acl[targetPath] = acl;
+        _acl[targetPath] = acl;
         return acl;
     }
 }
