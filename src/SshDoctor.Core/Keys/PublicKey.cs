@@ -81,7 +81,10 @@ public sealed class PublicKey : IEquatable<PublicKey>
     public static PublicKey FromCertificate(Certificate cert) =>
         new(cert.Key.Type, cert.Key.Blob, cert.Key.Bits) { Comment = cert.Key.Comment, Certificate = cert };
 
-    public string Base64 => Convert.ToBase64String(Blob);
+    private string? _base64;
+
+    /// <summary>The blob in base64, made once (an --all-users check looks for the key in every account's files).</summary>
+    public string Base64 => _base64 ??= Convert.ToBase64String(Blob);
 
     public string OpenSshLine => Comment.Length == 0 ? $"{Type} {Base64}" : $"{Type} {Base64} {Comment}";
 

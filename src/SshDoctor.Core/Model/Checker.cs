@@ -21,7 +21,9 @@ public sealed class Checker(TargetContext ctx)
         var list = users.ToList();
         // With several users the report itself says who accepts the key: no per-user scan of the others
         // (that would read every account's files once per refused account).
-        var reports = list.Select(u => CheckUser(u, key, from, scanOthers: list.Count == 1))
+        // Accounts are judged on every core (each judgement only reads the tree, through caches safe for that);
+        // the reports come back in the accounts' order, as one loop would make them.
+        var reports = OrderedParallel.Map(list, u => CheckUser(u, key, from, scanOthers: list.Count == 1))
             .Select(r => serverBlocked ? r with { Verdict = Verdict.Refused } : r)
             .ToList();
         return new CheckReport(ctx.Root, ctx.Os, ctx.Version, key, reports, server);

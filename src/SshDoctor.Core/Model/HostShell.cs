@@ -102,10 +102,26 @@ public sealed class HostShell(TargetRoot root, Accounts accounts, OsRelease os)
     public string AppendKey(string targetPath, PublicKey key)
     {
         var p = Path(targetPath);
+        var words = KeyWordsFor(key);
+        return Guarded($"grep -q -- {words.Listed} {p} 2>/dev/null || "
+             + $"{{ if [ -s {p} ] && [ -n \"$(tail -c 1 {p})\" ]; then echo >> {p}; fi; printf '%s\\n' {words.Line} >> {p}; }}", targetPath);
+    }
+
+    /// <summary>The quoted grep pattern and line of a key, for AppendKey.</summary>
+    private sealed record KeyWords(PublicKey Key, string Listed, string Line);
+
+    // The last key's words: an --all-users check appends the same key in every account's command. Replaced whole
+    // (one reference), so accounts judged in parallel read either the old words or the new ones, never a mix.
+    private KeyWords? _keyWords;
+
+    private KeyWords KeyWordsFor(PublicKey key)
+    {
+        if (_keyWords is { } known && ReferenceEquals(known.Key, key)) return known;
         var line = AuthorizedKeyText.RequireOneLine(key.OpenSshLine);
         var listed = $"^{SedRegex(key.Type)} {SedRegex(key.Base64)}\\([[:space:]].*\\)\\{{0,1\\}}$";
-        return Guarded($"grep -q -- {Quote(listed)} {p} 2>/dev/null || "
-             + $"{{ if [ -s {p} ] && [ -n \"$(tail -c 1 {p})\" ]; then echo >> {p}; fi; printf '%s\\n' {Quote(line)} >> {p}; }}", targetPath);
+        var words = new KeyWords(key, Quote(listed), Quote(line));
+        _keyWords = words;
+        return words;
     }
 
     /// <summary>sed -i with a script that is one quoted word, on the target's file.</summary>

@@ -72,19 +72,20 @@ public static partial class PostAuthGate
             ev.Add(FindingId.USER_EXPIRED, Severity.Blocking, null, [ctx.Shell.ClearExpiry(user)], ("user", user), ("date", AccountGate.DayToDate(expire)));
             return;
         }
-        var changeNow = ctx.Shell.SetLastChange(user, ctx.Now);
+        // The command is written only into a finding: made when one is reported (most accounts have none).
+        string ChangeNow() => ctx.Shell.SetLastChange(user, ctx.Now);
         if (shadow.LastChange == 0)
         {
-            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [changeNow], ("user", user), ("reason", "@pam.reason.lastchg_zero"));
+            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [ChangeNow()], ("user", user), ("reason", "@pam.reason.lastchg_zero"));
             return;
         }
         // -1 or an empty field: no limit.
         if (shadow.LastChange is not { } last || today < last || shadow.MaxAge is not ({ } max and >= 0)) return;
         var age = today - last;
         if (shadow.Inactive is { } inactive && inactive >= 0 && age > max + inactive)
-            ev.Add(FindingId.PAM_ACCOUNT_DENIED, Severity.Blocking, null, [changeNow], ("user", user), ("reason", "@pam.reason.inactive"));
+            ev.Add(FindingId.PAM_ACCOUNT_DENIED, Severity.Blocking, null, [ChangeNow()], ("user", user), ("reason", "@pam.reason.inactive"));
         else if (age > max)
-            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [changeNow], ("user", user), ("reason", "@pam.reason.max_age"));
+            ev.Add(FindingId.PASSWORD_CHANGE_REQUIRED, Severity.Warning, null, [ChangeNow()], ("user", user), ("reason", "@pam.reason.max_age"));
     }
 
     [GeneratedRegex("Please login as the user \\\\?\"?([A-Za-z0-9._-]+)")]

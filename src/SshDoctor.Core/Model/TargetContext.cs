@@ -70,25 +70,27 @@ public sealed class TargetContext
     /// <summary>A real path is the account's home or below it (the home resolved inside the target).</summary>
     public bool InHome(Account account, string path) => TargetRoot.IsWithin(Root.RealPath(account.Home) ?? account.Home, path);
 
+    // Read once per run, on first use; safe when accounts are judged in parallel (a second reader's copy is dropped).
     private HostShell? _shell;
+    private Box<int>? _mainPort;
+    private Listeners? _listeners;
+    private Box<bool>? _selinuxEnforcing;
+
+    /// <summary>A value type held by reference, so that it can be published once with LazyInitializer.</summary>
+    private sealed record Box<T>(T Value) where T : struct;
 
     /// <summary>How printed commands name paths, owners and services where they will be pasted.</summary>
-    public HostShell Shell => _shell ??= new HostShell(Root, Accounts, Os);
-
-    private int? _mainPort;
-    private Listeners? _listeners;
+    public HostShell Shell => _shell ?? LazyInitializer.EnsureInitialized(ref _shell, () => new HostShell(Root, Accounts, Os));
 
     /// <summary>The port sshd listens on first (for the sshd -T cross-check); read from the config once.</summary>
-    public int MainPort => _mainPort ??= Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1) is { } port
-        && int.TryParse(port.Args[0], out var p) ? p : 22;
+    public int MainPort => (_mainPort ?? LazyInitializer.EnsureInitialized(ref _mainPort, () => new Box<int>(
+        Config.Entries.FirstOrDefault(e => e.Keyword == "port" && e.Block == -1) is { } port && int.TryParse(port.Args[0], out var p) ? p : 22))).Value;
 
     /// <summary>Where sshd listens (Port, ListenAddress): decides Match LocalPort/LocalAddress when only one is possible.</summary>
-    public Listeners Listen => _listeners ??= Listeners.From(Config);
-
-    private bool? _selinuxEnforcing;
+    public Listeners Listen => _listeners ?? LazyInitializer.EnsureInitialized(ref _listeners, () => Listeners.From(Config));
 
     /// <summary>The target enforces SELinux (etc/selinux/config); read once per run.</summary>
-    public bool SelinuxEnforcing => _selinuxEnforcing ??= SecurityContext.Enforcing(Root);
+    public bool SelinuxEnforcing => (_selinuxEnforcing ?? LazyInitializer.EnsureInitialized(ref _selinuxEnforcing, () => new Box<bool>(SecurityContext.Enforcing(Root)))).Value;
 
     public ConnectionInfo Connection(Account? account, string userName, string? from) => new(
         userName,

@@ -27,4 +27,7 @@ public sealed class SshdConfig
 
     /// <summary>Cache of the settings outside Match blocks (see EffectiveConfig).</summary>
     internal EffectiveConfig? GlobalLayer { get; set; }
+
+    /// <summary>The effective settings already built, by Match outcome (see EffectiveConfig.For).</summary>
+    internal Dictionary<string, EffectiveConfig> ByOutcome { get; } = new(StringComparer.Ordinal);
 }

@@ -15,6 +15,9 @@ public sealed class EffectiveConfig
     private EffectiveConfig? _global;
 
     public OpenSshVersion Version { get; }
+
+    /// <summary>Every effective value with its origin, once listed (see EffectiveListing.For).</summary>
+    internal (SshdConfig Config, IReadOnlyList<EffectiveValue> Values)? Listing { get; set; }
     /// <summary>Match blocks whose outcome depends on an address that was not given.</summary>
     public IReadOnlyList<MatchBlock> AddressConditions { get; }
 
@@ -24,24 +27,41 @@ public sealed class EffectiveConfig
         AddressConditions = conditions;
     }
 
+    /// <summary>
+    /// The settings for a connection. Connections with the same Match outcome (which blocks apply, which depend on
+    /// an address) get the same settings: they are built once per outcome and shared (an --all-users check asks
+    /// for thousands of accounts, most of them alike). Nothing in an EffectiveConfig depends on the user itself.
+    /// </summary>
     public static EffectiveConfig For(SshdConfig config, OpenSshVersion version, ConnectionInfo conn)
     {
         var applies = new bool[config.Blocks.Count];
-        var conditions = new List<MatchBlock>();
+        var outcome = new char[config.Blocks.Count];
+        Array.Fill(outcome, '-');
         foreach (var block in config.Blocks)
         {
             var parentOk = block.Parent < 0 || applies[block.Parent];
             if (!parentOk) continue;
             applies[block.Index] = MatchEvaluator.Applies(block, conn, out var dependsOnAddress);
-            if (dependsOnAddress) conditions.Add(block);
+            outcome[block.Index] = (applies[block.Index], dependsOnAddress) switch
+            {
+                (true, true) => 'A', (true, false) => 'Y', (false, true) => 'a', (false, false) => 'n',
+            };
         }
+        var key = new string(outcome);
+        lock (config.ByOutcome)
+            if (config.ByOutcome.TryGetValue(key, out var known) && known.Version == version) return known;
 
+        var conditions = new List<MatchBlock>();
+        foreach (var block in config.Blocks)
+            if (outcome[block.Index] is 'A' or 'a') conditions.Add(block);
         var result = new EffectiveConfig(version, conditions);
-        var global = config.GlobalLayer ??= BuildGlobal(config, version);
+        EffectiveConfig global;
+        lock (config.ByOutcome) global = config.GlobalLayer ??= BuildGlobal(config, version);
         foreach (var e in config.Entries)
             if (e.Block != -1 && applies[e.Block]) result.Apply(e);
         // Match values replace global ones; anything the Match blocks did not set stays global.
         result._global = global;
+        lock (config.ByOutcome) config.ByOutcome[key] = result;
         return result;
     }
 

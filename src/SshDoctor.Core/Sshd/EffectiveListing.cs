@@ -11,7 +11,19 @@ public sealed record EffectiveValue(string Keyword, string Value, ValueOrigin Or
 /// </summary>
 public static class EffectiveListing
 {
+    /// <summary>Listed once per effective configuration (accounts with the same Match outcome share it).</summary>
     public static IReadOnlyList<EffectiveValue> For(EffectiveConfig cfg, SshdConfig config)
+    {
+        lock (cfg)
+        {
+            if (cfg.Listing is { } known && ReferenceEquals(known.Config, config)) return known.Values;
+            var values = Build(cfg, config);
+            cfg.Listing = (config, values);
+            return values;
+        }
+    }
+
+    private static IReadOnlyList<EffectiveValue> Build(EffectiveConfig cfg, SshdConfig config)
     {
         var list = new List<EffectiveValue>();
         void Add<T>(string keyword, Setting<T> s, Func<T, string> show) =>

@@ -123,14 +123,15 @@ public sealed class Accounts
     /// <summary>How many accounts have this primary group, and their uid when they all share one (null: several); null when none.</summary>
     public (int Count, uint? Uid)? PrimaryGroupMembers(uint gid)
     {
-        if (_primaryMembers is null)
+        // Built once, on first use; safe when accounts are judged in parallel (a second builder's copy is dropped).
+        var members = _primaryMembers ?? LazyInitializer.EnsureInitialized(ref _primaryMembers, () =>
         {
             var map = new Dictionary<uint, (int Count, uint? Uid)>();
             foreach (var a in All)
                 map[a.Gid] = map.TryGetValue(a.Gid, out var e) ? (e.Count + 1, e.Uid == a.Uid ? e.Uid : null) : (1, a.Uid);
-            _primaryMembers = map;
-        }
-        return _primaryMembers.TryGetValue(gid, out var m) ? m : null;
+            return map;
+        });
+        return members.TryGetValue(gid, out var m) ? m : null;
     }
     public ShadowEntry? Shadow(string name) => _shadow.GetValueOrDefault(name);
     public Group? GroupByGid(uint gid) => _groupByGid.GetValueOrDefault(gid);
@@ -142,10 +143,10 @@ public sealed class Accounts
     /// <summary>initgroups(3): the primary group and every group listing the user as a member.</summary>
     public IReadOnlyList<Group> GroupsOf(Account account)
     {
-        _supplementary ??= BuildSupplementary();
+        var supplementary = _supplementary ?? LazyInitializer.EnsureInitialized(ref _supplementary, BuildSupplementary);
         var result = new List<Group>();
         if (GroupByGid(account.Gid) is { } primary) result.Add(primary);
-        if (_supplementary.TryGetValue(account.Name, out var more))
+        if (supplementary.TryGetValue(account.Name, out var more))
             foreach (var g in more)
                 if (!result.Contains(g)) result.Add(g);
         return result;

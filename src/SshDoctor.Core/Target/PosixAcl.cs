@@ -25,7 +25,8 @@ public sealed class PosixAcl
         return new PosixAcl(entries);
     }
 
-    public static PosixAcl? Read(TargetRoot root, string path) => Parse(root.Door.XattrBytes(path, "system.posix_acl_access"));
+    /// <summary>The ACL of the object a path names, asked once per path and run (see TargetRoot.AccessAcl).</summary>
+    public static PosixAcl? Read(TargetRoot root, string path) => root.AccessAcl(path);
 
     /// <summary>Whether a process with <paramref name="uid"/> and <paramref name="gids"/> gets every bit of <paramref name="want"/> (r=4, w=2, x=1).</summary>
     public bool Allows(uint uid, IReadOnlySet<uint> gids, FileMeta meta, int want)

@@ -14,6 +14,7 @@ public sealed partial class TargetRoot
         _overlay = files.ToDictionary(f => Normalize(f.Key), f => f.Value, StringComparer.Ordinal),
         _lstat = _lstat,
         _realpath = _realpath,
+        _acl = _acl,
     };
 
     public bool IsOverlaid(string targetPath) => _overlay?.ContainsKey(targetPath) == true;

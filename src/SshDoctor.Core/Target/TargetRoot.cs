@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SshDoctor.Core.Target;
 
 /// <summary>
@@ -22,9 +24,17 @@ public sealed partial class TargetRoot : IDisposable
     }
 
     private TargetFs? _door;
+    private readonly Lock _opening = new();
 
-    /// <summary>The descriptor-based door to this tree; opened once.</summary>
-    public TargetFs Door => _door ??= TargetFs.Open(DisplayRoot);
+    /// <summary>The descriptor-based door to this tree; opened once (also when accounts are judged in parallel).</summary>
+    public TargetFs Door
+    {
+        get
+        {
+            if (Volatile.Read(ref _door) is { } door) return door;
+            lock (_opening) return _door ??= TargetFs.Open(DisplayRoot);
+        }
+    }
 
     public void Dispose() => _door?.Dispose();
 
@@ -34,13 +44,16 @@ public sealed partial class TargetRoot : IDisposable
     // One check reads a tree that does not change under it: metadata and resolved paths are memoized.
     // Anything that writes to the tree calls Invalidate() before judging it again.
     // Shared with an overlay of the same tree (WithOverlay), which answers its own paths before these caches.
-    private Dictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
-    private Dictionary<string, string?> _realpath = new(StringComparer.Ordinal);
+    // Concurrent: accounts are judged on several threads; two threads asking the same path at once both ask the
+    // door and store the same answer.
+    private ConcurrentDictionary<string, FileMeta> _lstat = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, string?> _realpath = new(StringComparer.Ordinal);
 
     public void Invalidate()
     {
         _lstat.Clear();
         _realpath.Clear();
+        _acl.Clear();
     }
 
     public FileMeta LStat(string targetPath)

@@ -18,21 +18,51 @@ public static class CheckRendering
     public static CheckJson ToJson(CheckReport r, bool allUsers, Messages m, bool showConfig = false)
     {
         var single = !allUsers && r.Users.Count == 1 ? r.Users[0] : null;
-        var findings = r.ServerFindings.Select(f => FindingJson.From(f, m))
-            .Concat(single is not null
-                ? single.Findings.Select(f => FindingJson.From(f, m, single))
-                : r.Users.SelectMany(u => u.Findings.Select(f => FindingJson.From(f.User is null ? f with { User = u.User } : f, m, u))))
-            .ToList();
+        var server = r.ServerFindings.Select(f => FindingJson.From(f, m));
+        if (single is not null)
+            return new CheckJson(
+                "sshdoctor", 1, "check",
+                TargetJson.From(r.Root, r.Os, r.SshdVersion),
+                single.User,
+                KeyJson.From(r.Key),
+                VerdictName(r.Verdict),
+                server.Concat(single.Findings.Select(f => FindingJson.From(f, m, single))).ToList(),
+                null,
+                HostJson.From(r.Root)) { Config = showConfig ? OriginText.ToJson(single.Settings) : null };
+
+        // Each user finding appears twice (the report's list and the user's own): its text is made once.
+        var memo = new SettingsJsonMemo();
+        var perUser = r.Users.Select(u => FindingsOf(u, m, memo)).ToList();
+        var findings = server.Concat(r.Users.SelectMany((u, i) =>
+            u.Findings.Select((f, j) => f.User is null ? perUser[i][j] with { User = u.User } : perUser[i][j]))).ToList();
         return new CheckJson(
             "sshdoctor", 1, "check",
             TargetJson.From(r.Root, r.Os, r.SshdVersion),
-            single?.User,
+            null,
             KeyJson.From(r.Key),
             VerdictName(r.Verdict),
             findings,
-            allUsers ? r.Users.Select(u => new UserVerdictJson(u.User, VerdictName(u.Verdict), u.Findings.Select(f => FindingJson.From(f, m, u)).ToList())
-                { Config = showConfig ? OriginText.ToJson(u.Settings) : null }).ToList() : null,
-            HostJson.From(r.Root)) { Config = showConfig && single is not null ? OriginText.ToJson(single.Settings) : null };
+            allUsers ? r.Users.Select((u, i) => UserJson(u, perUser[i], showConfig)).ToList() : null,
+            HostJson.From(r.Root));
+    }
+
+    private static UserVerdictJson UserJson(UserReport u, List<FindingJson> findings, bool showConfig) =>
+        new(u.User, VerdictName(u.Verdict), findings) { Config = showConfig ? OriginText.ToJson(u.Settings) : null };
+
+    private static List<FindingJson> FindingsOf(UserReport u, Messages m, SettingsJsonMemo memo) =>
+        u.Findings.Select(f => FindingJson.From(f, m) with { Settings = memo.Behind(u, f) }).ToList();
+
+    /// <summary>The settings behind a finding, as JSON: the same for every user who shares the effective settings.</summary>
+    private sealed class SettingsJsonMemo
+    {
+        private readonly Dictionary<(IReadOnlyList<Core.Sshd.EffectiveValue>, FindingId), IReadOnlyList<SettingJson>?> _known = new();
+
+        public IReadOnlyList<SettingJson>? Behind(UserReport u, Finding f)
+        {
+            var key = (u.Settings, f.Id);
+            if (!_known.TryGetValue(key, out var json)) _known[key] = json = OriginText.ToJson(u.SettingsBehind(f));
+            return json;
+        }
     }
 
     public static void WriteText(TextWriter w, CheckReport r, bool allUsers, Messages m, bool showConfig = false)
