@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SshDoctor.Core.AuthorizedKeys;
 using SshDoctor.Core.Keys;
 using SshDoctor.Core.Model;
@@ -21,21 +22,24 @@ internal sealed class AccountIdentities
     public List<string> Principals { get; } = [];
 
     /// <summary>The CA keys of one TrustedUserCAKeys file, read once per state.</summary>
+    /// <summary>The keys of each CA file, read once per run; safe for the accounts judged in parallel (a racing second
+    /// read of the same file gives the same keys and is dropped).</summary>
     public sealed class CaFiles(TargetContext ctx)
     {
-        private readonly Dictionary<string, List<PublicKey>> _files = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, List<PublicKey>> _files = new(StringComparer.Ordinal);
 
-        public List<PublicKey> Of(string path)
+        public List<PublicKey> Of(string path) => _files.GetOrAdd(path, Read);
+
+        private List<PublicKey> Read(string path)
         {
-            if (_files.TryGetValue(path, out var keys)) return keys;
-            keys = [];
+            var keys = new List<PublicKey>();
             if (ctx.Root.ReadText(path, FileLimit) is { } text)
                 foreach (var raw in text.Split('\n'))
                 {
                     var line = raw.Trim();
                     if (line.Length > 0 && line[0] != '#' && PublicKey.FromOpenSshLine(line) is { } k) keys.Add(k);
                 }
-            return _files[path] = keys;
+            return keys;
         }
     }
 

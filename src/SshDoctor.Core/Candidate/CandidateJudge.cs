@@ -17,8 +17,9 @@ public static class CandidateJudge
     /// <param name="users">The accounts to judge (null: every login account of either state).</param>
     /// <param name="extraKey">A key to judge for every account besides the ones already authorized (--key).</param>
     /// <param name="client">The client that will log in (--client); null: a current OpenSSH.</param>
+    /// <param name="threads">How many threads judge accounts (null: one per core); the report is the same for any number.</param>
     public static CandidateReport Run(TargetContext today, IReadOnlyList<CandidateFile> files, IReadOnlyList<string>? users, PublicKey? extraKey, string? from,
-        ClientProfile? client = null)
+        ClientProfile? client = null, int? threads = null)
     {
         var proposed = TargetContext.Load(today.Root, files.ToDictionary(f => f.TargetPath, f => f.Content, StringComparer.Ordinal));
         // Both states are judged for the same client; without --client, a current OpenSSH (rsa-sha2), so an RSA
@@ -33,11 +34,11 @@ public static class CandidateJudge
 
         // Root and system accounts too: "PermitRootLogin no" is the classic self-inflicted lockout.
         var names = users ?? todayChecker.ShellAccounts().Union(proposedChecker.ShellAccounts(), StringComparer.Ordinal).ToList();
-        var access = new List<KeyAccess>();
-        var keyless = new List<string>();
         var todayCas = new AccountIdentities.CaFiles(today);
         var proposedCas = new AccountIdentities.CaFiles(proposed);
-        foreach (var name in names)
+        // Accounts are judged on every core (both states only read the tree and their caches are safe for it); the
+        // report lists them in the order of the sequential loop.
+        var judged = OrderedParallel.Map(names, name =>
         {
             var before = AccountIdentities.Read(today, todayCas, name, from);
             var after = AccountIdentities.Read(proposed, proposedCas, name, from);
@@ -51,11 +52,7 @@ public static class CandidateJudge
                     foreach (var principal in principals)
                         keys.Add(CandidateCertificate.For(ca, principal));
             }
-            if (keys.Count == 0)
-            {
-                keyless.Add(name);
-                continue;
-            }
+            var kept = new List<KeyAccess>(keys.Count);
             foreach (var key in keys)
             {
                 var t = todayChecker.CheckUser(name, key, from, scanOthers: false);
@@ -63,8 +60,16 @@ public static class CandidateJudge
                 // A server that cannot start (or reload) lets nobody in.
                 if (todayDown) t = t with { Verdict = Verdict.Refused };
                 if (proposedDown) p = p with { Verdict = Verdict.Refused, Findings = proposedServer.Concat(p.Findings).ToList() };
-                access.Add(KeyAccess.Kept(name, key, t, p));
+                kept.Add(KeyAccess.Kept(name, key, t, p));
             }
+            return kept;
+        }, threads);
+        var access = new List<KeyAccess>();
+        var keyless = new List<string>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (judged[i].Count == 0) keyless.Add(names[i]);
+            else access.AddRange(judged[i]);
         }
         return new CandidateReport(today, proposed, files, names.ToList(), keyless, access, todayServer, proposedServer, Notes(proposed, files));
     }
