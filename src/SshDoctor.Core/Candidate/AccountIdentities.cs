@@ -21,7 +21,6 @@ internal sealed class AccountIdentities
     public List<PublicKey> Authorities { get; } = [];
     public List<string> Principals { get; } = [];
 
-    /// <summary>The CA keys of one TrustedUserCAKeys file, read once per state.</summary>
     /// <summary>The keys of each CA file, read once per run; safe for the accounts judged in parallel (a racing second
     /// read of the same file gives the same keys and is dropped).</summary>
     public sealed class CaFiles(TargetContext ctx)

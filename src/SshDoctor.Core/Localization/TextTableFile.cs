@@ -30,6 +30,7 @@ internal sealed unsafe class TextTableFile : IReadOnlyDictionary<string, string>
         _files.Add((bytes, length));
         var text = new ReadOnlySpan<byte>((byte*)bytes, length);
         var number = 0;
+        var pending = new List<(int Slot, string Value)>();
         for (var at = text.StartsWith("\uFEFF"u8) ? 3 : 0; at < text.Length;)
         {
             var end = text[at..].IndexOf((byte)'\n');
@@ -51,17 +52,14 @@ internal sealed unsafe class TextTableFile : IReadOnlyDictionary<string, string>
                     throw new InvalidOperationException($"text key '{key}' is defined twice");
                 _slots.Add(new Slot(file, offset + valueStart, valueLength, valueEscaped));
                 // Few values have escapes: decoded now, so that a bad one fails here rather than when shown.
-                if (valueEscaped) _pending.Add((_slots.Count - 1, Decode(trimmed.Slice(valueStart, valueLength), true, fileName, number)));
+                if (valueEscaped) pending.Add((_slots.Count - 1, Decode(trimmed.Slice(valueStart, valueLength), true, fileName, number)));
             }
             else if (!IsFrame(trimmed))
                 throw NotAnEntry(fileName, number);
         }
         Array.Resize(ref _values, _slots.Count);
-        foreach (var (slot, value) in _pending) _values[slot] = value;
-        _pending.Clear();
+        foreach (var (slot, value) in pending) _values[slot] = value;
     }
-
-    private readonly List<(int Slot, string Value)> _pending = [];
 
     private (IntPtr Bytes, int Length) Embedded(string fileName)
     {

@@ -19,31 +19,28 @@ public static class CheckRendering
     {
         var single = !allUsers && r.Users.Count == 1 ? r.Users[0] : null;
         var server = r.ServerFindings.Select(f => FindingJson.From(f, m));
+        List<FindingJson> findings;
+        List<UserVerdictJson>? users = null;
         if (single is not null)
-            return new CheckJson(
-                "sshdoctor", 1, "check",
-                TargetJson.From(r.Root, r.Os, r.SshdVersion),
-                single.User,
-                KeyJson.From(r.Key),
-                VerdictName(r.Verdict),
-                server.Concat(single.Findings.Select(f => FindingJson.From(f, m, single))).ToList(),
-                null,
-                HostJson.From(r.Root)) { Config = showConfig ? OriginText.ToJson(single.Settings) : null };
-
-        // Each user finding appears twice (the report's list and the user's own): its text is made once.
-        var memo = new SettingsJsonMemo();
-        var perUser = r.Users.Select(u => FindingsOf(u, m, memo)).ToList();
-        var findings = server.Concat(r.Users.SelectMany((u, i) =>
-            u.Findings.Select((f, j) => f.User is null ? perUser[i][j] with { User = u.User } : perUser[i][j]))).ToList();
+            findings = server.Concat(single.Findings.Select(f => FindingJson.From(f, m, single))).ToList();
+        else
+        {
+            // Each user finding appears twice (the report's list and the user's own): its text is made once.
+            var memo = new SettingsJsonMemo();
+            var perUser = r.Users.Select(u => FindingsOf(u, m, memo)).ToList();
+            findings = server.Concat(r.Users.SelectMany((u, i) =>
+                u.Findings.Select((f, j) => f.User is null ? perUser[i][j] with { User = u.User } : perUser[i][j]))).ToList();
+            if (allUsers) users = r.Users.Select((u, i) => UserJson(u, perUser[i], showConfig)).ToList();
+        }
         return new CheckJson(
             "sshdoctor", 1, "check",
             TargetJson.From(r.Root, r.Os, r.SshdVersion),
-            null,
+            single?.User,
             KeyJson.From(r.Key),
             VerdictName(r.Verdict),
             findings,
-            allUsers ? r.Users.Select((u, i) => UserJson(u, perUser[i], showConfig)).ToList() : null,
-            HostJson.From(r.Root));
+            users,
+            HostJson.From(r.Root)) { Config = showConfig && single is not null ? OriginText.ToJson(single.Settings) : null };
     }
 
     private static UserVerdictJson UserJson(UserReport u, List<FindingJson> findings, bool showConfig) =>
