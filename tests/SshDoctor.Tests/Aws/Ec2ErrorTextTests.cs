@@ -2,6 +2,7 @@ using System.Text.Json;
 using SshDoctor.Aws.Clients;
 using SshDoctor.Core.Localization;
 using SshDoctor.TestSupport;
+using SshDoctor.Tests.Localization;
 
 namespace SshDoctor.Tests.Aws;
 
@@ -40,11 +41,7 @@ public sealed class Ec2ErrorTextTests
     }
 
     [Theory]
-    [InlineData(Lang.En)]
-    [InlineData(Lang.Fr)]
-    [InlineData(Lang.Pt)]
-    [InlineData(Lang.Ko)]
-    [InlineData(Lang.Ja)]
+    [MemberData(nameof(TextCompletenessTests.EveryLang), MemberType = typeof(TextCompletenessTests))]
     public void A_denied_permission_names_the_policy_of_the_command_that_met_it(Lang lang)
     {
         var m = Messages.For(lang);

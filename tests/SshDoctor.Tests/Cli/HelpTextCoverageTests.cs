@@ -2,6 +2,7 @@ using System.CommandLine;
 using SshDoctor.Cli;
 using SshDoctor.Cli.Help;
 using SshDoctor.Core.Localization;
+using SshDoctor.Tests.Localization;
 
 namespace SshDoctor.Tests.Cli;
 
@@ -12,13 +13,11 @@ public sealed class HelpTextCoverageTests
 {
     private static readonly HashSet<string> Common = ["help", "version", "json", "lang", "no_color"];
 
-    public static TheoryData<string> Languages => new() { "en", "fr", "pt", "ko", "ja" };
-
     [Theory]
-    [MemberData(nameof(Languages))]
-    public void Every_command_of_the_tree_has_its_own_texts_in_the_language(string code)
+    [MemberData(nameof(TextCompletenessTests.EveryLang), MemberType = typeof(TextCompletenessTests))]
+    public void Every_command_of_the_tree_has_its_own_texts_in_the_language(Lang lang)
     {
-        var texts = Texts.Table(LangResolver.TryParse(code)!.Value);
+        var texts = Texts.Table(lang);
         var tree = CliApp.BuildTree(TextWriter.Null, TextWriter.Null);
         var missing = new List<string>();
         foreach (var chain in HelpText.Walk(tree))
@@ -40,7 +39,7 @@ public sealed class HelpTextCoverageTests
             if (HelpExamples.ByPath.TryGetValue(key, out var examples))
                 for (var i = 1; i <= examples.Length; i++) Need("help.ex." + key + "." + i);
         }
-        Assert.True(missing.Count == 0, code + " lacks:\n" + string.Join('\n', missing));
+        Assert.True(missing.Count == 0, lang + " lacks:\n" + string.Join('\n', missing));
 
         void Need(string k)
         {
